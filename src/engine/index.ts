@@ -1,0 +1,109 @@
+/**
+ * The engine's one entry point: YAML text in, a Simulation out. Pure and deterministic; bad
+ * input comes back as diagnostics, never as an exception.
+ */
+import { createApiServer } from './admission';
+import { builtinObjects, defaultNodes } from './builtins';
+import { groupByKind, runControllers } from './controllers';
+import { objectKey } from './keys';
+import type {
+  Cluster,
+  Diagnostic,
+  Finding,
+  KubeObject,
+  Node,
+  SimulateOptions,
+  Simulation,
+  SourcePosition,
+  SourcedObject,
+} from './model';
+import { readObjects } from './objects';
+import { parseDocuments } from './parse';
+import { resolveClusterSettings, resolveProxySettings } from './settings';
+
+export type * from './model';
+
+const configKinds = new Set(['KubeProxyConfiguration', 'ClusterConfiguration']);
+
+function internalIP(node: Node): string | undefined {
+  return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+}
+
+function builtIn(object: KubeObject, order: number): SourcedObject {
+  return { object, order, locate: () => undefined };
+}
+
+/** Turns a component's finding about a stored object into a diagnostic at the object's field. */
+function toDiagnostic(
+  finding: Finding,
+  sources: Map<string, SourcedObject>,
+): Diagnostic | undefined {
+  const source = sources.get(finding.object);
+  const at = source?.locate(finding.path) ?? source?.locate('');
+  if (!at) return undefined;
+  return {
+    severity: finding.severity,
+    message: finding.message,
+    document: at.document,
+    path: finding.path,
+    line: at.line,
+    column: at.column,
+    source: finding.source,
+    object: finding.object,
+  };
+}
+
+/** Reads the input and computes what a cluster would make of it. */
+export function simulate(input: string, options: SimulateOptions = {}): Simulation {
+  const read = readObjects(parseDocuments(input), options.file);
+  const diagnostics = [...read.diagnostics];
+  const settings = resolveClusterSettings(read.objects, diagnostics);
+  const proxy = resolveProxySettings(read.objects, settings, options, diagnostics);
+  const requests = read.objects.filter((o) => !configKinds.has(o.object.kind));
+
+  const inputNodes = requests.filter((o) => o.object.kind === 'Node');
+  const assumedNodes = inputNodes.length === 0 ? defaultNodes(settings) : [];
+  const applied: Simulation['applied'] = [];
+  let stored: SourcedObject[];
+
+  if (options.admitted) {
+    stored = [...assumedNodes.map((n, i) => builtIn(n, -assumedNodes.length + i)), ...requests];
+  } else {
+    const api = createApiServer(settings);
+    const firstNode = (inputNodes[0]?.object as Node | undefined) ?? assumedNodes[0];
+    const given = new Set(requests.map((o) => objectKey(o.object)));
+    const builtins = [
+      ...assumedNodes,
+      ...builtinObjects(settings, firstNode && internalIP(firstNode)),
+    ].filter((o) => !given.has(objectKey(o)));
+    builtins.forEach((object, i) =>
+      api.apply(builtIn(object, i - builtins.length), { builtIn: true }),
+    );
+    for (const request of requests) {
+      const { result, diagnostics: found } = api.apply(request);
+      applied.push(result);
+      diagnostics.push(...found);
+    }
+    stored = api.stored();
+  }
+
+  const sources = new Map(stored.map((o) => [objectKey(o.object), o]));
+  const objects = stored.map((o) => o.object);
+  const state = options.admitted
+    ? { ...groupByKind(objects), findings: [] }
+    : runControllers({ settings, seed: options.seed ?? 1, objects });
+  for (const finding of state.findings) {
+    const diagnostic = toDiagnostic(finding, sources);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
+
+  const { findings: _findings, ...groups } = state;
+  const cluster: Cluster = { settings, proxy, ...groups, defaultNodes: assumedNodes.length > 0 };
+  const positions: Record<string, SourcePosition> = {};
+  for (const [key, source] of sources) {
+    const at = source.locate('');
+    if (at) positions[key] = { document: at.document, line: at.line, column: at.column };
+  }
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { cluster, diagnostics, applied, sources: positions };
+}

@@ -1,0 +1,50 @@
+import type { ObjectMeta } from './meta';
+
+/**
+ * Configuration kinds that are not API objects but files: kube-proxy's KubeProxyConfiguration
+ * and kubeadm's ClusterConfiguration. Each is read from the input as a document and defaulted
+ * the way its component defaults it.
+ */
+
+export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'userspace';
+export type DetectLocalMode =
+  'ClusterCIDR' | 'NodeCIDR' | 'BridgeInterface' | 'InterfaceNamePrefix' | '';
+
+/** KubeProxyConfiguration (kubeproxy.config.k8s.io/v1alpha1), the fields the playground reads. */
+export interface KubeProxyConfiguration {
+  apiVersion?: 'kubeproxy.config.k8s.io/v1alpha1';
+  kind: 'KubeProxyConfiguration';
+  metadata?: ObjectMeta;
+  mode?: ProxyMode | '';
+  clusterCIDR?: string;
+  detectLocalMode?: DetectLocalMode;
+  nodePortAddresses?: string[];
+  iptables?: {
+    masqueradeBit?: number;
+    masqueradeAll?: boolean;
+    localhostNodePorts?: boolean;
+    syncPeriod?: string;
+    minSyncPeriod?: string;
+  };
+  ipvs?: {
+    scheduler?: string;
+    excludeCIDRs?: string[];
+    strictARP?: boolean;
+    tcpTimeout?: string;
+    tcpFinTimeout?: string;
+    udpTimeout?: string;
+  };
+  nftables?: { masqueradeBit?: number; masqueradeAll?: boolean };
+  conntrack?: { tcpBeLiberal?: boolean };
+  [extra: string]: unknown;
+}
+
+/** kubeadm ClusterConfiguration (kubeadm.k8s.io/v1beta3 or v1beta4), the fields the playground reads. */
+export interface ClusterConfiguration {
+  apiVersion?: string;
+  kind: 'ClusterConfiguration';
+  metadata?: ObjectMeta;
+  networking?: { serviceSubnet?: string; podSubnet?: string; dnsDomain?: string };
+  apiServer?: { extraArgs?: Record<string, string> | { name?: string; value?: string }[] };
+  [extra: string]: unknown;
+}

@@ -1,0 +1,169 @@
+/**
+ * Turns parsed documents into the objects `kubectl apply -f` would send: `kind: List` expanded
+ * into its items, each object knowing where it was written.
+ */
+import type { Diagnostic, Kind, KubeObject, SourcedObject } from './model';
+import type { ParsedDocument } from './parse';
+
+/** The group/versions each modelled kind is served at. */
+export const servedVersions: Record<Kind, readonly string[]> = {
+  Namespace: ['v1'],
+  Node: ['v1'],
+  Pod: ['v1'],
+  Service: ['v1'],
+  Endpoints: ['v1'],
+  ConfigMap: ['v1'],
+  Deployment: ['apps/v1'],
+  ReplicaSet: ['apps/v1'],
+  EndpointSlice: ['discovery.k8s.io/v1'],
+  ServiceCIDR: ['networking.k8s.io/v1'],
+  KubeProxyConfiguration: ['kubeproxy.config.k8s.io/v1alpha1'],
+  ClusterConfiguration: ['kubeadm.k8s.io/v1beta3', 'kubeadm.k8s.io/v1beta4'],
+};
+
+/** Kinds a real cluster serves that the playground reads past (they do not change Service routing). */
+const knownUnmodelled = new Set([
+  'Secret',
+  'ServiceAccount',
+  'Ingress',
+  'IngressClass',
+  'NetworkPolicy',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'HorizontalPodAutoscaler',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'Role',
+  'RoleBinding',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'Event',
+  'Lease',
+  'PodDisruptionBudget',
+  'ControllerRevision',
+  'CustomResourceDefinition',
+  'InitConfiguration',
+  'JoinConfiguration',
+  'KubeletConfiguration',
+]);
+
+export function isModelledKind(kind: string): kind is Kind {
+  return Object.hasOwn(servedVersions, kind);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface ReadResult {
+  objects: SourcedObject[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads the objects of every document; problems become diagnostics, never exceptions. */
+export function readObjects(documents: ParsedDocument[], file?: string): ReadResult {
+  const objects: SourcedObject[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  const report = (
+    doc: ParsedDocument,
+    path: string,
+    message: string,
+    severity: Diagnostic['severity'] = 'error',
+  ) => {
+    const at = doc.rangeOf(path) ?? { line: doc.startLine, column: 1 };
+    diagnostics.push({
+      severity,
+      message,
+      document: doc.index,
+      path,
+      line: at.line,
+      column: at.column,
+      source: 'kubectl',
+    });
+  };
+
+  const take = (doc: ParsedDocument, value: unknown, prefix: string) => {
+    const at = (path: string) =>
+      prefix === '' ? path : path === '' ? prefix : `${prefix}.${path}`;
+    if (!isRecord(value)) {
+      report(
+        doc,
+        prefix,
+        `error validating data: the document is not an object (found ${Array.isArray(value) ? 'a list' : typeof value})`,
+      );
+      return;
+    }
+    const kind = value.kind;
+    const apiVersion = value.apiVersion;
+    if (typeof kind !== 'string' || kind === '') {
+      report(doc, at(''), 'error validating data: kind not set');
+      return;
+    }
+    if (kind === 'List' || kind.endsWith('List')) {
+      const items = value.items;
+      if (!Array.isArray(items)) {
+        report(doc, at('items'), 'error validating data: items not set in List');
+        return;
+      }
+      items.forEach((item, i) => take(doc, item, at(`items[${i}]`)));
+      return;
+    }
+    if (!isModelledKind(kind)) {
+      const what = knownUnmodelled.has(kind)
+        ? 'the playground does not model it: it is read past'
+        : 'no such kind is served';
+      report(
+        doc,
+        at('kind'),
+        `${kind} "${String((value.metadata as Record<string, unknown> | undefined)?.name ?? '')}": ${what}`,
+        knownUnmodelled.has(kind) ? 'info' : 'error',
+      );
+      return;
+    }
+    if (typeof apiVersion !== 'string' || apiVersion === '') {
+      report(doc, at(''), 'error validating data: apiVersion not set');
+      return;
+    }
+    if (!servedVersions[kind].includes(apiVersion)) {
+      const name = String((value.metadata as Record<string, unknown> | undefined)?.name ?? '');
+      report(
+        doc,
+        at('apiVersion'),
+        `resource mapping not found for name: "${name}": no matches for kind "${kind}" in version "${apiVersion}"`,
+      );
+      return;
+    }
+    if (value.metadata !== undefined && !isRecord(value.metadata)) {
+      report(doc, at('metadata'), 'error validating data: metadata must be an object');
+      return;
+    }
+    const object = { ...value, metadata: value.metadata ?? {} } as unknown as KubeObject;
+    objects.push({
+      object,
+      order: objects.length,
+      ...(file === undefined ? {} : { file }),
+      locate: (path) => doc.rangeOf(at(path)),
+    });
+  };
+
+  for (const doc of documents) {
+    if (doc.error) {
+      diagnostics.push({
+        severity: 'error',
+        message: `error converting YAML to JSON: yaml: line ${doc.error.line}: ${doc.error.message}`,
+        document: doc.index,
+        path: '',
+        line: doc.error.line,
+        column: doc.error.column,
+        source: 'yaml',
+      });
+      continue;
+    }
+    if (doc.value === null || doc.value === undefined) continue;
+    take(doc, doc.value, '');
+  }
+  return { objects, diagnostics };
+}

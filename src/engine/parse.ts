@@ -1,0 +1,256 @@
+/**
+ * Reads multi-document YAML as `kubectl apply -f` does, keeping for every field the place it was
+ * written, so that a diagnostic can point at the exact line and column.
+ *
+ * Documents are split at `---` lines before parsing, so a syntax error in one document leaves the
+ * others in force (kubectl would reject the whole file; the playground keeps the rest live and
+ * says where the error is).
+ */
+import { constructFromEvents, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
+import type { Event } from 'js-yaml';
+import type { SourcePosition } from './model';
+
+/** A range in the input text: one-based lines and columns, end exclusive. */
+export interface SourceRange extends SourcePosition {
+  endLine: number;
+  endColumn: number;
+}
+
+export interface ParsedDocument {
+  /** Zero-based index of the document in the input. */
+  index: number;
+  /** One-based line of the document's first line in the whole input. */
+  startLine: number;
+  text: string;
+  /** The document's value; undefined for an empty document or a syntax error. */
+  value: unknown;
+  error?: { message: string; line: number; column: number };
+  /** Where the field at `path` (e.g. `spec.ports[0].nodePort`) was written. */
+  rangeOf(path: string): SourceRange | undefined;
+}
+
+interface Chunk {
+  text: string;
+  startLine: number;
+}
+
+const documentMarker = /^(---|\.\.\.)(?=\s|$)/;
+
+/** Splits the input at document markers, keeping each chunk's first line number. */
+function splitDocuments(input: string): Chunk[] {
+  const lines = input.split('\n');
+  const chunks: Chunk[] = [];
+  let current: string[] = [];
+  let startLine = 1;
+  let afterEnd = false;
+  lines.forEach((line, i) => {
+    const marker = documentMarker.exec(line);
+    if (!marker) {
+      if (afterEnd && line.trim() !== '' && !line.trimStart().startsWith('#')) afterEnd = false;
+      current.push(line);
+      return;
+    }
+    if (current.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#'))) {
+      chunks.push({ text: current.join('\n'), startLine });
+    }
+    // Keep columns: the marker becomes blanks, content after it (`--- {a: 1}`) stays in place.
+    current = marker[1] === '---' ? [' '.repeat(3) + line.slice(3)] : [];
+    startLine = marker[1] === '---' ? i + 1 : i + 2;
+    afterEnd = marker[1] === '...';
+  });
+  if (current.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#'))) {
+    chunks.push({ text: current.join('\n'), startLine });
+  }
+  return chunks;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function toLineColumn(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+type Frame =
+  | { kind: 'map'; path: string; key: string | undefined; keyRange: [number, number] | undefined }
+  | { kind: 'seq'; path: string; index: number };
+
+function childPath(parent: string, key: string): string {
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+/**
+ * Walks the event stream and records, for each field path, the offsets that best show it: a
+ * scalar's value, or the key of a mapping or sequence (whose end the events do not give).
+ */
+function indexPaths(events: Event[], text: string): Map<string, [number, number]> {
+  const ranges = new Map<string, [number, number]>();
+  const stack: Frame[] = [];
+  const lineEnd = (offset: number): number => {
+    const end = text.indexOf('\n', offset);
+    return end === -1 ? text.length : end;
+  };
+  // The path a value takes in its parent, and the range to show for a collection value.
+  const place = (): { path: string; keyRange: [number, number] | undefined } | undefined => {
+    const top = stack[stack.length - 1];
+    if (!top) return { path: '', keyRange: undefined };
+    if (top.kind === 'seq') {
+      const path = `${top.path}[${top.index}]`;
+      top.index += 1;
+      return { path, keyRange: undefined };
+    }
+    if (top.key === undefined) return undefined;
+    const path = childPath(top.path, top.key);
+    const keyRange = top.keyRange;
+    top.key = undefined;
+    return { path, keyRange };
+  };
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const where = place();
+        const path = where?.path ?? '';
+        const start = event.start;
+        ranges.set(path, where?.keyRange ?? [start, lineEnd(start)]);
+        stack.push(
+          event.type === EVENT_ID.MAPPING
+            ? { kind: 'map', path, key: undefined, keyRange: undefined }
+            : { kind: 'seq', path, index: 0 },
+        );
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        const top = stack[stack.length - 1];
+        if (top?.kind === 'map' && top.key === undefined) {
+          top.key = text.slice(event.valueStart, event.valueEnd).replace(/^["']|["']$/g, '');
+          top.keyRange = [event.valueStart, event.valueEnd];
+          break;
+        }
+        const where = place();
+        if (where) {
+          const empty = event.valueStart === event.valueEnd;
+          ranges.set(
+            where.path,
+            empty && where.keyRange ? where.keyRange : [event.valueStart, event.valueEnd],
+          );
+        }
+        break;
+      }
+      case EVENT_ID.ALIAS:
+        place();
+        break;
+      case EVENT_ID.POP:
+        stack.pop();
+        break;
+      default:
+        break;
+    }
+  }
+  return ranges;
+}
+
+/** Drops the last segment of a field path: `a.b[0].c` -> `a.b[0]` -> `a.b` -> `a` -> ``. */
+export function parentPath(path: string): string {
+  if (path.endsWith(']')) return path.slice(0, path.lastIndexOf('['));
+  const dot = path.lastIndexOf('.');
+  return dot === -1 ? '' : path.slice(0, dot);
+}
+
+interface ParsedText {
+  events: Event[] | undefined;
+  value: unknown;
+  error?: { message: string; line: number; column: number };
+  ranges?: Map<string, [number, number]>;
+  starts?: number[];
+}
+
+/** Parses one document's text; positions are relative to the text (line 1 is its first line). */
+function parseText(text: string): ParsedText {
+  try {
+    const events = parseEvents(text, {});
+    return { events, value: constructFromEvents(events, { source: text })[0] };
+  } catch (e) {
+    const mark = e instanceof YAMLException ? e.mark : undefined;
+    return {
+      events: undefined,
+      value: undefined,
+      error: {
+        message: e instanceof YAMLException ? e.reason : String(e),
+        line: (mark?.line ?? 0) + 1,
+        column: (mark?.column ?? 0) + 1,
+      },
+    };
+  }
+}
+
+function rangeIn(parsed: ParsedText, text: string, path: string): SourceRange | undefined {
+  if (!parsed.events) return undefined;
+  parsed.ranges ??= indexPaths(parsed.events, text);
+  parsed.starts ??= lineStarts(text);
+  let p = path;
+  let found = parsed.ranges.get(p);
+  while (!found && p !== '') {
+    p = parentPath(p);
+    found = parsed.ranges.get(p);
+  }
+  if (!found) return undefined;
+  const from = toLineColumn(parsed.starts, found[0]);
+  const to = toLineColumn(parsed.starts, found[1]);
+  return {
+    document: 0,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+  };
+}
+
+const cache = new Map<string, ParsedText>();
+const cacheLimit = 50_000;
+
+function parseCached(text: string): ParsedText {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const parsed = parseText(text);
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(text, parsed);
+  return parsed;
+}
+
+/** Parses every document of the input; a document whose text is unchanged comes from a cache. */
+export function parseDocuments(input: string): ParsedDocument[] {
+  return splitDocuments(input.replace(/\r\n?/g, '\n')).map(({ text, startLine }, index) => {
+    const parsed = parseCached(text);
+    const shift = startLine - 1;
+    return {
+      index,
+      startLine,
+      text,
+      value: parsed.value,
+      ...(parsed.error ? { error: { ...parsed.error, line: parsed.error.line + shift } } : {}),
+      rangeOf(path: string): SourceRange | undefined {
+        const range = rangeIn(parsed, text, path);
+        return (
+          range && {
+            document: index,
+            line: range.line + shift,
+            column: range.column,
+            endLine: range.endLine + shift,
+            endColumn: range.endColumn,
+          }
+        );
+      },
+    };
+  });
+}
