@@ -1,0 +1,12 @@
+/**
+ * The commands of `kube-playground`, one file each. To add one: write `commands/<name>.ts`
+ * exporting a `Command`, import it here and add one line to the list (one entry per line, so
+ * that additions from several people merge without conflict).
+ */
+import type { Command } from '../command';
+import { apply } from './apply';
+
+// prettier-ignore
+export const commands: readonly Command[] = [
+  apply,
+];
