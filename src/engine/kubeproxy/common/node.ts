@@ -1,0 +1,146 @@
+/**
+ * What kube-proxy knows about the node it runs on: its interface addresses, its primary IP per
+ * family, which addresses NodePorts listen on, and how it tells pod traffic from other traffic.
+ */
+import type { Node, ProxySettings } from '../../model';
+import {
+  cidrContains,
+  formatCIDR,
+  formatIP,
+  parseCIDR,
+  type CIDR,
+  type Family,
+} from '../../net/ip';
+import { parseIPSloppy } from './servicePort';
+
+/** Loopback addresses every node has on `lo`. */
+export const loopbackAddresses = ['127.0.0.1', '::1'];
+
+/**
+ * The addresses on the node's interfaces: loopback, then `status.addresses` that are IPs
+ * (DESIGN.md: what `--dst-type LOCAL` matches and what nodePortAddresses are matched against).
+ */
+export function nodeInterfaceAddresses(node: Node | undefined): string[] {
+  const out = [...loopbackAddresses];
+  for (const a of node?.status?.addresses ?? []) {
+    const ip = typeof a?.address === 'string' ? parseIPSloppy(a.address) : undefined;
+    if (!ip) continue;
+    const text = formatIP(ip);
+    if (!out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/** The node's primary IP of a family: InternalIP first, then ExternalIP (pkg/util/node GetNodeHostIPs). */
+export function nodePrimaryIP(node: Node | undefined, family: Family): string | undefined {
+  const addresses = node?.status?.addresses ?? [];
+  for (const type of ['InternalIP', 'ExternalIP']) {
+    for (const a of addresses) {
+      if (a?.type !== type || typeof a.address !== 'string') continue;
+      const ip = parseIPSloppy(a.address);
+      if (ip && ip.family === family) return formatIP(ip);
+    }
+  }
+  return undefined;
+}
+
+/** The addresses NodePorts are served on (pkg/proxy/util/nodeport_addresses.go NodePortAddresses). */
+export interface NodePortAddresses {
+  cidrs: CIDR[];
+  /** Whether every local address is used (no CIDRs given, or a zero CIDR). */
+  matchAll: boolean;
+  /** Whether the IPv4 loopback range is included (needed for localhost NodePorts). */
+  containsIPv4Loopback: boolean;
+}
+
+/** Reads `nodePortAddresses` for one family; `primary` means the node's primary IPs (pkg/proxy/util/nodeport_addresses.go NewNodePortAddresses). */
+export function computeNodePortAddresses(
+  values: readonly string[],
+  family: Family,
+  node: Node | undefined,
+): NodePortAddresses {
+  const strings: string[] = [];
+  for (const value of values) {
+    if (value === 'primary') {
+      const ip = nodePrimaryIP(node, family);
+      if (ip) strings.push(`${ip}/${family === 4 ? 32 : 128}`);
+      continue;
+    }
+    const cidr = parseCIDR(value);
+    if (cidr && cidr.ip.family === family) strings.push(value);
+  }
+  if (strings.length === 0) strings.push(family === 4 ? '0.0.0.0/0' : '::/0');
+  const out: NodePortAddresses = { cidrs: [], matchAll: false, containsIPv4Loopback: false };
+  const loopback = parseIPSloppy('127.0.0.1');
+  for (const text of strings) {
+    const cidr = parseCIDR(text);
+    if (!cidr) continue;
+    if (
+      cidr.ip.family === 4 &&
+      loopback &&
+      (cidrContains(cidr, loopback) || cidr.ip.value >> 24n === 127n)
+    ) {
+      out.containsIPv4Loopback = true;
+    }
+    if (cidr.prefix === 0) {
+      out.cidrs = [cidr];
+      out.matchAll = true;
+      break;
+    }
+    out.cidrs.push(cidr);
+  }
+  return out;
+}
+
+/** The local addresses NodePorts listen on when not matching all (pkg/proxy/util/nodeport_addresses.go GetNodeIPs). */
+export function nodePortIPs(
+  npa: NodePortAddresses,
+  interfaceAddresses: readonly string[],
+): string[] {
+  const out: string[] = [];
+  for (const cidr of npa.cidrs) {
+    for (const address of interfaceAddresses) {
+      const ip = parseIPSloppy(address);
+      if (ip && cidrContains(cidr, ip)) {
+        const text = formatIP(ip);
+        if (!out.includes(text)) out.push(text);
+      }
+    }
+  }
+  return out;
+}
+
+/** The local-traffic detector: iptables matches for "from a pod of this cluster" and its negation (pkg/proxy/util/localdetector.go). */
+export interface LocalTrafficDetector {
+  ifLocal: string[];
+  ifNotLocal: string[];
+}
+
+function firstOfFamily(cidrs: readonly string[], family: Family): string | undefined {
+  for (const text of cidrs) {
+    const cidr = parseCIDR(typeof text === 'string' ? text.trim() : '');
+    if (cidr && cidr.ip.family === family) return formatCIDR(cidr);
+  }
+  return undefined;
+}
+
+/**
+ * The detector kube-proxy builds for a family from `detectLocalMode` (ClusterCIDR: the first
+ * cluster CIDR of the family; NodeCIDR: the node's pod CIDR); undefined when it has none
+ * (cmd/kube-proxy/app/server_linux.go getLocalDetectors).
+ */
+export function computeLocalDetector(
+  proxy: ProxySettings,
+  family: Family,
+  node: Node | undefined,
+): LocalTrafficDetector | undefined {
+  const mode = proxy.detectLocalMode || 'ClusterCIDR';
+  let cidr: string | undefined;
+  if (mode === 'ClusterCIDR') cidr = firstOfFamily(proxy.clusterCIDRs, family);
+  else if (mode === 'NodeCIDR') {
+    const podCIDRs = node?.spec?.podCIDRs ?? (node?.spec?.podCIDR ? [node.spec.podCIDR] : []);
+    cidr = firstOfFamily(podCIDRs, family);
+  }
+  if (!cidr) return undefined;
+  return { ifLocal: ['-s', cidr], ifNotLocal: ['!', '-s', cidr] };
+}

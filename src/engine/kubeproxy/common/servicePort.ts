@@ -1,0 +1,191 @@
+/**
+ * The per-port view kube-proxy takes of a Service: one ServicePort per `spec.ports[]` entry and
+ * IP family, with the fields every proxy mode reads (pkg/proxy/serviceport.go, service.go).
+ */
+import type { Service } from '../../model';
+import { formatCIDR, formatIP, parseCIDR, parseIP, type Family } from '../../net/ip';
+
+export type ProxyProtocol = 'TCP' | 'UDP' | 'SCTP';
+
+/** A ServicePortName: `namespace/name:port` plus protocol (pkg/proxy/types.go ServicePortName). */
+export interface ServicePortName {
+  namespace: string;
+  name: string;
+  port: string;
+  protocol: ProxyProtocol;
+}
+
+/** What kube-proxy keeps about one Service port in one IP family (pkg/proxy/serviceport.go BaseServicePortInfo). */
+export interface ServicePortInfo {
+  portName: ServicePortName;
+  /** `ns/name:port` (or `ns/name` for an unnamed port), as ServicePortName.String(). */
+  nameString: string;
+  /** Position of the port in `spec.ports`, for a stable order. */
+  index: number;
+  clusterIP: string;
+  port: number;
+  protocol: ProxyProtocol;
+  nodePort: number;
+  externalIPs: string[];
+  loadBalancerVIPs: string[];
+  loadBalancerSourceRanges: string[];
+  sessionAffinityClientIP: boolean;
+  stickyMaxAgeSeconds: number;
+  externalPolicyLocal: boolean;
+  internalPolicyLocal: boolean;
+  healthCheckNodePort: number;
+  hintsAnnotation: string;
+  trafficDistribution: string | undefined;
+  /** The Service this port belongs to (identity used by caches). */
+  service: Service;
+}
+
+/** Parses an IP as Go's netutils.ParseIPSloppy does (leading zeros in IPv4 parts are read as decimal). */
+export function parseIPSloppy(text: string): ReturnType<typeof parseIP> {
+  if (typeof text !== 'string') return undefined;
+  const direct = parseIP(text);
+  if (direct) return direct;
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
+    return parseIP(
+      text
+        .split('.')
+        .map((p) => String(Number(p)))
+        .join('.'),
+    );
+  }
+  return undefined;
+}
+
+/** `ns/name:port` or `ns/name` (pkg/proxy/types.go ServicePortName.String). */
+export function servicePortNameString(p: Omit<ServicePortName, 'protocol'>): string {
+  return `${p.namespace}/${p.name}${p.port ? `:${p.port}` : ''}`;
+}
+
+/** The cluster IP of the family, allowing for skew between clusterIP and clusterIPs (pkg/proxy/util/utils.go GetClusterIPByFamily). */
+export function clusterIPByFamily(family: Family, service: Service): string {
+  const spec = service.spec ?? {};
+  const families = spec.ipFamilies ?? [];
+  if (families.length === 0) {
+    const ip = spec.clusterIP ?? '';
+    if (ip === '' || ip === 'None') return '';
+    return (parseIPSloppy(ip)?.family ?? 4) === family ? ip : '';
+  }
+  const wanted = family === 4 ? 'IPv4' : 'IPv6';
+  const index = families.indexOf(wanted);
+  if (index === -1) return '';
+  return spec.clusterIPs?.[index] ?? '';
+}
+
+/** Whether kube-proxy ignores the Service entirely (pkg/proxy/util/utils.go ShouldSkipService). */
+export function shouldSkipService(service: Service): boolean {
+  const spec = service.spec ?? {};
+  const ip = spec.clusterIP ?? '';
+  if (ip === '' || ip === 'None') return true;
+  return spec.type === 'ExternalName';
+}
+
+function byFamily(values: readonly unknown[] | undefined, family: Family): string[] {
+  const out: string[] = [];
+  for (const v of values ?? []) {
+    if (typeof v !== 'string') continue;
+    const ip = parseIPSloppy(v);
+    if (ip && ip.family === family) out.push(formatIP(ip));
+  }
+  return out;
+}
+
+function cidrsByFamily(values: readonly unknown[] | undefined, family: Family): string[] {
+  const out: string[] = [];
+  for (const v of values ?? []) {
+    if (typeof v !== 'string') continue;
+    const cidr = parseCIDR(v.trim());
+    if (cidr && cidr.ip.family === family) out.push(formatCIDR(cidr));
+  }
+  return out;
+}
+
+function toProtocol(value: unknown): ProxyProtocol {
+  return value === 'UDP' || value === 'SCTP' ? value : 'TCP';
+}
+
+/** Whether the Service type exposes it outside the cluster (pkg/apis/core/v1/helper ExternallyAccessible). */
+function serviceExternallyAccessible(service: Service): boolean {
+  const spec = service.spec ?? {};
+  return (
+    spec.type === 'LoadBalancer' ||
+    spec.type === 'NodePort' ||
+    (spec.type === 'ClusterIP' && (spec.externalIPs?.length ?? 0) > 0)
+  );
+}
+
+/**
+ * Every ServicePort kube-proxy derives from one Service for one IP family; empty when the
+ * Service is skipped (pkg/proxy/servicechangetracker.go serviceToServiceMap, serviceport.go newBaseServiceInfo).
+ */
+export function computeServicePorts(service: Service, family: Family): ServicePortInfo[] {
+  if (typeof service !== 'object' || service === null) return [];
+  if (shouldSkipService(service)) return [];
+  const clusterIPText = clusterIPByFamily(family, service);
+  const clusterIPParsed = parseIPSloppy(clusterIPText);
+  if (!clusterIPParsed) return [];
+  const spec = service.spec ?? {};
+  const namespace = service.metadata?.namespace ?? '';
+  const name = service.metadata?.name ?? '';
+  const clientIP = spec.sessionAffinity === 'ClientIP';
+  const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
+  const externalPolicyLocal =
+    serviceExternallyAccessible(service) && spec.externalTrafficPolicy === 'Local';
+  const needsHealthCheck = spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local';
+  const vips: string[] = [];
+  for (const ingress of service.status?.loadBalancer?.ingress ?? []) {
+    if (!ingress || typeof ingress.ip !== 'string' || ingress.ip === '') continue;
+    if (ingress.ipMode === 'Proxy') continue;
+    const ip = parseIPSloppy(ingress.ip);
+    if (ip && ip.family === family) vips.push(formatIP(ip));
+  }
+  const annotations = service.metadata?.annotations ?? {};
+  const hints =
+    annotations['service.kubernetes.io/topology-mode'] ??
+    annotations['service.kubernetes.io/topology-aware-hints'] ??
+    '';
+  const ports = Array.isArray(spec.ports) ? spec.ports : [];
+  return ports.map((p, index) => {
+    const protocol = toProtocol(p?.protocol);
+    const portName: ServicePortName = { namespace, name, port: p?.name ?? '', protocol };
+    return {
+      portName,
+      nameString: servicePortNameString(portName),
+      index,
+      clusterIP: formatIP(clusterIPParsed),
+      port: Number(p?.port ?? 0),
+      protocol,
+      nodePort: Number(p?.nodePort ?? 0),
+      externalIPs: byFamily(spec.externalIPs, family),
+      loadBalancerVIPs: vips,
+      loadBalancerSourceRanges: cidrsByFamily(spec.loadBalancerSourceRanges, family),
+      sessionAffinityClientIP: clientIP,
+      stickyMaxAgeSeconds: clientIP ? (typeof timeout === 'number' ? timeout : 10800) : 0,
+      externalPolicyLocal,
+      internalPolicyLocal: spec.internalTrafficPolicy === 'Local',
+      healthCheckNodePort: needsHealthCheck ? Number(spec.healthCheckNodePort ?? 0) : 0,
+      hintsAnnotation: hints,
+      trafficDistribution: spec.trafficDistribution,
+      service,
+    };
+  });
+}
+
+/** Whether the port is reachable from outside: node port, load balancer IP or external IP (pkg/proxy/serviceport.go ExternallyAccessible). */
+export function externallyAccessible(info: ServicePortInfo): boolean {
+  return info.nodePort !== 0 || info.loadBalancerVIPs.length > 0 || info.externalIPs.length > 0;
+}
+
+/** Whether some traffic to the port uses cluster-wide endpoints (pkg/proxy/serviceport.go UsesClusterEndpoints). */
+export function usesClusterEndpoints(info: ServicePortInfo): boolean {
+  return !info.internalPolicyLocal || (externallyAccessible(info) && !info.externalPolicyLocal);
+}
+
+/** Whether some traffic to the port uses node-local endpoints only (pkg/proxy/serviceport.go UsesLocalEndpoints). */
+export function usesLocalEndpoints(info: ServicePortInfo): boolean {
+  return info.internalPolicyLocal || (externallyAccessible(info) && info.externalPolicyLocal);
+}
