@@ -55,7 +55,10 @@ function toDiagnostic(
 
 /** Reads the input and computes what a cluster would make of it. */
 export function simulate(input: string, options: SimulateOptions = {}): Simulation {
+  const clock = options.clock ?? (() => 0);
+  const t0 = clock();
   const read = readObjects(parseDocuments(input), options.file);
+  const t1 = clock();
   const diagnostics = [...read.diagnostics];
   const settings = resolveClusterSettings(read.objects, diagnostics);
   const proxy = resolveProxySettings(read.objects, settings, options, diagnostics);
@@ -87,11 +90,13 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
     stored = api.stored();
   }
 
+  const t2 = clock();
   const sources = new Map(stored.map((o) => [objectKey(o.object), o]));
   const objects = stored.map((o) => o.object);
   const state = options.admitted
     ? { ...groupByKind(objects), findings: [] }
     : runControllers({ settings, seed: options.seed ?? 1, objects });
+  const t3 = clock();
   for (const finding of state.findings) {
     const diagnostic = toDiagnostic(finding, sources);
     if (diagnostic) diagnostics.push(diagnostic);
@@ -105,5 +110,8 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
     if (at) positions[key] = { document: at.document, line: at.line, column: at.column };
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { cluster, diagnostics, applied, sources: positions };
+  const timings = options.clock
+    ? { parse: t1 - t0, admission: t2 - t1, controllers: t3 - t2 }
+    : undefined;
+  return { cluster, diagnostics, applied, sources: positions, ...(timings ? { timings } : {}) };
 }

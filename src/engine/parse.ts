@@ -9,6 +9,7 @@
 import { constructFromEvents, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { SourcePosition } from './model';
+import { fastParse } from './yaml/fastParse';
 
 /** A range in the input text: one-based lines and columns, end exclusive. */
 export interface SourceRange extends SourcePosition {
@@ -168,34 +169,57 @@ export function parentPath(path: string): string {
 }
 
 interface ParsedText {
-  events: Event[] | undefined;
   value: unknown;
   error?: { message: string; line: number; column: number };
+  /** js-yaml's events, read lazily: only a diagnostic needs positions. */
+  events?: Event[];
   ranges?: Map<string, [number, number]>;
   starts?: number[];
 }
 
+function syntaxError(e: unknown): NonNullable<ParsedText['error']> {
+  const mark = e instanceof YAMLException ? e.mark : undefined;
+  return {
+    message: e instanceof YAMLException ? e.reason : String(e),
+    line: (mark?.line ?? 0) + 1,
+    column: (mark?.column ?? 0) + 1,
+  };
+}
+
 /** Parses one document's text; positions are relative to the text (line 1 is its first line). */
 function parseText(text: string): ParsedText {
+  const fast = fastParse(text);
+  if (fast) return { value: fast.value };
   try {
     const events = parseEvents(text, {});
     return { events, value: constructFromEvents(events, { source: text })[0] };
   } catch (e) {
-    const mark = e instanceof YAMLException ? e.mark : undefined;
     return {
-      events: undefined,
       value: undefined,
-      error: {
-        message: e instanceof YAMLException ? e.reason : String(e),
-        line: (mark?.line ?? 0) + 1,
-        column: (mark?.column ?? 0) + 1,
-      },
+      error: syntaxError(e) ?? { message: String(e), line: 1, column: 1 },
     };
   }
 }
 
+/** The first line with content: where a document's root object starts, found without parsing. */
+function rootRange(text: string): SourceRange {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  const line = Math.max(i, 0);
+  const column = (lines[line]?.length ?? 0) - (lines[line]?.trimStart().length ?? 0) + 1;
+  return {
+    document: 0,
+    line: line + 1,
+    column,
+    endLine: line + 1,
+    endColumn: (lines[line]?.length ?? 0) + 1,
+  };
+}
+
 function rangeIn(parsed: ParsedText, text: string, path: string): SourceRange | undefined {
-  if (!parsed.events) return undefined;
+  if (parsed.error) return undefined;
+  if (path === '') return rootRange(text);
+  parsed.events ??= parseEvents(text, {});
   parsed.ranges ??= indexPaths(parsed.events, text);
   parsed.starts ??= lineStarts(text);
   let p = path;

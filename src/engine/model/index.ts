@@ -132,6 +132,15 @@ export interface SimulateOptions {
   file?: string;
   nfacct?: boolean;
   randomFully?: boolean;
+  /** A millisecond clock; when given, the Simulation reports how long each phase took (benchmarks). */
+  clock?: () => number;
+}
+
+/** Milliseconds spent in each phase of a simulation (only with SimulateOptions.clock). */
+export interface PhaseTimings {
+  parse: number;
+  admission: number;
+  controllers: number;
 }
 
 export interface Simulation {
@@ -140,6 +149,7 @@ export interface Simulation {
   applied: ApplyResult[];
   /** Where each stored object was written: `kind/namespace/name` -> position of its document. */
   sources: Record<string, SourcePosition>;
+  timings?: PhaseTimings;
 }
 
 /** A problem a component found with a stored object; the engine turns it into a Diagnostic. */
