@@ -8,8 +8,7 @@
  */
 
 /** Thrown inside the reader to give up; never escapes `fastParse`. */
-class Bail {}
-const bail = new Bail();
+const bail: unique symbol = Symbol('bail');
 
 interface Line {
   indent: number;
