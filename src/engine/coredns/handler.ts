@@ -1,0 +1,178 @@
+/**
+ * The `kubernetes` plugin's ServeDNS (coredns plugin/kubernetes/handler.go) and the server
+ * around it: the server block a query lands in, and what happens when the plugin passes the
+ * query on (core/dnsserver/server.go, plugin/pkg/fall).
+ */
+import { type QueryState, zoneFor } from './backend';
+import {
+  type LookupResult,
+  addressLookup,
+  cnameLookup,
+  mxLookup,
+  nsLookup,
+  ptrLookup,
+  soaRecord,
+  srvLookup,
+  txtLookup,
+} from './lookup';
+import { fqdn, matchZone } from './names';
+import type { Backend } from './records';
+import type { CorednsConfig, DnsResponse, Rcode } from './types';
+import type { DnsView } from './view';
+
+type PluginOutcome = { kind: 'response'; response: DnsResponse } | { kind: 'next' };
+
+function response(
+  question: DnsResponse['question'],
+  rcode: Rcode,
+  parts: Partial<Pick<DnsResponse, 'answer' | 'authority' | 'additional' | 'notes'>> = {},
+  responder: DnsResponse['responder'] = 'kubernetes',
+): DnsResponse {
+  return {
+    question,
+    rcode,
+    authoritative: responder === 'kubernetes',
+    answer: parts.answer ?? [],
+    authority: parts.authority ?? [],
+    additional: parts.additional ?? [],
+    responder,
+    notes: parts.notes ?? [],
+  };
+}
+
+/** ServeDNS (handler.go): the plugin's answer, or `next` when the name is not its own. */
+export function serveKubernetes(b: Backend, qname: string, qtype: string): PluginOutcome {
+  const question = { name: qname, type: qtype };
+  const zone = zoneFor(b, qname);
+  if (zone === undefined) return { kind: 'next' };
+  const state: QueryState = { qname, name: qname.toLowerCase(), zone, qtype };
+  let result: LookupResult = { records: [], extra: [], nameError: false, notes: [] };
+  switch (qtype) {
+    case 'A':
+    case 'AAAA':
+      result = addressLookup(b, zone, state, qtype);
+      break;
+    case 'TXT':
+      result = txtLookup(b, state);
+      break;
+    case 'CNAME':
+      result = cnameLookup(b, state);
+      break;
+    case 'PTR':
+      result = ptrLookup(b, state);
+      break;
+    case 'MX':
+      result = mxLookup(b, state);
+      break;
+    case 'SRV':
+      result = srvLookup(b, state);
+      break;
+    case 'SOA':
+      if (qname === zone) result.records = [soaRecord(b, zone)];
+      break;
+    case 'AXFR':
+    case 'IXFR':
+      return { kind: 'response', response: response(question, 'REFUSED', {}, 'server') };
+    case 'NS':
+      if (state.name === zone) {
+        result = nsLookup(b, zone, state);
+        break;
+      }
+      result = { ...addressLookup(b, zone, { ...state, qtype: 'A' }, 'A'), records: [], extra: [] };
+      break;
+    default:
+      // A fake A lookup tells NODATA from NXDOMAIN.
+      result = { ...addressLookup(b, zone, { ...state, qtype: 'A' }, 'A'), records: [], extra: [] };
+  }
+  if (result.nameError) {
+    if (b.config.fallthrough && matchZone(b.config.fallthrough, state.name) !== '') {
+      return { kind: 'next' };
+    }
+    return {
+      kind: 'response',
+      response: response(question, 'NXDOMAIN', {
+        authority: [soaRecord(b, zone)],
+        notes: result.notes,
+      }),
+    };
+  }
+  if (result.records.length === 0) {
+    return {
+      kind: 'response',
+      response: response(question, 'NOERROR', {
+        authority: [soaRecord(b, zone)],
+        notes: result.notes,
+      }),
+    };
+  }
+  return {
+    kind: 'response',
+    response: response(question, 'NOERROR', {
+      answer: result.records,
+      additional: result.extra,
+      notes: result.notes,
+    }),
+  };
+}
+
+/** Plugins after `kubernetes` that resolve names elsewhere (outside the simulation). */
+const resolvingPlugins = new Set([
+  'forward',
+  'file',
+  'auto',
+  'secondary',
+  'etcd',
+  'grpc',
+  'route53',
+  'azure',
+  'clouddns',
+  'hosts',
+  'template',
+  'whoami',
+  'erratic',
+  'nomad',
+]);
+
+/**
+ * CoreDNS's answer to a query (`dig @<kube-dns> NAME TYPE`): the server block for the name,
+ * its `kubernetes` plugin, and the plugins after it when the plugin passes.
+ */
+export function queryCoreDNS(
+  config: CorednsConfig,
+  view: DnsView,
+  name: string,
+  type: string,
+): DnsResponse {
+  const qname = fqdn(name === '' ? '.' : name);
+  const qtype = type.toUpperCase();
+  const question = { name: qname, type: qtype };
+  const blocks = config.servers.filter((s) => s.port === 53);
+  let best: (typeof blocks)[number] | undefined;
+  let bestZone = '';
+  for (const block of blocks) {
+    const zone = matchZone(block.zones, qname);
+    if (zone !== '' && (best === undefined || zone.length > bestZone.length)) {
+      best = block;
+      bestZone = zone;
+    }
+  }
+  if (!best) return response(question, 'REFUSED', {}, 'server');
+  if (best.kubernetes) {
+    const outcome = serveKubernetes({ config: best.kubernetes, view }, qname, qtype);
+    if (outcome.kind === 'response') return outcome.response;
+  }
+  const after = best.plugins.slice(best.plugins.indexOf('kubernetes') + 1);
+  if (after.some((p) => resolvingPlugins.has(p))) {
+    return response(
+      question,
+      'NOERROR',
+      {
+        notes: [
+          `${qname} is not a cluster name: CoreDNS forwards it to the upstream resolver of its node, outside the simulation`,
+        ],
+      },
+      'forward',
+    );
+  }
+  return response(question, 'SERVFAIL', {}, 'server');
+}

@@ -1,0 +1,92 @@
+/**
+ * DNS messages as CoreDNS writes them, and the configuration of its `kubernetes` plugin. Record
+ * data follows DESIGN.md's `dig -o json` shape.
+ */
+
+export interface SrvData {
+  priority: number;
+  weight: number;
+  port: number;
+  target: string;
+}
+
+export interface SoaData {
+  mname: string;
+  rname: string;
+  serial: number;
+  refresh: number;
+  retry: number;
+  expire: number;
+  minimum: number;
+}
+
+interface RecordHeader {
+  name: string;
+  ttl: number;
+  class: 'IN';
+}
+
+/** One resource record; `data` is the address, the target name, or the structured rdata. */
+export type DnsRecord =
+  | (RecordHeader & { type: 'A' | 'AAAA' | 'CNAME' | 'PTR' | 'NS'; data: string })
+  | (RecordHeader & { type: 'SRV'; data: SrvData })
+  | (RecordHeader & { type: 'TXT'; data: string[] })
+  | (RecordHeader & { type: 'SOA'; data: SoaData });
+
+export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
+
+/**
+ * Who produced the answer: the `kubernetes` plugin; `forward` when CoreDNS hands the query to
+ * the upstream resolver of its node (outside the simulation: no answer is computed); `server`
+ * when the DNS server itself refuses the query (no server block for the name).
+ */
+export type Responder = 'kubernetes' | 'forward' | 'server';
+
+export interface DnsResponse {
+  /** The question as asked (case kept). */
+  question: { name: string; type: string };
+  rcode: Rcode;
+  authoritative: boolean;
+  answer: DnsRecord[];
+  authority: DnsRecord[];
+  additional: DnsRecord[];
+  responder: Responder;
+  /** What the simulation could not compute for this answer (e.g. an upstream CNAME target). */
+  notes: string[];
+}
+
+export type PodMode = 'disabled' | 'insecure' | 'verified';
+
+/** The `kubernetes` plugin's settings (plugin/kubernetes/setup.go ParseStanza). */
+export interface KubernetesPluginConfig {
+  /** Normalized zones (lowercase, fully qualified), in the order given. */
+  zones: string[];
+  /** Index in `zones` of the first non-reverse zone (the one PTR targets are built in). */
+  primaryZoneIndex: number;
+  podMode: PodMode;
+  /** Namespaces exposed; empty means all. */
+  namespaces: string[];
+  ttl: number;
+  ignoreEmptyService: boolean;
+  endpointPodNames: boolean;
+  /** Zones for which a name error falls through to the next plugin; undefined: no fallthrough. */
+  fallthrough: string[] | undefined;
+}
+
+/** One server block of the Corefile, with what the engine models of its plugins. */
+export interface ServerBlock {
+  /** Normalized zones of the block keys. */
+  zones: string[];
+  port: number;
+  /** Plugin names in the block, in the order written. */
+  plugins: string[];
+  kubernetes: KubernetesPluginConfig | undefined;
+}
+
+export interface CorednsConfig {
+  servers: ServerBlock[];
+  /** Where the configuration came from. */
+  source: 'configmap' | 'default';
+  /** The Corefile text that was read. */
+  corefile: string;
+}
