@@ -1,0 +1,23 @@
+/**
+ * The `iptables-save` text of a rule set: `*filter` then `*nat`, each with its chain
+ * declarations and rules chain by chain, as upstream's tests print a dump (pkg/util/iptables/testing/parse.go IPTablesDump.String).
+ */
+import type { IptablesRuleSet, TableRules } from './proxier';
+
+function renderTable(name: string, table: TableRules, out: string[]): void {
+  out.push(`*${name}`);
+  for (const chain of table.chains) out.push(`:${chain} - [0:0]`);
+  for (const chain of table.chains) {
+    const rules = table.rules.get(chain);
+    if (rules) for (const r of rules) out.push(r);
+  }
+  out.push('COMMIT');
+}
+
+/** Renders the rule set as iptables-save prints it. */
+export function renderIptablesSave(ruleSet: IptablesRuleSet): string {
+  const out: string[] = [];
+  renderTable('filter', ruleSet.filter, out);
+  renderTable('nat', ruleSet.nat, out);
+  return `${out.join('\n')}\n`;
+}
