@@ -1,0 +1,29 @@
+/** `kube-playground iptables-save --node N FILE...`: the IPv4 rules kube-proxy programs on node N. */
+import { computeIptablesSave } from '../../engine/kubeproxy/iptables';
+import type { Command, CommandContext } from '../command';
+
+/** Shared by iptables-save and ip6tables-save. */
+export function runIptablesSave(context: CommandContext, family: 4 | 6): number {
+  const nodeName = context.node?.metadata?.name;
+  if (nodeName === undefined) {
+    context.stderr('error: the cluster has no node\n');
+    return 1;
+  }
+  const mode = context.simulation.cluster.proxy.mode;
+  if (mode !== 'iptables') {
+    context.stderr(
+      `# kube-proxy runs in ${mode} mode: these are the rules it would program in iptables mode\n`,
+    );
+  }
+  context.stdout(computeIptablesSave(context.simulation.cluster, nodeName, family));
+  return 0;
+}
+
+export const iptablesSave: Command = {
+  name: 'iptables-save',
+  usage: 'iptables-save --node N FILE...',
+  summary: 'The filter and nat rules kube-proxy (iptables mode) programs on the node, for IPv4.',
+  operands: { min: 0, max: 0 },
+  usesNode: true,
+  run: (context) => runIptablesSave(context, 4),
+};
