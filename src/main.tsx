@@ -1,0 +1,37 @@
+/** Starts the page: the store (restored from the URL and localStorage), its effects, and React. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startPersistence, restoreDocument, storageKey } from './state/persistence';
+import { startSimulation } from './state/runSimulation';
+import { createAppStore } from './state/store';
+import { StoreContext } from './state/useAppStore';
+import { App } from './ui/App';
+import { createEngineClient } from './worker/engineClient';
+import './ui/styles.css';
+
+/** localStorage, unless the page may not use it (some sandboxed iframes throw on access). */
+function openStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const storage = openStorage();
+const store = createAppStore(
+  restoreDocument(window.location.search, storage?.getItem(storageKey) ?? null),
+);
+startSimulation(store, createEngineClient());
+startPersistence(store, storage);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <StoreContext value={store}>
+        <App />
+      </StoreContext>
+    </StrictMode>,
+  );
+}

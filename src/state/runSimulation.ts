@@ -1,0 +1,44 @@
+/**
+ * The one effect between the store and the engine: it waits for the text to rest (debounce),
+ * asks the worker, and stores the result. Replies to requests that are no longer the latest
+ * are dropped by the client.
+ */
+import type { EngineClient } from '../worker/engineClient';
+import type { AppStore } from './store';
+
+export const simulationDebounceMs = 100;
+
+/** Starts the effect; returns the function that stops it. */
+export function startSimulation(
+  store: AppStore,
+  client: EngineClient,
+  debounceMs = simulationDebounceMs,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function run(): Promise<void> {
+    const { text, seed } = store.getState();
+    const outcome = await client.simulate(text, { seed });
+    switch (outcome.type) {
+      case 'simulated':
+        store.getState().receiveSimulation(outcome.summary, outcome.durationMs);
+        break;
+      case 'crashed':
+        store.getState().receiveCrash(outcome.error);
+        break;
+      case 'stale':
+        break;
+    }
+  }
+
+  void run();
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.text === previous.text && state.seed === previous.seed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), debounceMs);
+  });
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Named selectors: the only way components read the store. Each returns a value already in the
+ * state (or a shared constant), so that zustand's equality check keeps renders to real changes.
+ */
+import type { Diagnostic } from '../engine/model';
+import type { NodeSummary, PodSummary, ServiceSummary } from '../worker/protocol';
+import type { AppState } from './store';
+
+const noServices: ServiceSummary[] = [];
+const noPods: PodSummary[] = [];
+const noNodes: NodeSummary[] = [];
+
+export const selectText = (s: AppState): string => s.text;
+export const selectScenario = (s: AppState): string | null => s.scenario;
+export const selectSetText = (s: AppState) => s.setText;
+export const selectLoadScenario = (s: AppState) => s.loadScenario;
+
+export const selectSummary = (s: AppState) => s.summary;
+export const selectServices = (s: AppState): ServiceSummary[] => s.summary?.services ?? noServices;
+export const selectPods = (s: AppState): PodSummary[] => s.summary?.pods ?? noPods;
+export const selectNodes = (s: AppState): NodeSummary[] => s.summary?.nodes ?? noNodes;
+export const selectDiagnostics = (s: AppState): Diagnostic[] => s.diagnostics;
+export const selectStatus = (s: AppState) => s.status;
+export const selectCrash = (s: AppState) => s.crash;
+export const selectSummaryIsStale = (s: AppState): boolean => s.summaryIsStale;
+export const selectDurationMs = (s: AppState): number => s.durationMs;
+
+export const selectSelectedService = (s: AppState): string | null => s.selectedService;
+export const selectSelectService = (s: AppState) => s.selectService;
+export const selectReveal = (s: AppState) => s.reveal;
+export const selectRevealPosition = (s: AppState) => s.revealPosition;

@@ -1,0 +1,16 @@
+/** The one store of the app: slices for the document, the simulation and the view. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDocumentSlice, type DocumentSlice, type DocumentState } from './documentSlice';
+import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
+import { createViewSlice, type ViewSlice } from './viewSlice';
+
+export type AppState = DocumentSlice & SimulationSlice & ViewSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(initial: DocumentState): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createDocumentSlice(initial)(...a),
+    ...createSimulationSlice(...a),
+    ...createViewSlice(...a),
+  }));
+}

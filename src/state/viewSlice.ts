@@ -1,0 +1,26 @@
+/** The view slice: what the person looks at (the selected Service, a position to reveal). */
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+
+/** A request to show a position in the editor; `seq` makes a repeated request a new one. */
+export interface RevealRequest {
+  line: number;
+  column: number;
+  seq: number;
+}
+
+export interface ViewSlice {
+  /** `namespace/name` of the selected Service, or null. */
+  selectedService: string | null;
+  reveal: RevealRequest | null;
+  selectService(key: string | null): void;
+  revealPosition(line: number, column: number): void;
+}
+
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
+  selectedService: null,
+  reveal: null,
+  selectService: (key) => set({ selectedService: key }),
+  revealPosition: (line, column) =>
+    set((state) => ({ reveal: { line, column, seq: (state.reveal?.seq ?? 0) + 1 } })),
+});

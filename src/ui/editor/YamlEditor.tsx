@@ -1,0 +1,92 @@
+/**
+ * The YAML editor (Monaco, loaded lazily). The store's text is the source of truth: typing
+ * writes to it, and a text set from elsewhere (a scenario) replaces the model's text as one undoable
+ * edit. The engine's diagnostics are shown as markers; a reveal request moves the cursor.
+ */
+import { useEffect, useRef } from 'react';
+import { selectDiagnostics, selectReveal } from '../../state/selectors';
+import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
+import { monaco } from './monacoSetup';
+import { markerOwner, toMarkers } from './toMarkers';
+
+type Editor = ReturnType<typeof monaco.editor.create>;
+
+const modelUri = monaco.Uri.parse('file:///playground.yaml');
+const darkScheme = '(prefers-color-scheme: dark)';
+
+function themeFor(dark: boolean): string {
+  return dark ? 'vs-dark' : 'vs';
+}
+
+export default function YamlEditor() {
+  const store = useAppStoreApi();
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const diagnostics = useAppStore(selectDiagnostics);
+  const reveal = useAppStore(selectReveal);
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const model =
+      monaco.editor.getModel(modelUri) ??
+      monaco.editor.createModel(store.getState().text, 'yaml', modelUri);
+    const media = window.matchMedia(darkScheme);
+    const editor = monaco.editor.create(element, {
+      model,
+      theme: themeFor(media.matches),
+      automaticLayout: true,
+      fontSize: 16,
+      lineHeight: 24,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      insertSpaces: true,
+      wordBasedSuggestions: 'off',
+      renderWhitespace: 'boundary',
+      ariaLabel: 'Kubernetes YAML. Press Ctrl+M to let Tab move the focus out of the editor.',
+      fixedOverflowWidgets: true,
+    });
+    editorRef.current = editor;
+    const onTheme = (event: MediaQueryListEvent) => monaco.editor.setTheme(themeFor(event.matches));
+    media.addEventListener('change', onTheme);
+
+    const typed = model.onDidChangeContent(() => {
+      const text = model.getValue();
+      if (text !== store.getState().text) store.getState().setText(text);
+    });
+    const followStore = store.subscribe((state) => {
+      if (state.text === model.getValue()) return;
+      model.pushEditOperations(
+        [],
+        [{ range: model.getFullModelRange(), text: state.text }],
+        () => null,
+      );
+    });
+    return () => {
+      followStore();
+      typed.dispose();
+      media.removeEventListener('change', onTheme);
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+  }, [store]);
+
+  useEffect(() => {
+    const model = monaco.editor.getModel(modelUri);
+    if (!model) return;
+    monaco.editor.setModelMarkers(model, markerOwner, toMarkers(monaco, model, diagnostics));
+  }, [diagnostics]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !reveal) return;
+    const position = { lineNumber: reveal.line, column: reveal.column };
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
+  }, [reveal]);
+
+  return <div ref={host} className="editor-host" data-testid="editor" />;
+}

@@ -1,0 +1,129 @@
+/**
+ * The typed protocol between the page and the engine worker: both ends import it. Requests and
+ * replies are discriminated unions on `type`; each reply carries the `id` of its request so that
+ * the client can drop replies older than its latest request.
+ *
+ * Messages stay small: the page gets a summary of the simulated cluster (what the panels and the
+ * graph draw), never the whole cluster. Later requests (`rules` for one node's text, `trace`,
+ * `dns`) are added as members of `EngineRequest` / `EngineReply`, answered from the worker's
+ * latest simulation.
+ */
+import type {
+  ApplyResult,
+  Diagnostic,
+  IPFamily,
+  ProxyMode,
+  Protocol,
+  ServiceType,
+  SimulateOptions,
+  SourcePosition,
+  TrafficPolicy,
+} from '../engine/model';
+
+/** One port of a Service, as `kubectl get service` shows it (`80:30080/TCP`). */
+export interface ServicePortSummary {
+  name: string;
+  protocol: Protocol;
+  port: number;
+  targetPort: number | string;
+  nodePort?: number;
+}
+
+/** One endpoint address and port, from the Service's EndpointSlices. */
+export interface EndpointSummary {
+  ip: string;
+  port: number;
+  portName: string;
+  protocol: Protocol;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  nodeName?: string;
+  /** `namespace/name` of the pod behind the endpoint, when the slice names one. */
+  pod?: string;
+}
+
+export interface ServiceSummary {
+  /** `namespace/name` */
+  key: string;
+  namespace: string;
+  name: string;
+  type: ServiceType;
+  clusterIPs: string[];
+  /** `None` for a headless Service, as kubectl prints it. */
+  clusterIP: string;
+  externalName?: string;
+  externalIPs: string[];
+  loadBalancerIngress: string[];
+  externalTrafficPolicy?: TrafficPolicy;
+  ipFamilies: IPFamily[];
+  selector?: Record<string, string>;
+  ports: ServicePortSummary[];
+  endpoints: EndpointSummary[];
+  /** Where the Service was written in the editor's text; absent for built-in objects. */
+  source?: SourcePosition;
+}
+
+export interface PodSummary {
+  key: string;
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  nodeName?: string;
+  podIPs: string[];
+  phase?: string;
+  ready: boolean;
+  terminating: boolean;
+  /** The Deployment, ReplicaSet or other owner that made the pod, as `Kind/name`. */
+  owner?: string;
+  source?: SourcePosition;
+}
+
+export interface NodeSummary {
+  name: string;
+  internalIPs: string[];
+  podCIDRs: string[];
+  unschedulable: boolean;
+  ready: boolean;
+  source?: SourcePosition;
+}
+
+/** What the page draws of one simulation. */
+export interface SimulationSummary {
+  services: ServiceSummary[];
+  pods: PodSummary[];
+  nodes: NodeSummary[];
+  /** True when the input had no Node and the default three-node cluster is assumed. */
+  defaultNodes: boolean;
+  proxyMode: ProxyMode;
+  diagnostics: Diagnostic[];
+  applied: ApplyResult[];
+}
+
+export interface SimulateRequest {
+  type: 'simulate';
+  id: number;
+  input: string;
+  options: SimulateOptions;
+}
+
+/** Every request the page sends to the worker. */
+export type EngineRequest = SimulateRequest;
+
+export interface SimulatedReply {
+  type: 'simulated';
+  id: number;
+  summary: SimulationSummary;
+  /** Time the engine took, in milliseconds. */
+  durationMs: number;
+}
+
+/** The engine threw: an engine bug (user mistakes arrive as diagnostics in `simulated`). */
+export interface CrashedReply {
+  type: 'crashed';
+  id: number;
+  error: string;
+}
+
+/** Every reply the worker sends to the page. */
+export type EngineReply = SimulatedReply | CrashedReply;
