@@ -1,5 +1,5 @@
 /** `kube-playground apply FILE...`: what `kubectl apply -f` prints for each object. */
-import { toResourceName } from '../../engine/kubectl/resources';
+import { toResourceName } from '../../engine/kubectl';
 import type { Diagnostic } from '../../engine';
 import type { Command, CommandContext } from '../command';
 

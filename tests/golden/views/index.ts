@@ -16,7 +16,9 @@ export interface GoldenView {
   /** The files this view writes for a scenario: `{ 'kubectl-get.txt': '...' }`. */
   render(scenario: Scenario): Record<string, string>;
 }
+import { kubectl } from './kubectl';
 
 // prettier-ignore
 export const views: readonly GoldenView[] = [
+  kubectl,
 ];

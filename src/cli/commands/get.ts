@@ -1,0 +1,25 @@
+/** `kube-playground get RESOURCE [NAME...] [-o wide|yaml|json] FILE...`: kubectl get's output. */
+import { renderGet } from '../../engine/kubectl';
+import type { Command } from '../command';
+
+export const get: Command = {
+  name: 'get',
+  usage: 'get RESOURCE [NAME] [-o wide|yaml|json] FILE...',
+  summary:
+    'Prints kubectl get for pods, services, endpoints, endpointslices, nodes, deployments, replicasets.',
+  operands: { min: 1, max: 20 },
+  outputs: ['wide', 'yaml', 'json'],
+  run(context) {
+    const { options } = context;
+    const output = options.output as 'wide' | 'yaml' | 'json' | undefined;
+    const result = renderGet(context.simulation.cluster, {
+      args: context.operands,
+      namespace: options.namespace,
+      allNamespaces: options.allNamespaces,
+      output,
+    });
+    context.stdout(result.stdout);
+    context.stderr(result.stderr);
+    return result.exitCode;
+  },
+};

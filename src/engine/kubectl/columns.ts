@@ -1,0 +1,450 @@
+/**
+ * The server-side table of each kind kubectl gets: column definitions and row cells, as the API
+ * server computes them (pkg/printers/internalversion/printers.go, AddHandlers and print*).
+ * Priority-1 columns appear only with `-o wide`.
+ */
+import type {
+  ConfigMap,
+  Deployment,
+  Endpoints,
+  EndpointSlice,
+  LabelSelector,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  Service,
+} from '../model';
+import { toAge } from './duration';
+
+export interface Column {
+  name: string;
+  /** 1 for the columns only `-o wide` shows. */
+  priority: 0 | 1;
+}
+
+export interface TableSpec<T> {
+  columns: readonly Column[];
+  /** The row's cells, wide cells included (the printer drops them without `-o wide`). */
+  row(object: T, now: number): string[];
+}
+
+const col = (name: string, priority: 0 | 1 = 0): Column => ({ name, priority });
+
+/** labels.FormatLabels (k8s.io/apimachinery/pkg/labels/labels.go): sorted `k=v,...`, `<none>` when empty. */
+export function formatLabels(labels: Record<string, string> | undefined): string {
+  const keys = Object.keys(labels ?? {}).sort();
+  if (keys.length === 0) return '<none>';
+  return keys.map((k) => `${k}=${labels?.[k] ?? ''}`).join(',');
+}
+
+/**
+ * metav1.FormatLabelSelector / LabelSelectorAsSelector(...).String()
+ * (k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go): requirements sorted by key.
+ */
+export function formatLabelSelector(selector: LabelSelector | undefined): string {
+  if (!selector) return '<none>';
+  const parts: { key: string; text: string }[] = [];
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    parts.push({ key, text: `${key}=${value}` });
+  }
+  for (const e of selector.matchExpressions ?? []) {
+    const key = e.key ?? '';
+    const values = [...(e.values ?? [])].sort().join(',');
+    const text =
+      e.operator === 'In'
+        ? `${key} in (${values})`
+        : e.operator === 'NotIn'
+          ? `${key} notin (${values})`
+          : e.operator === 'Exists'
+            ? key
+            : e.operator === 'DoesNotExist'
+              ? `!${key}`
+              : `${key} ${e.operator ?? ''}`;
+    parts.push({ key, text });
+  }
+  if (parts.length === 0) return '<none>';
+  return parts
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((p) => p.text)
+    .join(',');
+}
+
+/** net.JoinHostPort: IPv6 addresses in brackets. */
+function joinHostPort(host: string, port: number | string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** printPod (printers.go): READY, STATUS, RESTARTS from the container statuses and phase. */
+export const podTable: TableSpec<Pod> = {
+  columns: [
+    col('Name'),
+    col('Ready'),
+    col('Status'),
+    col('Restarts'),
+    col('Age'),
+    col('IP', 1),
+    col('Node', 1),
+    col('Nominated Node', 1),
+    col('Readiness Gates', 1),
+  ],
+  row(pod, now) {
+    const status = pod.status ?? {};
+    const total = pod.spec?.containers?.length ?? 0;
+    let ready = 0;
+    let restarts = 0;
+    let reason: string = status.phase ?? '';
+    const statusReason = (status as { reason?: string }).reason;
+    if (statusReason) reason = statusReason;
+    let hasRunning = false;
+    const containers = status.containerStatuses ?? [];
+    for (let i = containers.length - 1; i >= 0; i--) {
+      const c = containers[i];
+      if (!c) continue;
+      restarts += c.restartCount ?? 0;
+      const state = (c.state ?? {}) as {
+        waiting?: { reason?: string };
+        terminated?: { reason?: string; signal?: number; exitCode?: number };
+        running?: unknown;
+      };
+      if (state.waiting?.reason) reason = state.waiting.reason;
+      else if (state.terminated?.reason) reason = state.terminated.reason;
+      else if (state.terminated) {
+        reason = state.terminated.signal
+          ? `Signal:${state.terminated.signal}`
+          : `ExitCode:${state.terminated.exitCode ?? 0}`;
+      } else if (c.ready && state.running !== undefined) {
+        hasRunning = true;
+        ready += 1;
+      }
+    }
+    if (reason === 'Completed' && hasRunning) {
+      const podReady = status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+      reason = podReady ? 'Running' : 'NotReady';
+    }
+    const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
+    if (pod.metadata.deletionTimestamp && statusReason === 'NodeLost') reason = 'Unknown';
+    else if (pod.metadata.deletionTimestamp && !terminal) reason = 'Terminating';
+
+    const gates = pod.spec?.readinessGates ?? [];
+    let readinessGates = '<none>';
+    if (gates.length > 0) {
+      const trueCount = gates.filter((g) => {
+        const condition = status.conditions?.find((c) => c.type === g.conditionType);
+        return condition?.status === 'True';
+      }).length;
+      readinessGates = `${trueCount}/${gates.length}`;
+    }
+    const nominated = (status as { nominatedNodeName?: string }).nominatedNodeName;
+    return [
+      pod.metadata.name ?? '',
+      `${ready}/${total}`,
+      reason,
+      String(restarts),
+      toAge(pod.metadata.creationTimestamp, now),
+      status.podIPs?.[0]?.ip || '<none>',
+      pod.spec?.nodeName || '<none>',
+      nominated || '<none>',
+      readinessGates,
+    ];
+  },
+};
+
+/** loadBalancerStatusStringer + getServiceExternalIP (printers.go). */
+function externalIP(service: Service, wide: boolean): string {
+  const spec = service.spec ?? {};
+  const externalIPs = spec.externalIPs ?? [];
+  switch (spec.type) {
+    case 'ClusterIP':
+    case 'NodePort':
+      return externalIPs.length > 0 ? externalIPs.join(',') : '<none>';
+    case 'LoadBalancer': {
+      const ingress = new Set<string>();
+      for (const i of service.status?.loadBalancer?.ingress ?? []) {
+        if (i.ip) ingress.add(i.ip);
+        else if (i.hostname) ingress.add(i.hostname);
+      }
+      let lb = [...ingress].sort().join(',');
+      if (!wide && lb.length > 16) lb = `${lb.slice(0, 13)}...`;
+      if (externalIPs.length > 0) {
+        return [...(lb.length > 0 ? lb.split(',') : []), ...externalIPs].join(',');
+      }
+      return lb.length > 0 ? lb : '<pending>';
+    }
+    case 'ExternalName':
+      return spec.externalName ?? '';
+    default:
+      return '<unknown>';
+  }
+}
+
+/** makePortString (printers.go): `80/TCP`, `80:30080/TCP`. */
+function portString(service: Service): string {
+  return (service.spec?.ports ?? [])
+    .map((p) =>
+      (p.nodePort ?? 0) > 0
+        ? `${p.port ?? 0}:${p.nodePort ?? 0}/${p.protocol ?? ''}`
+        : `${p.port ?? 0}/${p.protocol ?? ''}`,
+    )
+    .join(',');
+}
+
+/** Row cells of a Service; `wide` changes EXTERNAL-IP (load-balancer addresses are clipped to 16 bytes otherwise). */
+export function serviceRow(service: Service, now: number, wide: boolean): string[] {
+  return [
+    service.metadata.name ?? '',
+    service.spec?.type ?? '',
+    service.spec?.clusterIPs?.[0] ?? '<none>',
+    externalIP(service, wide),
+    portString(service) || '<none>',
+    toAge(service.metadata.creationTimestamp, now),
+    formatLabels(service.spec?.selector),
+  ];
+}
+
+/** printService (printers.go). */
+export const serviceTable: TableSpec<Service> & { wideRow: TableSpec<Service>['row'] } = {
+  columns: [
+    col('Name'),
+    col('Type'),
+    col('Cluster-IP'),
+    col('External-IP'),
+    col('Port(s)'),
+    col('Age'),
+    col('Selector', 1),
+  ],
+  row: (service, now) => serviceRow(service, now, false),
+  wideRow: (service, now) => serviceRow(service, now, true),
+};
+
+/** formatEndpoints (printers.go): `ip:port,...` for every port, at most 3, then `+ N more...`. */
+export function formatEndpoints(endpoints: Endpoints): string {
+  const subsets = endpoints.subsets ?? [];
+  if (subsets.length === 0) return '<none>';
+  const list: string[] = [];
+  const max = 3;
+  let more = false;
+  let count = 0;
+  for (const ss of subsets) {
+    const addresses = ss.addresses ?? [];
+    const ports = ss.ports ?? [];
+    if (ports.length === 0) {
+      count += addresses.length;
+      for (const a of addresses) {
+        if (list.length === max) {
+          more = true;
+          break;
+        }
+        list.push(a.ip ?? '');
+      }
+      continue;
+    }
+    for (const port of ports) {
+      count += addresses.length;
+      for (const a of addresses) {
+        if (list.length === max) {
+          more = true;
+          break;
+        }
+        list.push(joinHostPort(a.ip ?? '', port.port ?? 0));
+      }
+    }
+  }
+  const text = list.join(',');
+  return more ? `${text} + ${count - max} more...` : text;
+}
+
+/** printEndpoints (printers.go). */
+export const endpointsTable: TableSpec<Endpoints> = {
+  columns: [col('Name'), col('Endpoints'), col('Age')],
+  row: (endpoints, now) => [
+    endpoints.metadata.name ?? '',
+    formatEndpoints(endpoints),
+    toAge(endpoints.metadata.creationTimestamp, now),
+  ],
+};
+
+/** listWithMoreString (printers.go): `<unset>` when empty. */
+function listWithMore(list: string[], more: boolean, count: number, max: number): string {
+  const text = list.join(',');
+  if (more) return `${text} + ${count - max} more...`;
+  return text === '' ? '<unset>' : text;
+}
+
+/** formatDiscoveryPorts (printers.go): port numbers, `*` for a port without number or name. */
+export function formatDiscoveryPorts(slice: EndpointSlice): string {
+  const list: string[] = [];
+  let more = false;
+  let count = 0;
+  for (const port of slice.ports ?? []) {
+    if (list.length < 3)
+      list.push(port.port !== undefined ? String(port.port) : (port.name ?? '*'));
+    else if (list.length === 3) more = true;
+    count += 1;
+  }
+  return listWithMore(list, more, count, 3);
+}
+
+/** formatDiscoveryEndpoints (printers.go): every address of every endpoint, ready or not. */
+export function formatDiscoveryEndpoints(slice: EndpointSlice): string {
+  const list: string[] = [];
+  let more = false;
+  let count = 0;
+  for (const endpoint of slice.endpoints ?? []) {
+    for (const address of endpoint.addresses ?? []) {
+      if (list.length < 3) list.push(address);
+      else if (list.length === 3) more = true;
+      count += 1;
+    }
+  }
+  return listWithMore(list, more, count, 3);
+}
+
+/** printEndpointSlice (printers.go). */
+export const endpointSliceTable: TableSpec<EndpointSlice> = {
+  columns: [col('Name'), col('AddressType'), col('Ports'), col('Endpoints'), col('Age')],
+  row: (slice, now) => [
+    slice.metadata.name ?? '',
+    slice.addressType ?? '',
+    formatDiscoveryPorts(slice),
+    formatDiscoveryEndpoints(slice),
+    toAge(slice.metadata.creationTimestamp, now),
+  ],
+};
+
+/** findNodeRoles (printers.go): `node-role.kubernetes.io/<role>` and `kubernetes.io/role` labels. */
+function nodeRoles(node: Node): string {
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(node.metadata.labels ?? {})) {
+    if (k.startsWith('node-role.kubernetes.io/')) {
+      const role = k.slice('node-role.kubernetes.io/'.length);
+      if (role) roles.add(role);
+    } else if (k === 'kubernetes.io/role' && v !== '') roles.add(v);
+  }
+  return [...roles].sort().join(',') || '<none>';
+}
+
+function nodeAddress(node: Node, type: string): string {
+  return node.status?.addresses?.find((a) => a.type === type)?.address ?? '<none>';
+}
+
+/** printNode (printers.go). */
+export const nodeTable: TableSpec<Node> = {
+  columns: [
+    col('Name'),
+    col('Status'),
+    col('Roles'),
+    col('Age'),
+    col('Version'),
+    col('Internal-IP', 1),
+    col('External-IP', 1),
+    col('OS-Image', 1),
+    col('Kernel-Version', 1),
+    col('Container-Runtime', 1),
+  ],
+  row(node, now) {
+    let ready: { status?: string } | undefined;
+    for (const c of node.status?.conditions ?? []) if (c.type === 'Ready') ready = c;
+    const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
+    if (node.spec?.unschedulable) status.push('SchedulingDisabled');
+    const info = node.status?.nodeInfo ?? {};
+    return [
+      node.metadata.name ?? '',
+      status.join(','),
+      nodeRoles(node),
+      toAge(node.metadata.creationTimestamp, now),
+      info.kubeletVersion ?? '',
+      nodeAddress(node, 'InternalIP'),
+      nodeAddress(node, 'ExternalIP'),
+      info.osImage || '<unknown>',
+      info.kernelVersion || '<unknown>',
+      info.containerRuntimeVersion || '<unknown>',
+    ];
+  },
+};
+
+/** layoutContainerCells (printers.go): names and images, comma-separated. */
+function containerCells(template: Deployment['spec']): [string, string] {
+  const containers = template?.template?.spec?.containers ?? [];
+  return [
+    containers.map((c) => c.name ?? '').join(','),
+    containers.map((c) => c.image ?? '').join(','),
+  ];
+}
+
+/** printDeployment (printers.go). */
+export const deploymentTable: TableSpec<Deployment> = {
+  columns: [
+    col('Name'),
+    col('Ready'),
+    col('Up-to-date'),
+    col('Available'),
+    col('Age'),
+    col('Containers', 1),
+    col('Images', 1),
+    col('Selector', 1),
+  ],
+  row(d, now) {
+    const [names, images] = containerCells(d.spec);
+    return [
+      d.metadata.name ?? '',
+      `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`,
+      String(d.status?.updatedReplicas ?? 0),
+      String(d.status?.availableReplicas ?? 0),
+      toAge(d.metadata.creationTimestamp, now),
+      names,
+      images,
+      formatLabelSelector(d.spec?.selector),
+    ];
+  },
+};
+
+/** printReplicaSet (printers.go). */
+export const replicaSetTable: TableSpec<ReplicaSet> = {
+  columns: [
+    col('Name'),
+    col('Desired'),
+    col('Current'),
+    col('Ready'),
+    col('Age'),
+    col('Containers', 1),
+    col('Images', 1),
+    col('Selector', 1),
+  ],
+  row(rs, now) {
+    const [names, images] = containerCells(rs.spec);
+    return [
+      rs.metadata.name ?? '',
+      String(rs.spec?.replicas ?? 0),
+      String(rs.status?.replicas ?? 0),
+      String(rs.status?.readyReplicas ?? 0),
+      toAge(rs.metadata.creationTimestamp, now),
+      names,
+      images,
+      formatLabelSelector(rs.spec?.selector),
+    ];
+  },
+};
+
+/** printNamespace (printers.go). */
+export const namespaceTable: TableSpec<Namespace> = {
+  columns: [col('Name'), col('Status'), col('Age')],
+  row: (ns, now) => [
+    ns.metadata.name ?? '',
+    ns.status?.phase ?? '',
+    toAge(ns.metadata.creationTimestamp, now),
+  ],
+};
+
+/** printConfigMap (printers.go): DATA counts data and binaryData keys. */
+export const configMapTable: TableSpec<ConfigMap> = {
+  columns: [col('Name'), col('Data'), col('Age')],
+  row: (cm, now) => {
+    const binary = (cm as { binaryData?: Record<string, string> }).binaryData ?? {};
+    return [
+      cm.metadata.name ?? '',
+      String(Object.keys(cm.data ?? {}).length + Object.keys(binary).length),
+      toAge(cm.metadata.creationTimestamp, now),
+    ];
+  },
+};
