@@ -1,10 +1,49 @@
 /**
- * The API server's side of `kubectl apply`: defaulting, validation and allocation
- * (pkg/registry/core/service, pkg/apis/core/validation). CONTRACT ONLY, pass-through for now:
- * the admission work replaces the body of `createApiServer`, keeping its signature.
+ * The API server's side of `kubectl apply`: decoding, defaulting, allocation, validation and
+ * storage (pkg/registry/core/service, pkg/apis/core/validation, pkg/apis/apps/validation,
+ * pkg/apis/discovery/validation), and kubectl's own checks and error text around them.
  */
-import { objectKey } from '../keys';
-import type { ApplyResult, ClusterSettings, Diagnostic, SourcedObject } from '../model';
+import { isClusterScoped, objectKey } from '../keys';
+import type {
+  ApplyResult,
+  ClusterSettings,
+  Deployment,
+  Diagnostic,
+  KubeObject,
+  ReplicaSet,
+  Service,
+  ServiceCIDR,
+  SourcedObject,
+} from '../model';
+import {
+  defaultDeployment,
+  defaultReplicaSet,
+  validateDeployment,
+  validateReplicaSet,
+} from './apps';
+import { decodeError } from './decode';
+import {
+  defaultEndpointSlice,
+  defaultEndpoints,
+  endpointsWarning,
+  validateEndpointSlice,
+  validateEndpoints,
+} from './endpoints';
+import { dedupe, errorText, type FieldErrors } from './fieldErrors';
+import { cloneJSON, equalJSON } from './json';
+import { kubectlError, type Rejection, type Request } from './kubectl';
+import { timestampAt, uidFor } from './meta';
+import {
+  defaultNamespace,
+  validateConfigMap,
+  validateNamespace,
+  validateNode,
+  validateServiceCIDR,
+} from './otherKinds';
+import { defaultPod, validatePod } from './pod';
+import { admitService, type Reservation } from './service/admit';
+import { Allocators } from './service/allocator';
+import { serviceWarnings } from './service/warnings';
 
 export interface ApiServer {
   /** Applies one object as `kubectl apply` does: created, configured, unchanged, or rejected. */
@@ -16,25 +55,226 @@ export interface ApiServer {
   stored(): SourcedObject[];
 }
 
-export function createApiServer(_settings: ClusterSettings): ApiServer {
-  const store = new Map<string, SourcedObject>();
+/** Group, version and resource of each kind, as discovery serves them. */
+const resources: Record<string, { group: string; version: string; resource: string }> = {
+  Namespace: { group: '', version: 'v1', resource: 'namespaces' },
+  Node: { group: '', version: 'v1', resource: 'nodes' },
+  Pod: { group: '', version: 'v1', resource: 'pods' },
+  Service: { group: '', version: 'v1', resource: 'services' },
+  Endpoints: { group: '', version: 'v1', resource: 'endpoints' },
+  ConfigMap: { group: '', version: 'v1', resource: 'configmaps' },
+  Deployment: { group: 'apps', version: 'v1', resource: 'deployments' },
+  ReplicaSet: { group: 'apps', version: 'v1', resource: 'replicasets' },
+  EndpointSlice: { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices' },
+  ServiceCIDR: { group: 'networking.k8s.io', version: 'v1', resource: 'servicecidrs' },
+};
+
+/** Kinds whose strategy keeps metadata.generation (it counts spec changes). */
+const generationKinds = new Set(['Deployment', 'ReplicaSet', 'EndpointSlice', 'Pod']);
+
+interface Entry {
+  source: SourcedObject;
+  /** The request as written, i.e. kubectl's last-applied configuration. */
+  applied: KubeObject;
+  sequence: number;
+}
+
+type Admission = { rejection: Rejection } | { reservation?: Reservation };
+
+/** Defaulting and validation per kind; a Service also goes through allocation. */
+function admit(
+  object: KubeObject,
+  old: KubeObject | undefined,
+  key: string,
+  alloc: Allocators,
+): Admission {
+  const invalid = (errors: FieldErrors): Admission =>
+    errors.length > 0 ? { rejection: { reason: 'Invalid', errors } } : {};
+  switch (object.kind) {
+    case 'Service': {
+      const outcome = admitService(object, old as Service | undefined, key, alloc);
+      if ('failure' in outcome) {
+        const f = outcome.failure;
+        return {
+          rejection:
+            f.reason === 'Invalid'
+              ? f
+              : { reason: 'InternalError', message: f.message, path: f.path },
+        };
+      }
+      return { reservation: outcome.reservation };
+    }
+    case 'Pod':
+      defaultPod(object);
+      return invalid(validatePod(object));
+    case 'Deployment':
+      defaultDeployment(object);
+      return invalid(validateDeployment(object, old as Deployment | undefined));
+    case 'ReplicaSet':
+      defaultReplicaSet(object);
+      return invalid(validateReplicaSet(object, old as ReplicaSet | undefined));
+    case 'Endpoints':
+      defaultEndpoints(object);
+      return invalid(validateEndpoints(object));
+    case 'EndpointSlice':
+      defaultEndpointSlice(object);
+      return invalid(validateEndpointSlice(object));
+    case 'Namespace':
+      defaultNamespace(object);
+      return invalid(validateNamespace(object));
+    case 'Node':
+      return invalid(validateNode(object));
+    case 'ConfigMap':
+      return invalid(validateConfigMap(object));
+    case 'ServiceCIDR':
+      return invalid(validateServiceCIDR(object));
+    default:
+      return {};
+  }
+}
+
+function warningsFor(object: KubeObject): string[] {
+  if (object.kind === 'Endpoints') return [endpointsWarning];
+  if (object.kind === 'Service') return serviceWarnings(object);
+  return [];
+}
+
+/** Where a field error points: `spec.clusterIPs` falls back to `spec.clusterIP` when only that was written. */
+function locateField(request: SourcedObject, path: string) {
+  if (path.startsWith('spec.clusterIPs')) {
+    const written = (request.object as Service).spec?.clusterIPs;
+    if (!Array.isArray(written)) return request.locate('spec.clusterIP') ?? request.locate(path);
+  }
+  return request.locate(path);
+}
+
+export function createApiServer(settings: ClusterSettings): ApiServer {
+  const store = new Map<string, Entry>();
+  const alloc = new Allocators(settings.serviceSubnets, settings.nodePortRange);
+  let sequence = 0;
+
+  const diagnose = (request: SourcedObject, key: string, rejection: Rejection): Diagnostic[] => {
+    const items =
+      rejection.reason === 'Invalid'
+        ? dedupe(rejection.errors).map((e) => ({ path: e.field, message: errorText(e) }))
+        : [{ path: rejection.path, message: rejection.message }];
+    const out: Diagnostic[] = [];
+    for (const item of items) {
+      const at = locateField(request, item.path) ?? request.locate('');
+      if (!at) continue;
+      out.push({
+        severity: 'error',
+        message: item.message,
+        document: at.document,
+        path: item.path,
+        line: at.line,
+        column: at.column,
+        source: rejection.reason === 'kubectl' ? 'kubectl' : 'api-server',
+        object: key,
+      });
+    }
+    return out;
+  };
+
   return {
-    apply(request) {
-      const key = objectKey(request.object);
-      const existed = store.has(key);
-      store.set(key, request);
-      const { kind, metadata } = request.object;
+    apply(request, options = {}) {
+      const raw = request.object;
+      const kind = raw.kind;
+      const info = resources[kind] ?? { group: '', version: 'v1', resource: kind.toLowerCase() };
+      const object = cloneJSON(raw);
+      const meta = (object.metadata ??= {});
+      if (isClusterScoped(kind)) delete meta.namespace;
+      else if (typeof meta.namespace !== 'string' || meta.namespace === '')
+        meta.namespace = 'default';
+      const name = typeof meta.name === 'string' ? meta.name : '';
+      const namespace = meta.namespace ?? '';
+      const key = objectKey(object);
+      const previous = store.get(key);
+      const result: ApplyResult = {
+        kind,
+        apiVersion: String(raw.apiVersion ?? ''),
+        ...(isClusterScoped(kind) ? {} : { namespace }),
+        name,
+        ...(request.file === undefined ? {} : { file: request.file }),
+        outcome: 'created',
+      };
+      const warnings = options.builtIn ? [] : warningsFor(object);
+      const reject = (rejection: Rejection) => {
+        const text = kubectlError(rejection, {
+          kind,
+          group: info.group,
+          name,
+          file: request.file,
+          creating: previous === undefined,
+        } satisfies Request);
+        return {
+          result: {
+            ...result,
+            outcome: 'rejected' as const,
+            error: text.error,
+            aggregatedError: text.aggregated,
+            ...(warnings.length > 0 ? { warnings } : {}),
+          },
+          diagnostics: diagnose(request, key, rejection),
+        };
+      };
+
+      if (name === '') {
+        const gv = info.group === '' ? `/${info.version}` : `${info.group}/${info.version}`;
+        const where = `Resource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "", Namespace: ${JSON.stringify(namespace)}`;
+        const message = `resource name may not be empty`;
+        return reject({
+          reason: 'kubectl',
+          message:
+            request.file === undefined
+              ? message
+              : `error when retrieving current configuration of:\n${where}\nfrom server for: ${JSON.stringify(request.file)}: ${message}`,
+          path: 'metadata',
+        });
+      }
+      if (!isClusterScoped(kind) && !store.has(`Namespace//${namespace}`))
+        return reject({
+          reason: 'NotFound',
+          message: `namespaces ${JSON.stringify(namespace)} not found`,
+          path: 'metadata.namespace',
+        });
+      const decoded = decodeError(raw as unknown as Record<string, unknown>, kind, info.version);
+      if (decoded)
+        return reject({ reason: 'BadRequest', message: decoded.message, path: decoded.path });
+      if (previous && equalJSON(previous.applied, raw)) {
+        return {
+          result: { ...result, outcome: 'unchanged', ...(warnings.length > 0 ? { warnings } : {}) },
+          diagnostics: [],
+        };
+      }
+
+      const admission = admit(object, previous?.source.object, key, alloc);
+      if ('rejection' in admission) return reject(admission.rejection);
+      admission.reservation?.commit();
+      if (object.kind === 'ServiceCIDR')
+        alloc.setServiceCIDR(name, (object as ServiceCIDR).spec?.cidrs);
+
+      sequence += 1;
+      const before = previous?.source.object.metadata;
+      meta.uid = before?.uid ?? meta.uid ?? uidFor(key, sequence);
+      meta.creationTimestamp =
+        before?.creationTimestamp ?? meta.creationTimestamp ?? timestampAt(sequence);
+      meta.resourceVersion = String(sequence);
+      if (generationKinds.has(kind)) {
+        const oldSpec = (previous?.source.object as { spec?: unknown } | undefined)?.spec;
+        const changed = !previous || !equalJSON(oldSpec, (object as { spec?: unknown }).spec);
+        meta.generation = (before?.generation ?? 0) + (changed ? 1 : 0);
+      }
+      store.set(key, { source: { ...request, object }, applied: raw, sequence });
       return {
         result: {
-          kind,
-          apiVersion: String(request.object.apiVersion ?? ''),
-          name: metadata?.name ?? '',
-          ...(metadata?.namespace ? { namespace: metadata.namespace } : {}),
-          outcome: existed ? 'configured' : 'created',
+          ...result,
+          outcome: previous ? 'configured' : 'created',
+          ...(warnings.length > 0 ? { warnings } : {}),
         },
         diagnostics: [],
       };
     },
-    stored: () => [...store.values()],
+    stored: () => [...store.values()].map((e) => e.source),
   };
 }

@@ -76,6 +76,12 @@ export interface ApplyResult {
   outcome: 'created' | 'configured' | 'unchanged' | 'rejected';
   /** For `rejected`: the error kubectl prints (e.g. `The Service "web" is invalid: ...`). */
   error?: string;
+  /**
+   * For `rejected`: what kubectl prints for this object instead when several objects of the same
+   * run fail (each error through MultipleErrors, e.g. `Error from server (Invalid): error when
+   * creating "web.yaml": Service "web" is invalid: [a, b]`).
+   */
+  aggregatedError?: string;
   /** Warnings the API server returned (printed by kubectl as `Warning: ...`). */
   warnings?: string[];
 }

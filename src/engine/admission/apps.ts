@@ -1,0 +1,263 @@
+/**
+ * Deployments and ReplicaSets: the apps/v1 defaults (pkg/apis/apps/v1/defaults.go) and validation
+ * (pkg/apis/apps/validation/validation.go ValidateDeploymentSpec, ValidateReplicaSetSpec,
+ * ValidatePodTemplateSpecForReplicaSet; pkg/registry/apps/deployment/strategy.go for the
+ * immutable selector).
+ */
+import type { Deployment, IntOrString, LabelSelector, ReplicaSet } from '../model';
+import { goQuote, goStringMap } from './goFormat';
+import {
+  forbidden,
+  invalid,
+  invalidRaw,
+  notSupportedRaw,
+  required,
+  type FieldErrors,
+} from './fieldErrors';
+import {
+  isRecord,
+  nameCheck,
+  renderLabels,
+  validateLabelSelector,
+  validateObjectMeta,
+} from './meta';
+import { isDNS1123Subdomain, isValidPercent } from './names';
+import { defaultPodSpec, validatePodTemplate } from './pod';
+
+export function defaultDeployment(d: Deployment): void {
+  const spec = (d.spec ??= {});
+  spec.replicas ??= 1;
+  const strategy = (spec.strategy ??= {});
+  if ((strategy.type ?? '') === '') strategy.type = 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    const ru = (strategy.rollingUpdate ??= {});
+    ru.maxUnavailable ??= '25%';
+    ru.maxSurge ??= '25%';
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.progressDeadlineSeconds ??= 600;
+  defaultPodSpec(((spec.template ??= {}).spec ??= {}));
+}
+
+export function defaultReplicaSet(rs: ReplicaSet): void {
+  const spec = (rs.spec ??= {});
+  spec.replicas ??= 1;
+  defaultPodSpec(((spec.template ??= {}).spec ??= {}));
+}
+
+/** A label selector's verdict on a set of labels (labels.Selector.Matches). */
+export function selectorMatches(selector: LabelSelector, labels: Record<string, string>): boolean {
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {}))
+    if (labels[k] !== String(v)) return false;
+  for (const e of selector.matchExpressions ?? []) {
+    const key = String(e.key ?? '');
+    const has = Object.hasOwn(labels, key);
+    const values = (e.values ?? []).map(String);
+    if (e.operator === 'In' && !(has && values.includes(labels[key] ?? ''))) return false;
+    if (e.operator === 'NotIn' && has && values.includes(labels[key] ?? '')) return false;
+    if (e.operator === 'Exists' && !has) return false;
+    if (e.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/** `%#v` of a metav1.LabelSelector, as the famous `field is immutable` message prints it. */
+export function renderSelector(selector: LabelSelector): string {
+  const labels = selector.matchLabels
+    ? goStringMap(selector.matchLabels)
+    : 'map[string]string(nil)';
+  const exprs = selector.matchExpressions
+    ? `[]v1.LabelSelectorRequirement{${selector.matchExpressions
+        .map(
+          (e) =>
+            `v1.LabelSelectorRequirement{Key:${goQuote(String(e.key ?? ''))}, Operator:${goQuote(String(e.operator ?? ''))}, Values:${e.values ? `[]string{${e.values.map((v) => goQuote(String(v))).join(', ')}}` : '[]string(nil)'}}`,
+        )
+        .join(', ')}}`
+    : '[]v1.LabelSelectorRequirement(nil)';
+  return `v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${exprs}}`;
+}
+
+function asLabels(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(value)) for (const [k, v] of Object.entries(value)) out[k] = String(v);
+  return out;
+}
+
+const intOrPercentText = (v: IntOrString) => String(v);
+
+/** ValidatePositiveIntOrPercent; values print through IntOrString's String(). */
+function validateIntOrPercent(v: IntOrString | undefined, path: string): FieldErrors {
+  if (typeof v === 'string') return isValidPercent(v).map((m) => invalidRaw(path, v, m));
+  if (typeof v === 'number' && v < 0)
+    return [invalid(path, v, 'must be greater than or equal to 0')];
+  return [];
+}
+
+function percentOrInt(v: IntOrString | undefined): number {
+  if (typeof v === 'number') return v;
+  return typeof v === 'string' && /^[0-9]+%$/.test(v) ? Number(v.slice(0, -1)) : 0;
+}
+
+/** The selector and template checks shared by Deployments and ReplicaSets. */
+function validateSelectorAndTemplate(
+  spec: Deployment['spec'] & object,
+  kindWord: string,
+  kind: string,
+): FieldErrors {
+  const errs: FieldErrors = [];
+  if (typeof spec.replicas === 'number' && spec.replicas < 0)
+    errs.push(invalid('spec.replicas', spec.replicas, 'must be greater than or equal to 0'));
+  const selector = isRecord(spec.selector) ? (spec.selector as LabelSelector) : undefined;
+  let usable = true;
+  if (!selector) errs.push(required('spec.selector'));
+  else {
+    const selectorErrors = validateLabelSelector(selector, 'spec.selector');
+    errs.push(...selectorErrors);
+    usable = selectorErrors.length === 0;
+    const count =
+      Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length;
+    if (count === 0)
+      errs.push(
+        invalidRaw(
+          'spec.selector',
+          `&LabelSelector{MatchLabels:map[string]string{},MatchExpressions:[]LabelSelectorRequirement{},}`,
+          `empty selector is invalid for ${kindWord}`,
+        ),
+      );
+  }
+  const template = spec.template ?? {};
+  const labels = template.metadata?.labels;
+  if (!usable && selector)
+    errs.push(invalidRaw('spec.selector', renderSelector(selector), 'invalid label selector'));
+  else {
+    const empty =
+      selector !== undefined &&
+      Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length ===
+        0;
+    // A missing selector selects nothing (labels.Nothing), so it never matches the template.
+    if (!empty && (!selector || !selectorMatches(selector, asLabels(labels))))
+      errs.push(
+        invalidRaw(
+          'spec.template.metadata.labels',
+          renderLabels(labels),
+          '`selector` does not match template `labels`',
+        ),
+      );
+    errs.push(...validatePodTemplate(template, 'spec.template'));
+    const restart = template.spec?.restartPolicy;
+    if (restart !== 'Always')
+      errs.push(
+        notSupportedRaw('spec.template.spec.restartPolicy', goQuote(String(restart ?? '')), [
+          'Always',
+        ]),
+      );
+    if (template.spec?.activeDeadlineSeconds !== undefined)
+      errs.push(
+        forbidden(
+          'spec.template.spec.activeDeadlineSeconds',
+          `activeDeadlineSeconds in ${kind} is not Supported`,
+        ),
+      );
+  }
+  return errs;
+}
+
+/** ValidateDeployment (and, on update, the selector immutability of apps/v1). */
+export function validateDeployment(d: Deployment, old?: Deployment): FieldErrors {
+  const errs = validateObjectMeta(d.metadata, true, nameCheck(isDNS1123Subdomain));
+  const spec = d.spec ?? {};
+  errs.push(...validateSelectorAndTemplate(spec, 'deployment', 'ReplicaSet'));
+  const strategy = spec.strategy ?? {};
+  if (strategy.type === 'Recreate') {
+    if (strategy.rollingUpdate !== undefined)
+      errs.push(
+        forbidden(
+          'spec.strategy.rollingUpdate',
+          "may not be specified when strategy `type` is 'Recreate'",
+        ),
+      );
+  } else if (strategy.type === 'RollingUpdate') {
+    const ru = strategy.rollingUpdate ?? {};
+    const at = 'spec.strategy.rollingUpdate';
+    errs.push(...validateIntOrPercent(ru.maxUnavailable, `${at}.maxUnavailable`));
+    errs.push(...validateIntOrPercent(ru.maxSurge, `${at}.maxSurge`));
+    if (percentOrInt(ru.maxUnavailable) === 0 && percentOrInt(ru.maxSurge) === 0)
+      errs.push(
+        invalidRaw(
+          `${at}.maxUnavailable`,
+          intOrPercentText(ru.maxUnavailable ?? 0),
+          'may not be 0 when `maxSurge` is 0',
+        ),
+      );
+    if (typeof ru.maxUnavailable === 'string' && percentOrInt(ru.maxUnavailable) > 100)
+      errs.push(
+        invalidRaw(`${at}.maxUnavailable`, ru.maxUnavailable, 'must not be greater than 100%'),
+      );
+  } else {
+    errs.push(
+      notSupportedRaw(
+        'spec.strategy',
+        `apps.DeploymentStrategy{Type:${goQuote(String(strategy.type ?? ''))}, RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}`,
+        ['Recreate', 'RollingUpdate'],
+      ),
+    );
+  }
+  const minReady = typeof spec.minReadySeconds === 'number' ? spec.minReadySeconds : 0;
+  if (minReady < 0)
+    errs.push(invalid('spec.minReadySeconds', minReady, 'must be greater than or equal to 0'));
+  if (typeof spec.revisionHistoryLimit === 'number' && spec.revisionHistoryLimit < 0)
+    errs.push(
+      invalid(
+        'spec.revisionHistoryLimit',
+        spec.revisionHistoryLimit,
+        'must be greater than or equal to 0',
+      ),
+    );
+  if (typeof spec.progressDeadlineSeconds === 'number') {
+    if (spec.progressDeadlineSeconds < 0)
+      errs.push(
+        invalid(
+          'spec.progressDeadlineSeconds',
+          spec.progressDeadlineSeconds,
+          'must be greater than or equal to 0',
+        ),
+      );
+    if (spec.progressDeadlineSeconds <= minReady)
+      errs.push(
+        invalid(
+          'spec.progressDeadlineSeconds',
+          spec.progressDeadlineSeconds,
+          'must be greater than minReadySeconds',
+        ),
+      );
+  }
+  if (old?.spec?.selector && JSON.stringify(old.spec.selector) !== JSON.stringify(spec.selector))
+    errs.push(
+      invalidRaw(
+        'spec.selector',
+        spec.selector ? renderSelector(spec.selector) : 'null',
+        'field is immutable',
+      ),
+    );
+  return errs;
+}
+
+/** ValidateReplicaSet. */
+export function validateReplicaSet(rs: ReplicaSet, old?: ReplicaSet): FieldErrors {
+  const errs = validateObjectMeta(rs.metadata, true, nameCheck(isDNS1123Subdomain));
+  const spec = rs.spec ?? {};
+  if (typeof spec.minReadySeconds === 'number' && spec.minReadySeconds < 0)
+    errs.push(
+      invalid('spec.minReadySeconds', spec.minReadySeconds, 'must be greater than or equal to 0'),
+    );
+  errs.push(...validateSelectorAndTemplate(spec, 'deployment', 'ReplicaSet'));
+  if (old?.spec?.selector && JSON.stringify(old.spec.selector) !== JSON.stringify(spec.selector))
+    errs.push(
+      invalidRaw(
+        'spec.selector',
+        spec.selector ? renderSelector(spec.selector) : 'null',
+        'field is immutable',
+      ),
+    );
+  return errs;
+}

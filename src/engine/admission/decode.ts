@@ -1,0 +1,171 @@
+/**
+ * The API server's JSON decoding of a request: a value of the wrong JSON type fails the whole
+ * request with a BadRequest, before defaulting or validation
+ * (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go transformDecodeError, and
+ * encoding/json's UnmarshalTypeError text).
+ */
+import { isRecord } from './meta';
+
+type GoType = 'string' | 'int32' | 'bool';
+
+interface Expectation {
+  /** Field path with `*` for every element of a list or every value of a map. */
+  path: readonly string[];
+  /** Go struct and JSON path as encoding/json names them, e.g. `ServicePort.spec.ports.port`. */
+  goField: string;
+  type: GoType;
+}
+
+const meta = (prefix: string[], struct: string, goPath: string): Expectation[] => [
+  { path: [...prefix, 'name'], goField: `${struct}.${goPath}.name`, type: 'string' },
+  { path: [...prefix, 'namespace'], goField: `${struct}.${goPath}.namespace`, type: 'string' },
+  { path: [...prefix, 'labels', '*'], goField: `${struct}.${goPath}.labels`, type: 'string' },
+  {
+    path: [...prefix, 'annotations', '*'],
+    goField: `${struct}.${goPath}.annotations`,
+    type: 'string',
+  },
+];
+
+const containerPorts = (prefix: string[], goPath: string): Expectation[] => [
+  {
+    path: [...prefix, 'containers', '*', 'name'],
+    goField: `Container.${goPath}.containers.name`,
+    type: 'string',
+  },
+  {
+    path: [...prefix, 'containers', '*', 'image'],
+    goField: `Container.${goPath}.containers.image`,
+    type: 'string',
+  },
+  {
+    path: [...prefix, 'containers', '*', 'ports', '*', 'containerPort'],
+    goField: `ContainerPort.${goPath}.containers.ports.containerPort`,
+    type: 'int32',
+  },
+];
+
+const template = (): Expectation[] => [
+  ...meta(['spec', 'template', 'metadata'], 'ObjectMeta', 'spec.template.metadata'),
+  ...containerPorts(['spec', 'template', 'spec'], 'spec.template.spec'),
+  { path: ['spec', 'replicas'], goField: 'DeploymentSpec.spec.replicas', type: 'int32' },
+  {
+    path: ['spec', 'selector', 'matchLabels', '*'],
+    goField: 'LabelSelector.spec.selector.matchLabels',
+    type: 'string',
+  },
+];
+
+const expectations: Record<string, Expectation[]> = {
+  Service: [
+    { path: ['spec', 'ports', '*', 'port'], goField: 'ServicePort.spec.ports.port', type: 'int32' },
+    {
+      path: ['spec', 'ports', '*', 'nodePort'],
+      goField: 'ServicePort.spec.ports.nodePort',
+      type: 'int32',
+    },
+    {
+      path: ['spec', 'ports', '*', 'name'],
+      goField: 'ServicePort.spec.ports.name',
+      type: 'string',
+    },
+    { path: ['spec', 'selector', '*'], goField: 'ServiceSpec.spec.selector', type: 'string' },
+    { path: ['spec', 'clusterIP'], goField: 'ServiceSpec.spec.clusterIP', type: 'string' },
+    {
+      path: ['spec', 'healthCheckNodePort'],
+      goField: 'ServiceSpec.spec.healthCheckNodePort',
+      type: 'int32',
+    },
+    {
+      path: ['spec', 'publishNotReadyAddresses'],
+      goField: 'ServiceSpec.spec.publishNotReadyAddresses',
+      type: 'bool',
+    },
+  ],
+  Pod: containerPorts(['spec'], 'spec'),
+  Deployment: template(),
+  ReplicaSet: template().map((e) =>
+    e.path[1] === 'replicas' ? { ...e, goField: 'ReplicaSetSpec.spec.replicas' } : e,
+  ),
+  Endpoints: [
+    {
+      path: ['subsets', '*', 'ports', '*', 'port'],
+      goField: 'EndpointPort.subsets.ports.port',
+      type: 'int32',
+    },
+    {
+      path: ['subsets', '*', 'addresses', '*', 'ip'],
+      goField: 'EndpointAddress.subsets.addresses.ip',
+      type: 'string',
+    },
+  ],
+  EndpointSlice: [
+    { path: ['ports', '*', 'port'], goField: 'EndpointPort.ports.port', type: 'int32' },
+    {
+      path: ['endpoints', '*', 'addresses', '*'],
+      goField: 'Endpoint.endpoints.addresses',
+      type: 'string',
+    },
+  ],
+};
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return 'object';
+  return typeof value === 'boolean' ? 'bool' : typeof value;
+}
+
+/** The UnmarshalTypeError's value: `number 1.5` for a number that does not fit the integer type. */
+function mismatch(value: unknown, type: GoType): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (type === 'string') return typeof value === 'string' ? undefined : jsonType(value);
+  if (type === 'bool') return typeof value === 'boolean' ? undefined : jsonType(value);
+  if (typeof value !== 'number') return jsonType(value);
+  return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647
+    ? undefined
+    : `number ${String(value)}`;
+}
+
+function* reach(value: unknown, path: readonly string[], at: string): Generator<[unknown, string]> {
+  if (path.length === 0) {
+    yield [value, at];
+    return;
+  }
+  const [head, ...rest] = path;
+  if (head === '*') {
+    if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) yield* reach(value[i], rest, `${at}[${i}]`);
+    else if (isRecord(value))
+      for (const [k, v] of Object.entries(value)) yield* reach(v, rest, `${at}.${k}`);
+    return;
+  }
+  if (isRecord(value) && head !== undefined && head in value)
+    yield* reach(value[head], rest, at === '' ? head : `${at}.${head}`);
+}
+
+export interface DecodeError {
+  message: string;
+  path: string;
+}
+
+/** The first JSON type error of the object, as the API server reports it, or undefined. */
+export function decodeError(
+  object: Record<string, unknown>,
+  kind: string,
+  version: string,
+): DecodeError | undefined {
+  for (const e of [
+    ...meta(['metadata'], 'ObjectMeta', 'metadata'),
+    ...(expectations[kind] ?? []),
+  ]) {
+    for (const [value, path] of reach(object, e.path, '')) {
+      const found = mismatch(value, e.type);
+      if (found !== undefined)
+        return {
+          message: `${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${found} into Go struct field ${e.goField} of type ${e.type}`,
+          path,
+        };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,151 @@
+/**
+ * Object metadata: validation as the API server does it
+ * (staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go,
+ * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go) and the system fields
+ * it fills in on create and update.
+ */
+import type { LabelSelector, ObjectMeta } from '../model';
+import { goStringMap } from './goFormat';
+import { forbidden, invalid, required, type FieldErrors } from './fieldErrors';
+import { isDNS1123Label, isQualifiedName, isValidLabelValue } from './names';
+
+export type NameCheck = (name: string, prefix: boolean) => string[];
+
+/** `NameIsDNSSubdomain` / `NameIsDNS1035Label` / `NameIsDNSLabel`: a generateName prefix may end in a dash. */
+export function nameCheck(check: (value: string) => string[]): NameCheck {
+  return (name, prefix) => check(prefix && name.endsWith('-') ? `${name.slice(0, -1)}a` : name);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** ValidateLabels: every key a qualified name, every value a label value; errors name the map, not the key. */
+export function validateLabels(labels: unknown, path: string): FieldErrors {
+  const errs: FieldErrors = [];
+  if (!isRecord(labels)) return errs;
+  for (const [key, value] of Object.entries(labels)) {
+    for (const msg of isQualifiedName(key)) errs.push(invalid(path, key, msg));
+    if (typeof value === 'string')
+      for (const msg of isValidLabelValue(value)) errs.push(invalid(path, value, msg));
+  }
+  return errs;
+}
+
+/** ValidateAnnotations: keys are qualified names, case aside; the total size is capped at 256 KiB. */
+export function validateAnnotations(annotations: unknown, path: string): FieldErrors {
+  const errs: FieldErrors = [];
+  if (!isRecord(annotations)) return errs;
+  let size = 0;
+  for (const [key, value] of Object.entries(annotations)) {
+    for (const msg of isQualifiedName(key.toLowerCase())) errs.push(invalid(path, key, msg));
+    size += key.length + (typeof value === 'string' ? value.length : 0);
+  }
+  if (size > 256 * 1024)
+    errs.push({ type: 'Too long', field: path, detail: 'must have at most 262144 bytes' });
+  return errs;
+}
+
+/** ValidateLabelSelector with strict label values (apps validation passes AllowInvalidLabelValueInSelector false). */
+export function validateLabelSelector(
+  selector: LabelSelector | undefined,
+  path: string,
+): FieldErrors {
+  const errs: FieldErrors = [];
+  if (!isRecord(selector)) return errs;
+  errs.push(...validateLabels(selector.matchLabels, `${path}.matchLabels`));
+  (Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []).forEach((expr, i) => {
+    const at = `${path}.matchExpressions[${i}]`;
+    const values = Array.isArray(expr.values) ? expr.values : [];
+    switch (expr.operator) {
+      case 'In':
+      case 'NotIn':
+        if (values.length === 0)
+          errs.push(
+            required(`${at}.values`, "must be specified when `operator` is 'In' or 'NotIn'"),
+          );
+        break;
+      case 'Exists':
+      case 'DoesNotExist':
+        if (values.length > 0)
+          errs.push(
+            forbidden(
+              `${at}.values`,
+              "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+            ),
+          );
+        break;
+      default:
+        errs.push(
+          invalid(`${at}.operator`, String(expr.operator ?? ''), 'not a valid selector operator'),
+        );
+    }
+    for (const msg of isQualifiedName(String(expr.key ?? '')))
+      errs.push(invalid(`${at}.key`, String(expr.key ?? ''), msg));
+    values.forEach((v: unknown) => {
+      for (const msg of isValidLabelValue(String(v)))
+        errs.push(invalid(`${at}.values`, String(v), msg));
+    });
+  });
+  return errs;
+}
+
+/** ValidateObjectMeta for create: name (or generateName), namespace, generation, labels, annotations. */
+export function validateObjectMeta(
+  meta: ObjectMeta,
+  requiresNamespace: boolean,
+  check: NameCheck,
+  path = 'metadata',
+): FieldErrors {
+  const errs: FieldErrors = [];
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  if (typeof meta.generateName === 'string' && meta.generateName !== '')
+    for (const msg of check(meta.generateName, true))
+      errs.push(invalid(`${path}.generateName`, meta.generateName, msg));
+  if (name === '') errs.push(required(`${path}.name`, 'name or generateName is required'));
+  else for (const msg of check(name, false)) errs.push(invalid(`${path}.name`, name, msg));
+  if (requiresNamespace) {
+    const ns = typeof meta.namespace === 'string' ? meta.namespace : '';
+    if (ns === '') errs.push(required(`${path}.namespace`));
+    else for (const msg of isDNS1123Label(ns)) errs.push(invalid(`${path}.namespace`, ns, msg));
+  }
+  if (typeof meta.generation === 'number' && meta.generation < 0)
+    errs.push(invalid(`${path}.generation`, meta.generation, 'must be greater than or equal to 0'));
+  errs.push(...validateLabels(meta.labels, `${path}.labels`));
+  errs.push(...validateAnnotations(meta.annotations, `${path}.annotations`));
+  return errs;
+}
+
+/** The label map of a template as the API server prints it in `selector does not match` errors. */
+export function renderLabels(labels: unknown): string {
+  if (!isRecord(labels)) return goStringMap(undefined);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels)) out[k] = String(v);
+  return goStringMap(out);
+}
+
+/**
+ * The fixed clock of the playground: 2025-01-01T00:00:00Z plus one second per applied object, so
+ * that creation timestamps, uids and resourceVersions follow the order of the input and never the
+ * wall clock (the same input always yields the same objects).
+ */
+export const epochSeconds = Date.UTC(2025, 0, 1) / 1000;
+
+export function timestampAt(sequence: number): string {
+  return `${new Date((epochSeconds + sequence) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
+/** A UUID-shaped uid derived from the object's key and creation sequence (FNV-1a, four rounds). */
+export function uidFor(key: string, sequence: number): string {
+  let hex = '';
+  for (let round = 0; round < 4; round++) {
+    let h = 0x811c9dc5 ^ round;
+    const text = `${key}#${sequence}`;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    hex += h.toString(16).padStart(8, '0');
+  }
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

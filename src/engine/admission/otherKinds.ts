@@ -1,0 +1,72 @@
+/**
+ * The kinds with little to check: Namespaces, Nodes, ConfigMaps (pkg/apis/core/validation) and
+ * ServiceCIDRs (pkg/apis/networking/validation ValidateServiceCIDR), with what their strategies fill in.
+ */
+import type { ConfigMap, Namespace, Node, ServiceCIDR } from '../model';
+import { parseCIDR } from '../net/ip';
+import { invalid, invalidRaw, type FieldErrors } from './fieldErrors';
+import { goStringSlice } from './goFormat';
+import { isRecord, nameCheck, validateObjectMeta } from './meta';
+import { isDNS1123Label, isDNS1123Subdomain } from './names';
+
+const cidrMessage = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+/** Namespace strategy: phase Active, the kubernetes finalizer, the kubernetes.io/metadata.name label. */
+export function defaultNamespace(ns: Namespace): void {
+  const name = ns.metadata.name ?? '';
+  ns.metadata.labels = { ...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': name };
+  ns.spec = { finalizers: ['kubernetes'], ...(ns.spec ?? {}) };
+  ns.status = { phase: 'Active', ...(ns.status ?? {}) };
+}
+
+export function validateNamespace(ns: Namespace): FieldErrors {
+  return validateObjectMeta(ns.metadata, false, nameCheck(isDNS1123Label));
+}
+
+export function validateNode(node: Node): FieldErrors {
+  const errs = validateObjectMeta(node.metadata, false, nameCheck(isDNS1123Subdomain));
+  (Array.isArray(node.spec?.podCIDRs) ? node.spec.podCIDRs : []).forEach((cidr, i) => {
+    if (!parseCIDR(String(cidr)))
+      errs.push(invalid(`spec.podCIDRs[${i}]`, String(cidr), cidrMessage));
+  });
+  return errs;
+}
+
+const configKey = /^[-._a-zA-Z0-9]+$/;
+
+/** ValidateConfigMap: data keys are config keys. */
+export function validateConfigMap(cm: ConfigMap): FieldErrors {
+  const errs = validateObjectMeta(cm.metadata, true, nameCheck(isDNS1123Subdomain));
+  if (isRecord(cm.data))
+    for (const key of Object.keys(cm.data)) {
+      if (key.length > 253) errs.push(invalid('data', key, 'must be no more than 253 characters'));
+      if (!configKey.test(key))
+        errs.push(
+          invalid(
+            'data',
+            key,
+            "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+          ),
+        );
+      if (key === '.' || key === '..') errs.push(invalid('data', key, `must not be '${key}'`));
+      else if (key.startsWith('..')) errs.push(invalid('data', key, "must not start with '..'"));
+    }
+  return errs;
+}
+
+export function validateServiceCIDR(sc: ServiceCIDR): FieldErrors {
+  const errs = validateObjectMeta(sc.metadata, false, nameCheck(isDNS1123Subdomain));
+  const cidrs = Array.isArray(sc.spec?.cidrs) ? sc.spec.cidrs.map(String) : [];
+  if (cidrs.length === 0 || cidrs.length > 2)
+    errs.push(
+      invalidRaw(
+        'spec.cidrs',
+        goStringSlice(sc.spec?.cidrs ? cidrs : undefined),
+        'at least one and max two CIDRs allowed',
+      ),
+    );
+  cidrs.forEach((cidr, i) => {
+    if (!parseCIDR(cidr)) errs.push(invalid(`spec.cidrs[${i}]`, cidr, cidrMessage));
+  });
+  return errs;
+}

@@ -1,0 +1,162 @@
+/**
+ * Pods and pod templates: the v1 defaults (pkg/apis/core/v1/defaults.go SetDefaults_Pod,
+ * SetDefaults_PodSpec, SetDefaults_Container, SetDefaults_ContainerPort) and the basic checks of
+ * ValidatePodSpec (pkg/apis/core/validation/validation.go): containers, ports, names, policies.
+ */
+import type { Container, Pod, PodSpec } from '../model';
+import { duplicate, invalid, notSupported, required, type FieldErrors } from './fieldErrors';
+import {
+  isRecord,
+  nameCheck,
+  validateAnnotations,
+  validateLabels,
+  validateObjectMeta,
+} from './meta';
+import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names';
+import { protocols } from './service/validate';
+
+/** imagePullPolicy: Always for `:latest` or an untagged image, IfNotPresent otherwise (digests included). */
+function pullPolicy(image: string): string {
+  if (image.includes('@')) return 'IfNotPresent';
+  const last = image.slice(image.lastIndexOf('/') + 1);
+  const tag = last.includes(':') ? last.slice(last.lastIndexOf(':') + 1) : 'latest';
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainers(list: unknown): void {
+  if (!Array.isArray(list)) return;
+  for (const c of list as Container[]) {
+    if (!isRecord(c)) continue;
+    if (typeof c.image === 'string' && c.imagePullPolicy === undefined)
+      c.imagePullPolicy = pullPolicy(c.image);
+    c.terminationMessagePath ??= '/dev/termination-log';
+    c.terminationMessagePolicy ??= 'File';
+    if (Array.isArray(c.ports))
+      for (const p of c.ports) if (isRecord(p) && (p.protocol ?? '') === '') p.protocol = 'TCP';
+  }
+}
+
+/** SetDefaults_PodSpec and the container defaults, in place. */
+export function defaultPodSpec(spec: PodSpec): void {
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.restartPolicy ??= 'Always';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.schedulerName ??= 'default-scheduler';
+  spec.securityContext ??= {};
+  spec.enableServiceLinks ??= true;
+  defaultContainers(spec.containers);
+  defaultContainers(spec.initContainers);
+  if (spec.hostNetwork === true && Array.isArray(spec.containers))
+    for (const c of spec.containers)
+      for (const p of Array.isArray(c.ports) ? c.ports : [])
+        if (p.hostPort === undefined && typeof p.containerPort === 'number')
+          p.hostPort = p.containerPort;
+}
+
+export function defaultPod(pod: Pod): void {
+  defaultPodSpec((pod.spec ??= {}));
+}
+
+const restartPolicies = ['Always', 'OnFailure', 'Never'];
+const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+
+/** validateContainerPorts. */
+function validateContainerPorts(ports: unknown, path: string): FieldErrors {
+  const errs: FieldErrors = [];
+  const names = new Set<string>();
+  (Array.isArray(ports) ? ports : []).forEach((p: Record<string, unknown>, i) => {
+    const at = `${path}[${i}]`;
+    if (!isRecord(p)) return;
+    const name = typeof p.name === 'string' ? p.name : '';
+    if (name !== '') {
+      const msgs = isValidPortName(name);
+      if (msgs.length > 0) msgs.forEach((m) => errs.push(invalid(`${at}.name`, name, m)));
+      else if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
+      else names.add(name);
+    }
+    const port = typeof p.containerPort === 'number' ? p.containerPort : 0;
+    if (port === 0) errs.push(required(`${at}.containerPort`));
+    else for (const m of isValidPortNum(port)) errs.push(invalid(`${at}.containerPort`, port, m));
+    if (typeof p.hostPort === 'number' && p.hostPort !== 0)
+      for (const m of isValidPortNum(p.hostPort))
+        errs.push(invalid(`${at}.hostPort`, p.hostPort, m));
+    const protocol = String(p.protocol ?? '');
+    if (protocol === '') errs.push(required(`${at}.protocol`));
+    else if (!protocols.includes(protocol))
+      errs.push(notSupported(`${at}.protocol`, protocol, protocols));
+  });
+  return errs;
+}
+
+/** validateContainers with validateContainerCommon's name, image and port checks. */
+function validateContainers(list: unknown, path: string, requireOne: boolean): FieldErrors {
+  const containers = Array.isArray(list) ? list : [];
+  if (containers.length === 0) return requireOne ? [required(path)] : [];
+  const errs: FieldErrors = [];
+  const names = new Set<string>();
+  containers.forEach((c: Container, i) => {
+    const at = `${path}[${i}]`;
+    const ctr = isRecord(c) ? c : {};
+    const name = typeof ctr.name === 'string' ? ctr.name : '';
+    if (name === '') errs.push(required(`${at}.name`));
+    else for (const m of isDNS1123Label(name)) errs.push(invalid(`${at}.name`, name, m));
+    if (typeof ctr.image !== 'string' || ctr.image === '') errs.push(required(`${at}.image`));
+    errs.push(...validateContainerPorts(ctr.ports, `${at}.ports`));
+    if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
+    else names.add(name);
+  });
+  return errs;
+}
+
+/** The parts of ValidatePodSpec the playground checks. */
+export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldErrors {
+  const s: PodSpec = spec ?? {};
+  const errs: FieldErrors = [];
+  errs.push(...validateContainers(s.initContainers, `${path}.initContainers`, false));
+  errs.push(...validateContainers(s.containers, `${path}.containers`, true));
+  const restart = String(s.restartPolicy ?? '');
+  if (restart === '') errs.push(required(`${path}.restartPolicy`));
+  else if (!restartPolicies.includes(restart))
+    errs.push(notSupported(`${path}.restartPolicy`, restart, restartPolicies));
+  const dns = String(s.dnsPolicy ?? '');
+  if (dns === '') errs.push(required(`${path}.dnsPolicy`));
+  else if (!dnsPolicies.includes(dns))
+    errs.push(notSupported(`${path}.dnsPolicy`, dns, dnsPolicies));
+  if (typeof s.nodeName === 'string' && s.nodeName !== '')
+    for (const m of isDNS1123Subdomain(s.nodeName))
+      errs.push(invalid(`${path}.nodeName`, s.nodeName, m));
+  for (const key of ['hostname', 'subdomain'] as const) {
+    const value = s[key];
+    if (typeof value === 'string' && value !== '')
+      for (const m of isDNS1123Label(value)) errs.push(invalid(`${path}.${key}`, value, m));
+  }
+  if (typeof s.terminationGracePeriodSeconds === 'number' && s.terminationGracePeriodSeconds < 0)
+    errs.push(
+      invalid(
+        `${path}.terminationGracePeriodSeconds`,
+        s.terminationGracePeriodSeconds,
+        'must be greater than or equal to 0',
+      ),
+    );
+  return errs;
+}
+
+/** ValidatePodCreate's metadata and spec checks (pods are named as DNS-1123 subdomains). */
+export function validatePod(pod: Pod): FieldErrors {
+  return [
+    ...validateObjectMeta(pod.metadata, true, nameCheck(isDNS1123Subdomain)),
+    ...validatePodSpec(pod.spec, 'spec'),
+  ];
+}
+
+/** ValidatePodTemplateSpec: the template's labels and annotations, then its pod spec. */
+export function validatePodTemplate(
+  template: { metadata?: { labels?: unknown; annotations?: unknown }; spec?: PodSpec } | undefined,
+  path: string,
+): FieldErrors {
+  return [
+    ...validateLabels(template?.metadata?.labels, `${path}.labels`),
+    ...validateAnnotations(template?.metadata?.annotations, `${path}.annotations`),
+    ...validatePodSpec(template?.spec, `${path}.spec`),
+  ];
+}

@@ -1,0 +1,229 @@
+/**
+ * A Service's way through the API server after decoding: defaulting, the allocation that
+ * storage does before validation (pkg/registry/core/service/storage/storage.go beginCreate and
+ * beginUpdate, alloc.go), then validation. Allocation errors stop the request before validation,
+ * as in the real server.
+ */
+import type { Service } from '../../model';
+import { goStringSlice } from '../goFormat';
+import { invalid, invalidRaw, type FieldErrors } from '../fieldErrors';
+import type { Allocators } from './allocator';
+import { initIPFamilyFields } from './clusterIPs';
+import { defaultService, needsHealthCheck, normalizeClusterIPs } from './defaults';
+import { validateService, validateServiceUpdate } from './validate';
+
+export type ServiceFailure =
+  | { reason: 'Invalid'; errors: FieldErrors }
+  | { reason: 'InternalError'; message: string; path: string };
+
+/** What a request reserved, to give back when it fails, and what it gives up when it succeeds. */
+export interface Reservation {
+  commit(): void;
+  revert(): void;
+}
+
+const needsNodePorts = (s: Service) =>
+  s.spec?.type === 'NodePort' || s.spec?.type === 'LoadBalancer';
+const shouldAllocateNodePorts = (s: Service) =>
+  s.spec?.type === 'NodePort' ||
+  (s.spec?.type === 'LoadBalancer' && s.spec.allocateLoadBalancerNodePorts !== false);
+
+/** patchAllocatedValues (storage.go): an update that omits allocated values keeps the stored ones. */
+function patchAllocatedValues(service: Service, old: Service): void {
+  const spec = (service.spec ??= {});
+  const oldSpec = old.spec ?? {};
+  if (spec.type !== 'ExternalName' && oldSpec.type !== 'ExternalName') {
+    if ((spec.clusterIP ?? '') === '' && oldSpec.clusterIP !== undefined)
+      spec.clusterIP = oldSpec.clusterIP;
+    if ((spec.clusterIPs ?? []).length === 0 && (oldSpec.clusterIPs ?? []).length > 0)
+      spec.clusterIPs = [...(oldSpec.clusterIPs ?? [])];
+  }
+  if (needsNodePorts(old) && needsNodePorts(service)) {
+    const ports = Array.isArray(spec.ports) ? spec.ports : [];
+    const inNew = new Set(
+      ports.map((p) => p.nodePort).filter((n) => typeof n === 'number' && n !== 0),
+    );
+    const byName = new Map((oldSpec.ports ?? []).map((p) => [p.name ?? '', p.nodePort ?? 0]));
+    for (const p of ports) {
+      if (typeof p.nodePort === 'number' && p.nodePort !== 0) continue;
+      const previous = byName.get(p.name ?? '') ?? 0;
+      if (previous !== 0 && !inNew.has(previous)) p.nodePort = previous;
+    }
+  }
+  if (
+    needsHealthCheck(old) &&
+    needsHealthCheck(service) &&
+    (spec.healthCheckNodePort ?? 0) === 0 &&
+    oldSpec.healthCheckNodePort !== undefined
+  )
+    spec.healthCheckNodePort = oldSpec.healthCheckNodePort;
+}
+
+/** Values held by a stored Service. */
+function heldValues(service: Service | undefined): { ips: string[]; ports: number[] } {
+  const spec = service?.spec ?? {};
+  const ips =
+    spec.type === 'ExternalName'
+      ? []
+      : (spec.clusterIPs ?? []).filter((ip) => ip !== 'None' && ip !== '');
+  const ports = (spec.ports ?? []).map((p) => p.nodePort ?? 0).filter((n) => n !== 0);
+  if ((spec.healthCheckNodePort ?? 0) !== 0) ports.push(spec.healthCheckNodePort ?? 0);
+  return { ips, ports };
+}
+
+/**
+ * Defaults, allocates and validates a Service. `owner` is its `Service/namespace/name` key. On
+ * success the returned reservation must be committed (it releases what the old version held and
+ * the new one does not); on failure everything it took has already been given back.
+ */
+export function admitService(
+  service: Service,
+  old: Service | undefined,
+  owner: string,
+  alloc: Allocators,
+): { failure: ServiceFailure } | { reservation: Reservation } {
+  defaultService(service);
+  if (old) patchAllocatedValues(service, old);
+  normalizeClusterIPs(service, old);
+  const takenIPs: string[] = [];
+  const takenPorts: number[] = [];
+  const revert = () => {
+    takenIPs.forEach((ip) => alloc.releaseIP(ip, owner));
+    takenPorts.forEach((p) => alloc.releasePort(p, owner));
+  };
+  const fail = (failure: ServiceFailure) => {
+    revert();
+    return { failure };
+  };
+  const familyErrors = initIPFamilyFields(service, old, alloc.configured);
+  if (familyErrors.length > 0) return fail({ reason: 'Invalid', errors: familyErrors });
+
+  const spec = (service.spec ??= {});
+  const identity = owner.slice('Service/'.length);
+  if (spec.type !== 'ExternalName' && spec.clusterIPs?.[0] !== 'None') {
+    const ips = [...(spec.clusterIPs ?? [])];
+    for (const [i, family] of (spec.ipFamilies ?? []).entries()) {
+      const requested = ips[i] ?? '';
+      if (requested === '') {
+        const got = alloc.allocateIP(family, owner);
+        if (typeof got !== 'string')
+          return fail({
+            reason: 'InternalError',
+            message: `failed to allocate a serviceIP: ${got.error}`,
+            path: 'spec.clusterIP',
+          });
+        ips[i] = got;
+        takenIPs.push(got);
+      } else {
+        const mine = alloc.ipOwner(requested) === owner;
+        const error = alloc.reserveIP(requested, owner);
+        if (error)
+          return fail({
+            reason: 'Invalid',
+            errors: [
+              invalidRaw(
+                'spec.clusterIPs',
+                goStringSlice(spec.clusterIPs),
+                `failed to allocate IP ${requested}: ${error.error}`,
+              ),
+            ],
+          });
+        if (!mine) takenIPs.push(requested);
+      }
+    }
+    spec.clusterIPs = ips;
+    if (ips[0] !== undefined) spec.clusterIP = ips[0];
+  }
+
+  if (needsNodePorts(service)) {
+    const ports = Array.isArray(spec.ports) ? spec.ports : [];
+    const byPort = new Map<number, number>();
+    const reserve = (i: number, value: number): ServiceFailure | undefined => {
+      const mine = alloc.portOwner(value) === owner;
+      const error = alloc.reservePort(value, owner);
+      if (error)
+        return {
+          reason: 'Invalid',
+          errors: [invalid(`spec.ports[${i}].nodePort`, value, error.error)],
+        };
+      if (!mine) takenPorts.push(value);
+      return undefined;
+    };
+    for (const [i, p] of ports.entries()) {
+      const requested = typeof p.nodePort === 'number' ? p.nodePort : 0;
+      if (requested === 0 && !shouldAllocateNodePorts(service)) continue;
+      const port = typeof p.port === 'number' ? p.port : 0;
+      // On create, ports that share a port number (e.g. 53/TCP and 53/UDP) share a NodePort.
+      const shared = old ? undefined : byPort.get(port);
+      if (shared !== undefined && (requested === 0 || requested === shared)) {
+        p.nodePort = shared;
+        continue;
+      }
+      const wanted =
+        requested !== 0 || old
+          ? requested
+          : (ports.find(
+              (q) => q.port === port && typeof q.nodePort === 'number' && q.nodePort !== 0,
+            )?.nodePort ?? 0);
+      if (wanted !== 0) {
+        const failure = reserve(i, wanted);
+        if (failure) return fail(failure);
+        p.nodePort = wanted;
+      } else {
+        const got = alloc.allocatePort(`${identity}:${port}`, owner);
+        if (typeof got !== 'number')
+          return fail({
+            reason: 'InternalError',
+            message: `failed to allocate a nodePort: ${got.error}`,
+            path: `spec.ports[${i}]`,
+          });
+        p.nodePort = got;
+        takenPorts.push(got);
+      }
+      if (!byPort.has(port)) byPort.set(port, p.nodePort);
+    }
+  }
+
+  if (needsHealthCheck(service)) {
+    const requested = typeof spec.healthCheckNodePort === 'number' ? spec.healthCheckNodePort : 0;
+    if (requested !== 0) {
+      const mine = alloc.portOwner(requested) === owner;
+      const error = alloc.reservePort(requested, owner);
+      if (error)
+        return fail({
+          reason: 'InternalError',
+          message: `failed to allocate requested HealthCheck NodePort ${requested}: ${error.error}`,
+          path: 'spec.healthCheckNodePort',
+        });
+      if (!mine) takenPorts.push(requested);
+    } else {
+      const got = alloc.allocatePort(`${identity}:healthCheckNodePort`, owner);
+      if (typeof got !== 'number')
+        return fail({
+          reason: 'InternalError',
+          message: `failed to allocate a HealthCheck NodePort 0: ${got.error}`,
+          path: 'spec',
+        });
+      spec.healthCheckNodePort = got;
+      takenPorts.push(got);
+    }
+  }
+
+  const errors = [...(old ? validateServiceUpdate(service, old) : []), ...validateService(service)];
+  if (errors.length > 0) return fail({ reason: 'Invalid', errors });
+  return {
+    reservation: {
+      commit() {
+        const now = heldValues(service);
+        const before = heldValues(old);
+        before.ips
+          .filter((ip) => !now.ips.includes(ip))
+          .forEach((ip) => alloc.releaseIP(ip, owner));
+        before.ports
+          .filter((p) => !now.ports.includes(p))
+          .forEach((p) => alloc.releasePort(p, owner));
+      },
+      revert,
+    },
+  };
+}

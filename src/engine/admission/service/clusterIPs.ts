@@ -1,0 +1,196 @@
+/**
+ * The clusterIP, clusterIPs, ipFamilies and ipFamilyPolicy fields: their validation
+ * (pkg/apis/core/validation/validation.go ValidateServiceClusterIPsRelatedFields) and their
+ * initialisation before allocation (pkg/registry/core/service/storage/alloc.go initIPFamilyFields).
+ */
+import type { IPFamily, IPFamilyPolicy, Service } from '../../model';
+import { parseIP } from '../../net/ip';
+import {
+  duplicate,
+  invalid,
+  invalidRaw,
+  notSupported,
+  required,
+  type FieldErrors,
+} from '../fieldErrors';
+import { goQuote, goStringSlice } from '../goFormat';
+
+const families: readonly string[] = ['IPv4', 'IPv6'];
+const policies: readonly string[] = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
+
+export function isHeadless(service: Service): boolean {
+  const ips = service.spec?.clusterIPs;
+  return Array.isArray(ips) && ips.length === 1 && ips[0] === 'None';
+}
+
+function familyOf(ip: string): IPFamily | undefined {
+  const parsed = parseIP(ip);
+  return parsed ? (parsed.family === 4 ? 'IPv4' : 'IPv6') : undefined;
+}
+
+/** `IsValidIP`'s message. */
+export const invalidIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+
+/** ValidateServiceClusterIPsRelatedFields. */
+export function validateClusterIPsRelatedFields(service: Service): FieldErrors {
+  const spec = service.spec ?? {};
+  if (spec.type === 'ExternalName') return [];
+  const errs: FieldErrors = [];
+  const ip = typeof spec.clusterIP === 'string' ? spec.clusterIP : '';
+  const ips = Array.isArray(spec.clusterIPs) ? spec.clusterIPs.map(String) : [];
+  const rendered = goStringSlice(Array.isArray(spec.clusterIPs) ? ips : undefined);
+  if (ip !== '') {
+    if (ips.length === 0) errs.push(required('spec.clusterIPs'));
+    else if (ips[0] !== ip)
+      errs.push(invalidRaw('spec.clusterIPs', rendered, 'first value must match `clusterIP`'));
+  } else if (ips.length !== 0) {
+    errs.push(
+      invalidRaw('spec.clusterIPs', rendered, 'must be empty when `clusterIP` is not specified'),
+    );
+  }
+  const seen = new Set<string>();
+  (Array.isArray(spec.ipFamilies) ? spec.ipFamilies : []).forEach((family, i) => {
+    const f = String(family);
+    if (!families.includes(f)) errs.push(notSupported(`spec.ipFamilies[${i}]`, f, families));
+    if (seen.has(f)) errs.push(duplicate(`spec.ipFamilies[${i}]`, f));
+    seen.add(f);
+  });
+  if (spec.ipFamilyPolicy !== undefined && !policies.includes(String(spec.ipFamilyPolicy)))
+    errs.push(notSupported('spec.ipFamilyPolicy', String(spec.ipFamilyPolicy), policies));
+  let invalidIPs = false;
+  ips.forEach((value, i) => {
+    if (i === 0 && value === 'None') {
+      if (ips.length > 1) {
+        invalidIPs = true;
+        errs.push(
+          invalidRaw('spec.clusterIPs', rendered, "'None' must be the first and only value"),
+        );
+      }
+      return;
+    }
+    if (!parseIP(value)) {
+      invalidIPs = true;
+      errs.push(invalid(`spec.clusterIPs[${i}]`, value, invalidIPMessage));
+    }
+  });
+  if (ips.length > 2)
+    errs.push(invalidRaw('spec.clusterIPs', rendered, 'may only hold up to 2 values'));
+  if (invalidIPs) return errs;
+  if (ips.length > 1 && familyOf(ips[0] ?? '') === familyOf(ips[1] ?? ''))
+    errs.push(
+      invalidRaw('spec.clusterIPs', rendered, 'may specify no more than one IP for each IP family'),
+    );
+  const given = Array.isArray(spec.ipFamilies) ? spec.ipFamilies : [];
+  if (!isHeadless(service) && ips.length > 0 && given.length > 0) {
+    ips.forEach((value, i) => {
+      if (i > given.length - 1) return;
+      const v6 = familyOf(value) === 'IPv6';
+      if (given[i] === 'IPv4' && v6)
+        errs.push(
+          invalid(
+            `spec.clusterIPs[${i}]`,
+            value,
+            `expected an IPv4 value as indicated by \`ipFamilies[${i}]\``,
+          ),
+        );
+      if (given[i] === 'IPv6' && !v6)
+        errs.push(
+          invalid(
+            `spec.clusterIPs[${i}]`,
+            value,
+            `expected an IPv6 value as indicated by \`ipFamilies[${i}]\``,
+          ),
+        );
+    });
+  }
+  return errs;
+}
+
+/**
+ * initIPFamilyFields: picks ipFamilyPolicy and ipFamilies from the request, the stored Service and
+ * the cluster's service CIDRs (`configured`, primary family first). Returns the errors that stop
+ * the request; the Service is completed in place.
+ */
+export function initIPFamilyFields(
+  service: Service,
+  old: Service | undefined,
+  configured: readonly IPFamily[],
+): FieldErrors {
+  const spec = (service.spec ??= {});
+  if (spec.type === 'ExternalName') return [];
+  const selectorless = !spec.selector || Object.keys(spec.selector).length === 0;
+  if (spec.ipFamilyPolicy === undefined) {
+    if (old?.spec?.ipFamilyPolicy !== undefined) spec.ipFamilyPolicy = old.spec.ipFamilyPolicy;
+    else if (spec.clusterIP === 'None' && selectorless) spec.ipFamilyPolicy = 'RequireDualStack';
+    else spec.ipFamilyPolicy = 'SingleStack';
+  }
+  const early = validateClusterIPsRelatedFields(service);
+  if (early.length > 0) return early;
+  const errs: FieldErrors = [];
+  const policy: IPFamilyPolicy = spec.ipFamilyPolicy;
+  const renderedPolicy = goQuote(policy);
+  const ips = spec.clusterIPs ?? [];
+  const ipFamilies: IPFamily[] = [...(spec.ipFamilies ?? [])];
+  if (policy === 'SingleStack') {
+    if (ips.length === 2)
+      errs.push(
+        invalidRaw(
+          'spec.ipFamilyPolicy',
+          renderedPolicy,
+          "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified",
+        ),
+      );
+    if (ipFamilies.length === 2)
+      errs.push(
+        invalidRaw(
+          'spec.ipFamilyPolicy',
+          renderedPolicy,
+          "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified",
+        ),
+      );
+  }
+  for (let i = 0; i < ips.length; i++) {
+    const value = ips[i] ?? '';
+    if (value === 'None') break;
+    const family = familyOf(value);
+    if (family && i >= ipFamilies.length) {
+      if (!configured.includes(family))
+        errs.push(
+          invalidRaw(
+            `spec.clusterIPs[${i}]`,
+            goStringSlice(ips),
+            `${family} is not configured on this cluster`,
+          ),
+        );
+      else ipFamilies.push(family);
+    }
+  }
+  if (errs.length > 0) return errs;
+  const primary = configured[0] ?? 'IPv4';
+  const other = (f: IPFamily): IPFamily => (f === 'IPv4' ? 'IPv6' : 'IPv4');
+  if (spec.clusterIP === 'None' && selectorless) {
+    if (ipFamilies.length === 0) ipFamilies.push(primary);
+    if (ipFamilies.length < 2 && policy !== 'SingleStack')
+      ipFamilies.push(other(ipFamilies[0] ?? primary));
+    spec.ipFamilies = ipFamilies;
+    return [];
+  }
+  if (policy === 'RequireDualStack' && configured.length < 2)
+    errs.push(
+      invalidRaw(
+        'spec.ipFamilyPolicy',
+        renderedPolicy,
+        'this cluster is not configured for dual-stack services',
+      ),
+    );
+  ipFamilies.forEach((family, i) => {
+    if (!configured.includes(family))
+      errs.push(invalid(`spec.ipFamilies[${i}]`, family, 'not configured on this cluster'));
+  });
+  if (errs.length > 0) return errs;
+  if (ipFamilies.length === 0) ipFamilies.push(primary);
+  if (policy !== 'SingleStack' && ipFamilies.length === 1 && configured.length === 2)
+    ipFamilies.push(other(ipFamilies[0] ?? primary));
+  spec.ipFamilies = ipFamilies;
+  return [];
+}

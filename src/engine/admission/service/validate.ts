@@ -1,0 +1,292 @@
+/** Service validation (pkg/apis/core/validation/validation.go ValidateService, ValidateServiceUpdate). */
+import type { Service, ServicePort, ServiceSpec } from '../../model';
+import { parseCIDR, parseIP } from '../../net/ip';
+import {
+  duplicate,
+  duplicateRaw,
+  forbidden,
+  invalid,
+  invalidRaw,
+  notSupported,
+  required,
+  type FieldErrors,
+} from '../fieldErrors';
+import { goQuote, goStringSlice } from '../goFormat';
+import { nameCheck, validateLabels, validateObjectMeta } from '../meta';
+import {
+  isDNS1035Label,
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isQualifiedName,
+  isValidPortName,
+  isValidPortNum,
+} from '../names';
+import { validateNonSpecialIP } from '../specialIP';
+import { invalidIPMessage, isHeadless, validateClusterIPsRelatedFields } from './clusterIPs';
+import { externallyAccessible, needsHealthCheck } from './defaults';
+
+export const protocols: readonly string[] = ['SCTP', 'TCP', 'UDP'];
+const serviceTypes: readonly string[] = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const affinities: readonly string[] = ['ClientIP', 'None'];
+const trafficPolicies: readonly string[] = ['Cluster', 'Local'];
+
+/** The longest ClientIP affinity: one day (core.MaxClientIPServiceAffinitySeconds). */
+export const maxClientIPTimeoutSeconds = 86400;
+
+/** ValidatePortNumOrName: a number in 1-65535 or an IANA service name. */
+export function validatePortNumOrName(value: unknown, path: string): FieldErrors {
+  if (typeof value === 'number') return isValidPortNum(value).map((m) => invalid(path, value, m));
+  if (typeof value === 'string') return isValidPortName(value).map((m) => invalid(path, value, m));
+  return [];
+}
+
+/** The `%#v` of the internal core.ServicePort used as the key of the duplicate-port check. */
+function renderPortKey(protocol: string, port: number): string {
+  return `core.ServicePort{Name:"", Protocol:${goQuote(protocol)}, AppProtocol:(*string)(nil), Port:${port}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`;
+}
+
+/** validateServicePort. */
+function validateServicePort(
+  sp: ServicePort,
+  requireName: boolean,
+  names: Set<string>,
+  path: string,
+): FieldErrors {
+  const errs: FieldErrors = [];
+  const name = typeof sp.name === 'string' ? sp.name : '';
+  if (requireName && name === '') errs.push(required(`${path}.name`));
+  else if (name !== '') {
+    for (const m of isDNS1123Label(name)) errs.push(invalid(`${path}.name`, name, m));
+    if (names.has(name)) errs.push(duplicate(`${path}.name`, name));
+    else names.add(name);
+  }
+  const port = typeof sp.port === 'number' ? sp.port : 0;
+  for (const m of isValidPortNum(port)) errs.push(invalid(`${path}.port`, port, m));
+  const protocol = String(sp.protocol ?? '');
+  if (protocol === '') errs.push(required(`${path}.protocol`));
+  else if (!protocols.includes(protocol))
+    errs.push(notSupported(`${path}.protocol`, protocol, protocols));
+  errs.push(...validatePortNumOrName(sp.targetPort, `${path}.targetPort`));
+  if (typeof sp.appProtocol === 'string')
+    for (const m of isQualifiedName(sp.appProtocol))
+      errs.push(invalid(`${path}.appProtocol`, sp.appProtocol, m));
+  return errs;
+}
+
+/** ValidateService: metadata, ports, selector, affinity, IP fields, type, node ports, traffic policies. */
+export function validateService(service: Service): FieldErrors {
+  const errs = validateObjectMeta(service.metadata, true, nameCheck(isDNS1035Label));
+  const spec = service.spec ?? {};
+  const ports = (Array.isArray(spec.ports) ? spec.ports : []).map((p) =>
+    p && typeof p === 'object' ? p : {},
+  );
+  const headless = isHeadless(service);
+  if (ports.length === 0 && !headless && spec.type !== 'ExternalName')
+    errs.push(required('spec.ports'));
+  const firstIP = goQuote(String(spec.clusterIPs?.[0] ?? ''));
+  if (spec.type === 'LoadBalancer' && headless)
+    errs.push(
+      invalidRaw(
+        'spec.clusterIPs[0]',
+        firstIP,
+        "may not be set to 'None' for LoadBalancer services",
+      ),
+    );
+  if (spec.type === 'NodePort' && headless)
+    errs.push(
+      invalidRaw('spec.clusterIPs[0]', firstIP, "may not be set to 'None' for NodePort services"),
+    );
+  if (spec.type === 'ExternalName') {
+    if ((spec.clusterIPs ?? []).length > 0)
+      errs.push(forbidden('spec.clusterIPs', 'may not be set for ExternalName services'));
+    if ((spec.ipFamilies ?? []).length > 0)
+      errs.push(forbidden('spec.ipFamilies', 'may not be set for ExternalName services'));
+    if (spec.ipFamilyPolicy !== undefined)
+      errs.push(forbidden('spec.ipFamilyPolicy', 'may not be set for ExternalName services'));
+    const cname = String(spec.externalName ?? '').replace(/\.$/, '');
+    if (cname === '') errs.push(required('spec.externalName'));
+    else
+      for (const m of isDNS1123Subdomain(cname)) errs.push(invalid('spec.externalName', cname, m));
+  }
+  const names = new Set<string>();
+  ports.forEach((p, i) =>
+    errs.push(...validateServicePort(p, ports.length > 1, names, `spec.ports[${i}]`)),
+  );
+  if (spec.selector !== undefined) errs.push(...validateLabels(spec.selector, 'spec.selector'));
+  const affinity = String(spec.sessionAffinity ?? '');
+  if (affinity === '') errs.push(required('spec.sessionAffinity'));
+  else if (!affinities.includes(affinity))
+    errs.push(notSupported('spec.sessionAffinity', affinity, affinities));
+  if (affinity === 'ClientIP') errs.push(...validateClientIPAffinity(spec.sessionAffinityConfig));
+  else if (affinity === 'None' && spec.sessionAffinityConfig !== undefined)
+    errs.push(
+      forbidden('spec.sessionAffinityConfig', 'must not be set when session affinity is None'),
+    );
+  errs.push(...validateClusterIPsRelatedFields(service));
+  (Array.isArray(spec.externalIPs) ? spec.externalIPs : []).forEach((ip, i) => {
+    const text = String(ip);
+    if (!parseIP(text)) errs.push(invalid(`spec.externalIPs[${i}]`, text, invalidIPMessage));
+    else errs.push(...validateNonSpecialIP(text, `spec.externalIPs[${i}]`));
+  });
+  const type = String(spec.type ?? '');
+  if (type === '') errs.push(required('spec.type'));
+  else if (!serviceTypes.includes(type)) errs.push(notSupported('spec.type', type, serviceTypes));
+  if (type === 'ClusterIP')
+    ports.forEach((p, i) => {
+      if (typeof p.nodePort === 'number' && p.nodePort !== 0)
+        errs.push(
+          forbidden(`spec.ports[${i}].nodePort`, "may not be used when `type` is 'ClusterIP'"),
+        );
+    });
+  const nodePorts = new Set<string>();
+  ports.forEach((p, i) => {
+    if (typeof p.nodePort !== 'number' || p.nodePort === 0) return;
+    const key = `${String(p.protocol)}/${p.nodePort}`;
+    if (nodePorts.has(key)) errs.push(duplicate(`spec.ports[${i}].nodePort`, p.nodePort));
+    nodePorts.add(key);
+  });
+  const portKeys = new Set<string>();
+  ports.forEach((p, i) => {
+    const port = typeof p.port === 'number' ? p.port : 0;
+    const key = `${String(p.protocol ?? '')}/${port}`;
+    if (portKeys.has(key))
+      errs.push(duplicateRaw(`spec.ports[${i}]`, renderPortKey(String(p.protocol ?? ''), port)));
+    portKeys.add(key);
+  });
+  const ranges = Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges : [];
+  if (ranges.length > 0) {
+    if (type !== 'LoadBalancer')
+      errs.push(
+        forbidden(
+          'spec.LoadBalancerSourceRanges',
+          "may only be used when `type` is 'LoadBalancer'",
+        ),
+      );
+    ranges.forEach((r, i) => {
+      const text = String(r).trim();
+      if (!parseCIDR(text))
+        errs.push(
+          invalid(
+            `spec.LoadBalancerSourceRanges[${i}]`,
+            text,
+            'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+          ),
+        );
+    });
+  }
+  if (spec.allocateLoadBalancerNodePorts !== undefined && type !== 'LoadBalancer')
+    errs.push(
+      forbidden(
+        'spec.allocateLoadBalancerNodePorts',
+        "may only be used when `type` is 'LoadBalancer'",
+      ),
+    );
+  if (spec.loadBalancerClass !== undefined) {
+    if (type === 'LoadBalancer')
+      for (const m of isQualifiedName(spec.loadBalancerClass))
+        errs.push(invalid('spec.loadBalancerClass', spec.loadBalancerClass, m));
+    else
+      errs.push(
+        forbidden('spec.loadBalancerClass', "may only be used when `type` is 'LoadBalancer'"),
+      );
+  }
+  errs.push(...validateTrafficPolicies(service));
+  return errs;
+}
+
+/** validateClientIPAffinityConfig and validateAffinityTimeout. */
+function validateClientIPAffinity(config: ServiceSpec['sessionAffinityConfig']): FieldErrors {
+  const path = 'spec.sessionAffinityConfig';
+  const when = 'when session affinity type is ClientIP';
+  if (!config) return [required(path, when)];
+  if (!config.clientIP) return [required(`${path}.clientIP`, when)];
+  const timeout = config.clientIP.timeoutSeconds;
+  if (typeof timeout !== 'number') return [required(`${path}.clientIP.timeoutSeconds`, when)];
+  return timeout <= 0 || timeout > maxClientIPTimeoutSeconds
+    ? [
+        invalid(
+          `${path}.clientIP.timeoutSeconds`,
+          timeout,
+          `must be greater than 0 and less than ${maxClientIPTimeoutSeconds}`,
+        ),
+      ]
+    : [];
+}
+
+/** validateServiceExternalTrafficPolicy, validateServiceInternalTrafficFieldsValue, validateServiceTrafficDistribution. */
+function validateTrafficPolicies(service: Service): FieldErrors {
+  const errs: FieldErrors = [];
+  const spec = service.spec ?? {};
+  const etp = String(spec.externalTrafficPolicy ?? '');
+  if (!externallyAccessible(service)) {
+    if (etp !== '')
+      errs.push(
+        invalid(
+          'spec.externalTrafficPolicy',
+          etp,
+          'may only be set for externally-accessible services',
+        ),
+      );
+  } else if (etp === '') errs.push(required('spec.externalTrafficPolicy'));
+  else if (!trafficPolicies.includes(etp))
+    errs.push(notSupported('spec.externalTrafficPolicy', etp, trafficPolicies));
+  const hc = typeof spec.healthCheckNodePort === 'number' ? spec.healthCheckNodePort : 0;
+  if (!needsHealthCheck(service)) {
+    if (hc !== 0)
+      errs.push(
+        invalid(
+          'spec.healthCheckNodePort',
+          hc,
+          "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
+        ),
+      );
+  } else if (hc === 0) errs.push(required('spec.healthCheckNodePort'));
+  else for (const m of isValidPortNum(hc)) errs.push(invalid('spec.healthCheckNodePort', hc, m));
+  const itp = spec.internalTrafficPolicy;
+  if (itp === undefined) {
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer' || spec.type === 'ClusterIP')
+      errs.push(required('spec.internalTrafficPolicy'));
+  } else if (!trafficPolicies.includes(String(itp)))
+    errs.push(notSupported('spec.internalTrafficPolicy', String(itp), trafficPolicies));
+  if (spec.trafficDistribution !== undefined && spec.trafficDistribution !== 'PreferClose')
+    errs.push(
+      notSupported('spec.trafficDistribution', String(spec.trafficDistribution), ['PreferClose']),
+    );
+  return errs;
+}
+
+/** ValidateServiceUpdate's extra checks: clusterIPs and healthCheckNodePort may not change once set. */
+export function validateServiceUpdate(service: Service, old: Service): FieldErrors {
+  const errs: FieldErrors = [];
+  const spec = service.spec ?? {};
+  const oldSpec = old.spec ?? {};
+  if (
+    spec.type !== 'ExternalName' &&
+    oldSpec.type !== 'ExternalName' &&
+    !(isHeadless(old) && isHeadless(service))
+  ) {
+    const now = spec.clusterIPs ?? [];
+    const before = oldSpec.clusterIPs ?? [];
+    const rendered = goStringSlice(spec.clusterIPs);
+    if (now.length === before.length) {
+      before.forEach((ip, i) => {
+        if (ip !== now[i])
+          errs.push(invalidRaw(`spec.clusterIPs[${i}]`, rendered, 'may not change once set'));
+      });
+    } else if (before.length > now.length) {
+      if (now.length === 0)
+        errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'primary clusterIP can not be unset'));
+      else if (now[0] !== before[0])
+        errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'may not change once set'));
+    } else if (before.length > 0 && now[0] !== before[0]) {
+      errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'may not change once set'));
+    }
+  }
+  if (
+    needsHealthCheck(old) &&
+    needsHealthCheck(service) &&
+    spec.healthCheckNodePort !== oldSpec.healthCheckNodePort
+  )
+    errs.push(forbidden('spec.healthCheckNodePort', 'field is immutable'));
+  return errs;
+}
