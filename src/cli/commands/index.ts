@@ -7,10 +7,16 @@ import type { Command } from '../command';
 import { apply } from './apply';
 import { describe } from './describe';
 import { get } from './get';
+import { ip6tablesSave } from './ip6tablesSave';
+import { iptablesSave } from './iptablesSave';
+import { trace } from './trace';
 
 // prettier-ignore
 export const commands: readonly Command[] = [
   apply,
   get,
   describe,
+  iptablesSave,
+  ip6tablesSave,
+  trace,
 ];
