@@ -10,6 +10,8 @@ import { get } from './get';
 import { ip6tablesSave } from './ip6tablesSave';
 import { iptablesSave } from './iptablesSave';
 import { trace } from './trace';
+import { dig } from './dig';
+import { nslookup } from './nslookup';
 
 // prettier-ignore
 export const commands: readonly Command[] = [
@@ -19,4 +21,6 @@ export const commands: readonly Command[] = [
   iptablesSave,
   ip6tablesSave,
   trace,
+  dig,
+  nslookup,
 ];

@@ -30,3 +30,12 @@ export function computeDnsServer(cluster: Cluster): DnsServer {
 export function computeDnsAnswer(server: DnsServer, name: string, type = 'A'): DnsResponse {
   return queryCoreDNS(server.config, server.view, name, type);
 }
+export { computeDnsTable, transferZone } from './transfer';
+export type { DnsTableZone } from './transfer';
+export { computeNameLookup, searchCandidates, askerFor } from './search';
+export type { LookupQuery, LookupStep, NameLookup, StepOutcome } from './search';
+export { computeDnsRequest } from './request';
+export type { DnsHop, DnsRequestLookup } from './request';
+export { renderDig, renderNslookup, toDigJson } from './render';
+export type { DigJson, NslookupResult } from './render';
+export { recordLine } from './format';
