@@ -43,7 +43,7 @@ export default function YamlEditor() {
       tabSize: 2,
       insertSpaces: true,
       wordBasedSuggestions: 'off',
-      renderWhitespace: 'boundary',
+      renderWhitespace: 'selection',
       ariaLabel: 'Kubernetes YAML. Press Ctrl+M to let Tab move the focus out of the editor.',
       fixedOverflowWidgets: true,
     });

@@ -1,4 +1,5 @@
 /** Every Service with its type, ClusterIP, ports and endpoints; follows every keystroke. */
+import { useMemo } from 'react';
 import { selectServices, selectSummaryIsStale } from '../../state/selectors';
 import { useAppStore } from '../../state/useAppStore';
 import type { ServiceSummary } from '../../worker/protocol';
@@ -73,6 +74,11 @@ function ServiceCard({ service }: { service: ServiceSummary }) {
 
 export function ServicesPanel() {
   const services = useAppStore(selectServices);
+  // The input's Services first, in the order written; the built-in ones after them.
+  const ordered = useMemo(
+    () => [...services.filter((s) => s.source), ...services.filter((s) => !s.source)],
+    [services],
+  );
   const stale = useAppStore(selectSummaryIsStale);
   return (
     <section className="panel" aria-labelledby="services-title" data-testid="services-panel">
@@ -83,7 +89,7 @@ export function ServicesPanel() {
         </p>
       ) : null}
       <ul className="cards">
-        {services.map((s) => (
+        {ordered.map((s) => (
           <ServiceCard key={s.key} service={s} />
         ))}
       </ul>

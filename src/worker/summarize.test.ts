@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../engine';
+import { summarize } from './summarize';
+
+const selectorless = `apiVersion: v1
+kind: Service
+metadata:
+  name: database
+spec:
+  ports:
+  - name: pg
+    port: 5432
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: database-1
+  labels:
+    kubernetes.io/service-name: database
+addressType: IPv4
+ports:
+- name: pg
+  port: 5432
+endpoints:
+- addresses: ["192.168.1.100"]
+- addresses: ["192.168.1.101"]
+  conditions: { ready: false }
+`;
+
+describe('summarize', () => {
+  it('gives each Service the endpoints of its EndpointSlices', () => {
+    const summary = summarize(simulate(selectorless));
+    const database = summary.services.find((s) => s.key === 'default/database');
+    expect(database?.ports).toEqual([
+      { name: 'pg', protocol: 'TCP', port: 5432, targetPort: 5432 },
+    ]);
+    expect(database?.endpoints.map((e) => [e.ip, e.port, e.ready])).toEqual([
+      ['192.168.1.100', 5432, true],
+      ['192.168.1.101', 5432, false],
+    ]);
+    expect(database?.source).toEqual({ document: 0, line: 1, column: 1 });
+  });
+
+  it('lists the default nodes and the built-in Services', () => {
+    const summary = summarize(simulate(''));
+    expect(summary.defaultNodes).toBe(true);
+    expect(summary.nodes.map((n) => n.name)).toEqual(['node-1', 'node-2', 'node-3']);
+    expect(summary.services.map((s) => s.key)).toContain('default/kubernetes');
+    expect(summary.services.find((s) => s.key === 'default/kubernetes')?.source).toBeUndefined();
+  });
+
+  it('keeps messages small: no field of the summary holds whole objects', () => {
+    const summary = summarize(simulate(selectorless));
+    expect(JSON.stringify(summary).length).toBeLessThan(4000);
+  });
+});
