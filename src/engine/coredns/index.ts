@@ -20,10 +20,20 @@ export interface DnsServer {
   findings: Finding[];
 }
 
+export interface DnsServerOptions {
+  /**
+   * The addresses the answering CoreDNS listens on (its pod's IPs). By default the first ready
+   * endpoint of the cluster DNS Service; 127.0.0.1 when there is none.
+   */
+  localIPs?: string[];
+}
+
 /** CoreDNS as configured for the cluster, with its informers' view of the cluster. */
-export function computeDnsServer(cluster: Cluster): DnsServer {
+export function computeDnsServer(cluster: Cluster, options: DnsServerOptions = {}): DnsServer {
   const { config, findings } = readCorednsConfig(cluster);
-  return { config, view: computeDnsView(cluster), findings };
+  const view = computeDnsView(cluster);
+  if (options.localIPs) view.localIPs = [...options.localIPs];
+  return { config, view, findings };
 }
 
 /** CoreDNS's response to one question (`dig NAME TYPE` sent to the kube-dns Service). */

@@ -1,0 +1,150 @@
+/**
+ * CoreDNS's cases for the plugin's options, at coredns/coredns commit
+ * 4b26cced32717eac6dd725e308d7415c8b9db147: plugin/kubernetes/handler_case_test.go (answers keep
+ * the query's case), handler_ignore_emptyservice_test.go, handler_pod_disabled_test.go,
+ * handler_pod_insecure_test.go, handler_pod_verified_test.go and kubernetes_apex_test.go, each
+ * against the APIConnServeTest fixture with the test's configuration as a Corefile.
+ */
+import { describe, it } from 'vitest';
+import { type Case, ask, check, corefileConfigMap, dnsServer, fixture } from './helpers';
+
+const soa =
+  'cluster.local.	5	IN	SOA	ns.dns.cluster.local. hostmaster.cluster.local. 1499347823 7200 1800 86400 5';
+
+function serverWith(stanza: string) {
+  return dnsServer([
+    fixture('handler-serve.yaml'),
+    fixture('namespaces.yaml'),
+    fixture('pod-foo.yaml'),
+    corefileConfigMap(stanza),
+  ]);
+}
+
+describe('handler_case_test.go TestPreserveCase', () => {
+  const server = serverWith('kubernetes cluster.local {\n    ignore empty_service\n}');
+  const cases: Case[] = [
+    {
+      qname: 'not-a-service.testns.svc.ClUsTeR.lOcAl.',
+      qtype: 'A',
+      rcode: 'NXDOMAIN',
+      ns: [
+        'ClUsTeR.lOcAl.	5	IN	SOA	ns.dns.ClUsTeR.lOcAl. hostmaster.ClUsTeR.lOcAl. 1499347823 7200 1800 86400 5',
+      ],
+    },
+    {
+      qname: 'SvC1.TeStNs.SvC.cLuStEr.LoCaL.',
+      qtype: 'A',
+      rcode: 'NOERROR',
+      answer: ['SvC1.TeStNs.SvC.cLuStEr.LoCaL.	5	IN	A	10.0.0.1'],
+    },
+    {
+      qname: '_HtTp._TcP.sVc1.TeStNs.SvC.cLuStEr.LoCaL.',
+      qtype: 'SRV',
+      rcode: 'NOERROR',
+      answer: [
+        '_HtTp._TcP.sVc1.TeStNs.SvC.cLuStEr.LoCaL.	5	IN	SRV	0 100 80 svc1.testns.svc.cLuStEr.LoCaL.',
+      ],
+      extra: ['svc1.testns.svc.cLuStEr.LoCaL.	5	IN	A	10.0.0.1'],
+    },
+    {
+      qname: 'Cluster.local.',
+      qtype: 'SOA',
+      rcode: 'NOERROR',
+      answer: [
+        'Cluster.local.	5	IN	SOA	ns.dns.Cluster.local. hostmaster.Cluster.local. 1499347823 7200 1800 86400 5',
+      ],
+    },
+  ];
+  it.each(cases)('answers $qname $qtype in the query case', (tc) => check(ask(server, tc), tc));
+});
+
+describe('handler_ignore_emptyservice_test.go TestServeDNSEmptyService', () => {
+  const server = serverWith('kubernetes cluster.local {\n    ignore empty_service\n}');
+  const cases: Case[] = [
+    { qname: 'svcempty.testns.svc.cluster.local.', qtype: 'A', rcode: 'NXDOMAIN', ns: [soa] },
+    {
+      qname: 'external.testns.svc.cluster.local.',
+      qtype: 'CNAME',
+      rcode: 'NOERROR',
+      answer: ['external.testns.svc.cluster.local.	5	IN	CNAME	ext.interwebs.test.'],
+    },
+  ];
+  it.each(cases)('answers $qname $qtype with $rcode', (tc) => check(ask(server, tc), tc));
+});
+
+describe('handler_pod_disabled_test.go TestServeDNSModeDisabled', () => {
+  const server = serverWith('kubernetes cluster.local {\n    pods disabled\n}');
+  const cases: Case[] = [
+    { qname: '10-240-0-1.podns.pod.cluster.local.', qtype: 'A', rcode: 'NXDOMAIN', ns: [soa] },
+    { qname: '172-0-0-2.podns.pod.cluster.local.', qtype: 'A', rcode: 'NXDOMAIN', ns: [soa] },
+  ];
+  it.each(cases)('answers $qname with $rcode', (tc) => check(ask(server, tc), tc));
+});
+
+describe('handler_pod_insecure_test.go TestServeDNSModeInsecure', () => {
+  const server = serverWith('kubernetes cluster.local {\n    pods insecure\n}');
+  const cases: Case[] = [
+    {
+      qname: '10-240-0-1.podns.pod.cluster.local.',
+      qtype: 'A',
+      rcode: 'NOERROR',
+      answer: ['10-240-0-1.podns.pod.cluster.local.	5	IN	A	10.240.0.1'],
+    },
+    {
+      qname: '172-0-0-2.podns.pod.cluster.local.',
+      qtype: 'A',
+      rcode: 'NOERROR',
+      answer: ['172-0-0-2.podns.pod.cluster.local.	5	IN	A	172.0.0.2'],
+    },
+    { qname: 'blah.podns.pod.cluster.local.', qtype: 'A', rcode: 'NXDOMAIN', ns: [soa] },
+    { qname: 'blah.podns.pod.cluster.local.', qtype: 'AAAA', rcode: 'NXDOMAIN', ns: [soa] },
+    { qname: 'blah.podns.pod.cluster.local.', qtype: 'HINFO', rcode: 'NXDOMAIN', ns: [soa] },
+    { qname: 'blah.pod-nons.pod.cluster.local.', qtype: 'A', rcode: 'NXDOMAIN', ns: [soa] },
+    { qname: 'podns.pod.cluster.local.', qtype: 'A', rcode: 'NOERROR', ns: [soa] },
+  ];
+  it.each(cases)('answers $qname $qtype with $rcode', (tc) => check(ask(server, tc), tc));
+});
+
+describe('handler_pod_verified_test.go TestServeDNSModeVerified', () => {
+  const server = serverWith('kubernetes cluster.local {\n    pods verified\n}');
+  const cases: Case[] = [
+    {
+      qname: '10-240-0-1.podns.pod.cluster.local.',
+      qtype: 'A',
+      rcode: 'NOERROR',
+      answer: ['10-240-0-1.podns.pod.cluster.local.	5	IN	A	10.240.0.1'],
+    },
+    { qname: 'podns.pod.cluster.local.', qtype: 'A', rcode: 'NOERROR', ns: [soa] },
+    { qname: 'svcns.svc.cluster.local.', qtype: 'A', rcode: 'NOERROR', ns: [soa] },
+    { qname: 'pod-nons.pod.cluster.local.', qtype: 'A', rcode: 'NXDOMAIN', ns: [soa] },
+    { qname: '172-0-0-2.podns.pod.cluster.local.', qtype: 'A', rcode: 'NXDOMAIN', ns: [soa] },
+  ];
+  it.each(cases)('answers $qname with $rcode', (tc) => check(ask(server, tc), tc));
+});
+
+describe('kubernetes_apex_test.go TestServeDNSApex', () => {
+  // The test's CoreDNS listens on 127.0.0.1 and finds no endpoint of its own.
+  const server = serverWith('kubernetes cluster.local');
+  const cases: Case[] = [
+    {
+      qname: 'cluster.local.',
+      qtype: 'SOA',
+      rcode: 'NOERROR',
+      answer: [
+        'cluster.local.	5	IN	SOA	ns.dns.cluster.local. hostmaster.cluster.local. 1499347823 7200 1800 86400 5',
+      ],
+    },
+    { qname: 'cluster.local.', qtype: 'HINFO', rcode: 'NOERROR', ns: [soa] },
+    {
+      qname: 'cluster.local.',
+      qtype: 'NS',
+      rcode: 'NOERROR',
+      answer: ['cluster.local. 5     IN      NS     ns.dns.cluster.local.'],
+      extra: ['ns.dns.cluster.local.   5       IN      A       127.0.0.1'],
+    },
+    { qname: 'cluster.local.', qtype: 'A', rcode: 'NOERROR', ns: [soa] },
+    { qname: 'cluster.local.', qtype: 'AAAA', rcode: 'NOERROR', ns: [soa] },
+    { qname: 'cluster.local.', qtype: 'SRV', rcode: 'NOERROR', ns: [soa] },
+  ];
+  it.each(cases)('answers the apex $qtype', (tc) => check(ask(server, tc), tc));
+});
