@@ -3,7 +3,7 @@ import { computePodResolvConf } from '../../../src/engine/coredns';
 import type { Pod } from '../../../src/engine';
 import { defaultClusterSettings } from '../../../src/engine/settings';
 
-const pod = (spec: Pod['spec'], namespace = 'shop'): Pod => ({
+const pod = (spec: NonNullable<Pod['spec']>, namespace = 'shop'): Pod => ({
   kind: 'Pod',
   metadata: { name: 'client', namespace },
   spec,
