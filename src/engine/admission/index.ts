@@ -30,7 +30,7 @@ import {
   validateEndpoints,
 } from './endpoints';
 import { dedupe, errorText, type FieldErrors } from './fieldErrors';
-import { cloneJSON, equalJSON } from './json';
+import { cloneJSON, equalJSON, threeWayMerge } from './json';
 import { kubectlError, type Rejection, type Request } from './kubectl';
 import { timestampAt, uidFor } from './meta';
 import {
@@ -181,15 +181,19 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       const raw = request.object;
       const kind = raw.kind;
       const info = resources[kind] ?? { group: '', version: 'v1', resource: kind.toLowerCase() };
-      const object = cloneJSON(raw);
-      const meta = (object.metadata ??= {});
-      if (isClusterScoped(kind)) delete meta.namespace;
-      else if (typeof meta.namespace !== 'string' || meta.namespace === '')
-        meta.namespace = 'default';
-      const name = typeof meta.name === 'string' ? meta.name : '';
-      const namespace = meta.namespace ?? '';
-      const key = objectKey(object);
+      const requested = cloneJSON(raw);
+      const requestedMeta = (requested.metadata ??= {});
+      if (isClusterScoped(kind)) delete requestedMeta.namespace;
+      else if (typeof requestedMeta.namespace !== 'string' || requestedMeta.namespace === '')
+        requestedMeta.namespace = 'default';
+      const name = typeof requestedMeta.name === 'string' ? requestedMeta.name : '';
+      const namespace = requestedMeta.namespace ?? '';
+      const key = objectKey(requested);
       const previous = store.get(key);
+      const object = previous
+        ? (threeWayMerge(requested, previous.applied, previous.source.object) as KubeObject)
+        : requested;
+      const meta = (object.metadata ??= {});
       const result: ApplyResult = {
         kind,
         apiVersion: String(raw.apiVersion ?? ''),

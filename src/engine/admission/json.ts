@@ -33,3 +33,28 @@ export function equalJSON(a: unknown, b: unknown): boolean {
     )
   );
 }
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * kubectl apply's three-way merge, for maps: a field the new configuration and the last applied
+ * one both leave out keeps its live value (defaulted and allocated fields); a field the last
+ * applied configuration had and the new one drops is removed. Lists come from the new
+ * configuration as they are (the API server's own patching of allocated values does the rest).
+ */
+export function threeWayMerge(modified: unknown, original: unknown, live: unknown): unknown {
+  if (!isPlainObject(modified) || !isPlainObject(live)) return cloneJSON(modified);
+  const before = isPlainObject(original) ? original : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(live)) {
+    if (Object.hasOwn(modified, k)) continue;
+    if (!Object.hasOwn(before, k)) out[k] = cloneJSON(v);
+  }
+  for (const [k, v] of Object.entries(modified)) {
+    if (v === undefined) continue;
+    out[k] = threeWayMerge(v, before[k], live[k]);
+  }
+  return out;
+}

@@ -9,7 +9,12 @@ import { goStringSlice } from '../goFormat';
 import { invalid, invalidRaw, type FieldErrors } from '../fieldErrors';
 import type { Allocators } from './allocator';
 import { initIPFamilyFields } from './clusterIPs';
-import { defaultService, needsHealthCheck, normalizeClusterIPs } from './defaults';
+import {
+  defaultService,
+  externallyAccessible,
+  needsHealthCheck,
+  normalizeClusterIPs,
+} from './defaults';
 import { validateService, validateServiceUpdate } from './validate';
 
 export type ServiceFailure =
@@ -59,6 +64,47 @@ function patchAllocatedValues(service: Service, old: Service): void {
     spec.healthCheckNodePort = oldSpec.healthCheckNodePort;
 }
 
+/**
+ * dropTypeDependentFields (pkg/registry/core/service/strategy.go PrepareForUpdate): when the type
+ * changes, values that the old type needed and the user did not change are wiped.
+ */
+function dropTypeDependentFields(service: Service, old: Service): void {
+  const spec = (service.spec ??= {});
+  const oldSpec = old.spec ?? {};
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  if (oldSpec.type !== 'ExternalName' && spec.type === 'ExternalName') {
+    if (same(oldSpec.clusterIPs, spec.clusterIPs) && oldSpec.clusterIP === spec.clusterIP) {
+      delete spec.clusterIP;
+      delete spec.clusterIPs;
+    }
+    if (same(oldSpec.ipFamilies, spec.ipFamilies)) delete spec.ipFamilies;
+    if (oldSpec.ipFamilyPolicy === spec.ipFamilyPolicy) delete spec.ipFamilyPolicy;
+  }
+  if (needsNodePorts(old) && !needsNodePorts(service)) {
+    const nodePorts = (s: Service) => (s.spec?.ports ?? []).map((p) => p.nodePort ?? 0);
+    if (same(nodePorts(old), nodePorts(service)))
+      for (const p of spec.ports ?? []) delete p.nodePort;
+  }
+  if (
+    needsHealthCheck(old) &&
+    !needsHealthCheck(service) &&
+    oldSpec.healthCheckNodePort === spec.healthCheckNodePort
+  )
+    delete spec.healthCheckNodePort;
+  if (oldSpec.type === 'LoadBalancer' && spec.type !== 'LoadBalancer') {
+    if (oldSpec.allocateLoadBalancerNodePorts === spec.allocateLoadBalancerNodePorts)
+      delete spec.allocateLoadBalancerNodePorts;
+    if (oldSpec.loadBalancerClass === spec.loadBalancerClass) delete spec.loadBalancerClass;
+  }
+  if (
+    externallyAccessible(old) &&
+    !externallyAccessible(service) &&
+    oldSpec.externalTrafficPolicy === spec.externalTrafficPolicy
+  )
+    delete spec.externalTrafficPolicy;
+  if (spec.type !== 'LoadBalancer' && service.status) delete service.status.loadBalancer;
+}
+
 /** Values held by a stored Service. */
 function heldValues(service: Service | undefined): { ips: string[]; ports: number[] } {
   const spec = service?.spec ?? {};
@@ -100,7 +146,14 @@ export function admitService(
 
   const spec = (service.spec ??= {});
   const identity = owner.slice('Service/'.length);
-  if (spec.type !== 'ExternalName' && spec.clusterIPs?.[0] !== 'None') {
+  // On update, IPs are only allocated when the Service leaves ExternalName or gains a family
+  // (alloc.go updateClusterIPs); any other change of clusterIPs is left to validation.
+  const oldFamilies = old?.spec?.ipFamilies ?? [];
+  const allocateIPs =
+    !old ||
+    old.spec?.type === 'ExternalName' ||
+    (oldFamilies.length === 1 && (spec.ipFamilies ?? []).length === 2);
+  if (allocateIPs && spec.type !== 'ExternalName' && spec.clusterIPs?.[0] !== 'None') {
     const ips = [...(spec.clusterIPs ?? [])];
     for (const [i, family] of (spec.ipFamilies ?? []).entries()) {
       const requested = ips[i] ?? '';
@@ -140,7 +193,11 @@ export function admitService(
     const byPort = new Map<number, number>();
     const reserve = (i: number, value: number): ServiceFailure | undefined => {
       const mine = alloc.portOwner(value) === owner;
-      const error = alloc.reservePort(value, owner);
+      // Within one create, a NodePort asked for twice is already allocated the second time.
+      const again = !old && takenPorts.includes(value);
+      const error = again
+        ? { error: 'provided port is already allocated' }
+        : alloc.reservePort(value, owner);
       if (error)
         return {
           reason: 'Invalid',
@@ -209,6 +266,7 @@ export function admitService(
     }
   }
 
+  if (old) dropTypeDependentFields(service, old);
   const errors = [...(old ? validateServiceUpdate(service, old) : []), ...validateService(service)];
   if (errors.length > 0) return fail({ reason: 'Invalid', errors });
   return {
