@@ -92,15 +92,12 @@ export function readInput(names: readonly string[], readStdin: () => string): Re
   return { type: 'ok', files, input };
 }
 
-/** The file that holds a line of the joined input, and the line within that file. */
+/** The file that holds a line of the joined input (a position past a file's end belongs to it), and the line within that file. */
 export function fileAt(
   files: readonly InputFile[],
   line: number,
 ): { file: InputFile; line: number } | undefined {
-  for (const file of files) {
-    if (line >= file.startLine && line < file.startLine + Math.max(file.lineCount, 1)) {
-      return { file, line: line - file.startLine + 1 };
-    }
-  }
-  return undefined;
+  let found: InputFile | undefined;
+  for (const file of files) if (file.startLine <= line) found = file;
+  return found && { file: found, line: line - found.startLine + 1 };
 }

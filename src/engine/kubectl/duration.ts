@@ -10,19 +10,22 @@
  */
 export const simulatedNow = Date.UTC(2025, 0, 11, 12, 0, 0);
 
-/** duration.HumanDuration (k8s.io/apimachinery/pkg/util/duration/duration.go), for whole seconds. */
+/**
+ * duration.HumanDuration (k8s.io/apimachinery/pkg/util/duration/duration.go); `totalSeconds`
+ * may have a fraction, truncated at each step as Go's integer division of a Duration does.
+ */
 export function humanDuration(totalSeconds: number): string {
   const seconds = Math.trunc(totalSeconds);
   if (seconds < -1) return '<invalid>';
   if (seconds < 0) return '0s';
   if (seconds < 60 * 2) return `${seconds}s`;
-  const minutes = Math.trunc(seconds / 60);
+  const minutes = Math.trunc(totalSeconds / 60);
   if (minutes < 10) {
     const s = seconds % 60;
     return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
   }
   if (minutes < 60 * 3) return `${minutes}m`;
-  const hours = Math.trunc(seconds / 3600);
+  const hours = Math.trunc(totalSeconds / 3600);
   if (hours < 8) {
     const m = minutes % 60;
     return m === 0 ? `${hours}h` : `${hours}h${m}m`;
@@ -49,5 +52,5 @@ export function toAge(timestamp: string | undefined, now: number = simulatedNow)
   if (!timestamp) return '<unknown>';
   const at = Date.parse(timestamp);
   if (Number.isNaN(at)) return '<unknown>';
-  return humanDuration(Math.trunc((now - at) / 1000));
+  return humanDuration((now - at) / 1000);
 }
