@@ -16,9 +16,11 @@ export interface GoldenView {
   /** The files this view writes for a scenario: `{ 'kubectl-get.txt': '...' }`. */
   render(scenario: Scenario): Record<string, string>;
 }
+import { dns } from './dns';
 import { kubectl } from './kubectl';
 
 // prettier-ignore
 export const views: readonly GoldenView[] = [
   kubectl,
+  dns,
 ];
