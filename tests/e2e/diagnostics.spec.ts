@@ -17,8 +17,7 @@ spec:
 const nodePortMessage =
   'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767';
 
-// fixme until admission lands (Service validation): see git log.
-test.fixme('marks an invalid nodePort on its line with the API server’s message', async ({
+test('marks an invalid nodePort on its line with the API server’s message', async ({
   playground,
 }) => {
   await playground.open('web-service');

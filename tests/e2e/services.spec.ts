@@ -44,10 +44,7 @@ test('lists the shipped scenario’s Service with its type and ports', async ({ 
   await expect(service.getByTestId('service-ports')).toHaveText('80:30080/TCP');
 });
 
-// fixme until the controllers land (scheduler, pod IPs, EndpointSlice controller): see git log.
-test.fixme('shows a typed Service with the endpoints of the pods it selects', async ({
-  playground,
-}) => {
+test('shows a typed Service with the endpoints of the pods it selects', async ({ playground }) => {
   await playground.open('web-service');
   await expect(playground.service('default/web-internal')).toHaveCount(0);
   await playground.pasteAtEnd(internalService);

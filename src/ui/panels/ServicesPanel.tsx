@@ -30,6 +30,7 @@ function Endpoints({ service }: { service: ServiceSummary }) {
             data-state={state}
           >
             <code data-testid="endpoint-address">{formatEndpoint(e)}</code>
+            <span className="muted">{[e.portName, e.protocol].filter(Boolean).join(' ')}</span>
             <span className="badge">{state}</span>
             {e.pod ? <span className="muted">{e.pod.split('/')[1]}</span> : null}
             {e.nodeName ? <span className="muted">on {e.nodeName}</span> : null}
