@@ -5,6 +5,7 @@
 import { createApiServer } from './admission';
 import { builtinObjects, defaultNodes } from './builtins';
 import { groupByKind, runControllers } from './controllers';
+import { readCorednsConfig } from './coredns/config';
 import { objectKey } from './keys';
 import type {
   Cluster,
@@ -104,6 +105,11 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
 
   const { findings: _findings, ...groups } = state;
   const cluster: Cluster = { settings, proxy, ...groups, defaultNodes: assumedNodes.length > 0 };
+  // CoreDNS reads its Corefile from the cluster: a Corefile it cannot read is reported on the ConfigMap.
+  for (const finding of readCorednsConfig(cluster).findings) {
+    const diagnostic = toDiagnostic(finding, sources);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
   const positions: Record<string, SourcePosition> = {};
   for (const [key, source] of sources) {
     const at = source.locate('');
