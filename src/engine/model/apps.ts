@@ -24,8 +24,19 @@ export interface Deployment {
     readyReplicas?: number;
     updatedReplicas?: number;
     availableReplicas?: number;
+    unavailableReplicas?: number;
     observedGeneration?: number;
+    conditions?: DeploymentCondition[];
   };
+}
+
+export interface DeploymentCondition {
+  type?: string;
+  status?: string;
+  reason?: string;
+  message?: string;
+  lastUpdateTime?: string;
+  lastTransitionTime?: string;
 }
 
 export interface ReplicaSet {

@@ -1,0 +1,238 @@
+/**
+ * The Deployment controller: each Deployment gets a ReplicaSet named
+ * `<deployment>-<pod-template-hash>` for its current pod template, and a status summed from
+ * its ReplicaSets (pkg/controller/deployment).
+ */
+import type { Deployment, IntOrString, ObjectMeta, PodTemplateSpec, ReplicaSet } from '../model';
+import { labelSelectorPairs, matchesLabelSelector, namespaceOf } from './labels';
+import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
+import { canonicalJSON, fnv32a, safeEncodeString } from './random';
+
+export const podTemplateHashLabel = 'pod-template-hash';
+const revisionAnnotation = 'deployment.kubernetes.io/revision';
+const desiredReplicasAnnotation = 'deployment.kubernetes.io/desired-replicas';
+const maxReplicasAnnotation = 'deployment.kubernetes.io/max-replicas';
+/** Annotations SetNewReplicaSetAnnotations does not copy from the Deployment. */
+const skippedAnnotations = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  revisionAnnotation,
+  'deployment.kubernetes.io/revision-history',
+  desiredReplicasAnnotation,
+  maxReplicasAnnotation,
+  'deprecated.deployment.rollback.to',
+]);
+
+/**
+ * ComputeHash (pkg/controller/controller_utils.go at 1f8996f8cec98af38ab4cba237421b28c1cef9a3):
+ * FNV-32a of the pod template, then SafeEncodeString of its decimal form.
+ * Upstream hashes the spew dump of the Go struct; that byte stream cannot be reproduced from
+ * YAML, so the playground hashes canonical JSON instead: same alphabet and shape, other digits.
+ */
+export function computeHash(template: PodTemplateSpec | undefined, collisionCount = 0): string {
+  const text = canonicalJSON(template ?? {}) + (collisionCount > 0 ? String(collisionCount) : '');
+  return safeEncodeString(String(fnv32a(text)));
+}
+
+export function replicasOf(spec: { replicas?: number } | undefined): number {
+  const n = spec?.replicas;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 1;
+}
+
+/** intstr.GetScaledValueFromIntOrPercent: percentages round up for surge, down for unavailable. */
+function scaled(
+  value: IntOrString | undefined,
+  total: number,
+  fallback: string,
+  roundUp: boolean,
+): number {
+  const v = value ?? fallback;
+  if (typeof v === 'number') return Math.max(0, Math.trunc(v));
+  const m = /^(\d+)%$/.exec(v);
+  if (!m) return 0;
+  const exact = (Number(m[1]) * total) / 100;
+  return roundUp ? Math.ceil(exact) : Math.floor(exact);
+}
+
+/** ResolveFenceposts (pkg/controller/deployment/util/deployment_util.go): maxSurge and maxUnavailable. */
+export function fenceposts(deployment: Deployment): { surge: number; unavailable: number } {
+  const replicas = replicasOf(deployment.spec);
+  if (deployment.spec?.strategy?.type === 'Recreate') return { surge: 0, unavailable: replicas };
+  const rolling = deployment.spec?.strategy?.rollingUpdate;
+  const surge = scaled(rolling?.maxSurge, replicas, '25%', true);
+  let unavailable = scaled(rolling?.maxUnavailable, replicas, '25%', false);
+  if (surge === 0 && unavailable === 0) unavailable = 1;
+  return { surge, unavailable: Math.min(unavailable, replicas) };
+}
+
+function withoutHash(template: PodTemplateSpec | undefined): string {
+  const labels = Object.fromEntries(
+    Object.entries(template?.metadata?.labels ?? {}).filter(([k]) => k !== podTemplateHashLabel),
+  );
+  return canonicalJSON({ ...template, metadata: { ...template?.metadata, labels } });
+}
+
+function ownedReplicaSets(deployment: Deployment, candidates: readonly ReplicaSet[]): ReplicaSet[] {
+  return candidates.filter((rs) => {
+    const ref = controllerOf(rs.metadata);
+    if (ref) return refersTo(ref, 'Deployment', deployment.metadata);
+    return matchesLabelSelector(deployment.spec?.selector, rs.metadata?.labels);
+  });
+}
+
+export interface DeploymentSync {
+  deployment: Deployment;
+  /** `namespace/name` of the ReplicaSet of the current template, when there is one. */
+  newReplicaSet?: string;
+  /** `namespace/name` of every ReplicaSet the Deployment owns. */
+  owned: string[];
+}
+
+export function rsKey(rs: ReplicaSet): string {
+  return `${namespaceOf(rs)}/${rs.metadata?.name ?? ''}`;
+}
+
+function revisionOf(rs: ReplicaSet): number {
+  const n = Number(rs.metadata?.annotations?.[revisionAnnotation]);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function annotationsFor(deployment: Deployment, revision: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(deployment.metadata?.annotations ?? {})) {
+    if (!skippedAnnotations.has(k)) out[k] = String(v);
+  }
+  const replicas = replicasOf(deployment.spec);
+  out[desiredReplicasAnnotation] = String(replicas);
+  out[maxReplicasAnnotation] = String(replicas + fenceposts(deployment).surge);
+  out[revisionAnnotation] = String(revision);
+  return out;
+}
+
+function newReplicaSetFor(deployment: Deployment, hash: string, revision: number): ReplicaSet {
+  const template = deployment.spec?.template ?? {};
+  const labels = { ...(template.metadata?.labels ?? {}), [podTemplateHashLabel]: hash };
+  const selector = deployment.spec?.selector ?? {};
+  const meta: ObjectMeta = {
+    name: `${deployment.metadata?.name ?? ''}-${hash}`,
+    namespace: namespaceOf(deployment),
+    labels,
+    annotations: annotationsFor(deployment, revision),
+    ownerReferences: [
+      newControllerRef({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: deployment.metadata,
+      }),
+    ],
+    generation: 1,
+  };
+  const minReadySeconds = deployment.spec?.minReadySeconds;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: meta,
+    spec: {
+      replicas: replicasOf(deployment.spec),
+      ...(minReadySeconds ? { minReadySeconds } : {}),
+      selector: {
+        ...selector,
+        matchLabels: {
+          ...Object.fromEntries(labelSelectorPairs(selector)),
+          [podTemplateHashLabel]: hash,
+        },
+      },
+      template: { ...template, metadata: { ...template.metadata, labels } },
+    },
+  };
+}
+
+/**
+ * syncDeployment / getNewReplicaSet (pkg/controller/deployment/sync.go at
+ * 737067c1d67d6118c3c3abf58b4f00e67a2409df): adopt orphan ReplicaSets the selector matches,
+ * find the one whose template equals the Deployment's (ignoring pod-template-hash), create it
+ * when missing (not while paused), give it the desired replicas and scale the others to zero,
+ * as a finished rollout leaves them. Returns every ReplicaSet, given and new, in order.
+ */
+export function syncDeployments(
+  deployments: readonly Deployment[],
+  given: readonly ReplicaSet[],
+): { replicaSets: ReplicaSet[]; syncs: DeploymentSync[] } {
+  const replicaSets = [...given];
+  const byNamespace = new Map<string, number[]>();
+  replicaSets.forEach((rs, i) => {
+    const ns = namespaceOf(rs);
+    const list = byNamespace.get(ns);
+    if (list) list.push(i);
+    else byNamespace.set(ns, [i]);
+  });
+  const names = new Set(replicaSets.map(rsKey));
+  const syncs: DeploymentSync[] = [];
+
+  for (const deployment of deployments) {
+    const namespace = namespaceOf(deployment);
+    const selector = deployment.spec?.selector;
+    const templateLabels = deployment.spec?.template?.metadata?.labels;
+    const selects =
+      labelSelectorPairs(selector).length > 0 || (selector?.matchExpressions?.length ?? 0) > 0;
+    if (!selects || !matchesLabelSelector(selector, templateLabels)) {
+      syncs.push({ deployment, owned: [] });
+      continue;
+    }
+    const indexes = byNamespace.get(namespace) ?? [];
+    const ownedIdx = indexes.filter((i) => {
+      const rs = replicaSets[i];
+      return rs !== undefined && ownedReplicaSets(deployment, [rs]).length === 1;
+    });
+    const want = withoutHash(deployment.spec?.template);
+    const ref = newControllerRef({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: deployment.metadata,
+    });
+    let newIndex = ownedIdx.find((i) => withoutHash(replicaSets[i]?.spec?.template) === want);
+    const maxRevision = Math.max(
+      0,
+      ...ownedIdx.map((i) => revisionOf(replicaSets[i] as ReplicaSet)),
+    );
+
+    for (const i of ownedIdx) {
+      const rs = replicaSets[i] as ReplicaSet;
+      const meta = controllerOf(rs.metadata) ? rs.metadata : withOwner(rs.metadata ?? {}, ref);
+      const replicas = i === newIndex ? replicasOf(deployment.spec) : 0;
+      replicaSets[i] = { ...rs, metadata: meta, spec: { ...rs.spec, replicas } };
+    }
+    if (newIndex === undefined && !deployment.spec?.paused) {
+      let collisions = 0;
+      let hash = computeHash(deployment.spec?.template);
+      while (names.has(`${namespace}/${deployment.metadata?.name ?? ''}-${hash}`)) {
+        collisions++;
+        hash = computeHash(deployment.spec?.template, collisions);
+      }
+      const rs = newReplicaSetFor(deployment, hash, maxRevision + 1);
+      names.add(rsKey(rs));
+      newIndex = replicaSets.push(rs) - 1;
+      ownedIdx.push(newIndex);
+    }
+    const newReplicaSet = newIndex === undefined ? undefined : replicaSets[newIndex];
+    const revision = newReplicaSet ? revisionOf(newReplicaSet) || maxRevision : maxRevision;
+    const annotated: Deployment =
+      revision > 0
+        ? {
+            ...deployment,
+            metadata: {
+              ...deployment.metadata,
+              annotations: {
+                ...deployment.metadata?.annotations,
+                [revisionAnnotation]: String(revision),
+              },
+            },
+          }
+        : deployment;
+    syncs.push({
+      deployment: annotated,
+      ...(newReplicaSet ? { newReplicaSet: rsKey(newReplicaSet) } : {}),
+      owned: ownedIdx.map((i) => rsKey(replicaSets[i] as ReplicaSet)),
+    });
+  }
+  return { replicaSets, syncs };
+}

@@ -1,0 +1,81 @@
+/**
+ * The Deployment controller's status: what `kubectl get deployments` prints as READY,
+ * UP-TO-DATE and AVAILABLE.
+ */
+import type { Deployment, ReplicaSet } from '../model';
+import { fenceposts, replicasOf, type DeploymentSync } from './deployment';
+
+/**
+ * syncDeploymentStatus / calculateStatus (pkg/controller/deployment/sync.go) with the
+ * conditions of a finished rollout (pkg/controller/deployment/progress.go): counts summed over
+ * the owned ReplicaSets; zero counts are left out, as the API's omitempty leaves them out.
+ * A status the input gave is kept.
+ */
+export function deploymentStatus(
+  sync: DeploymentSync,
+  replicaSets: ReadonlyMap<string, ReplicaSet>,
+): Deployment {
+  const { deployment } = sync;
+  if (deployment.status && Object.keys(deployment.status).length > 0) return deployment;
+  const owned = sync.owned
+    .map((k) => replicaSets.get(k))
+    .filter((rs): rs is ReplicaSet => rs !== undefined);
+  const sum = (f: (rs: ReplicaSet) => number | undefined) =>
+    owned.reduce((n, rs) => n + (f(rs) ?? 0), 0);
+  const replicas = sum((rs) => rs.status?.replicas);
+  const ready = sum((rs) => rs.status?.readyReplicas);
+  const available = sum((rs) => rs.status?.availableReplicas);
+  const newRS = sync.newReplicaSet ? replicaSets.get(sync.newReplicaSet) : undefined;
+  const updated = newRS?.status?.replicas ?? 0;
+  const desired = replicasOf(deployment.spec);
+  const unavailable = Math.max(0, desired - available);
+  const minAvailable = desired - fenceposts(deployment).unavailable;
+  const isAvailable = available >= minAvailable;
+  const complete = updated === desired && replicas === desired && available === desired;
+  const rsName = newRS?.metadata?.name ?? '';
+  const conditions = [
+    isAvailable
+      ? {
+          type: 'Available',
+          status: 'True',
+          reason: 'MinimumReplicasAvailable',
+          message: 'Deployment has minimum availability.',
+        }
+      : {
+          type: 'Available',
+          status: 'False',
+          reason: 'MinimumReplicasUnavailable',
+          message: 'Deployment does not have minimum availability.',
+        },
+    ...(newRS
+      ? [
+          complete
+            ? {
+                type: 'Progressing',
+                status: 'True',
+                reason: 'NewReplicaSetAvailable',
+                message: `ReplicaSet "${rsName}" has successfully progressed.`,
+              }
+            : {
+                type: 'Progressing',
+                status: 'True',
+                reason: 'ReplicaSetUpdated',
+                message: `ReplicaSet "${rsName}" is progressing.`,
+              },
+        ]
+      : []),
+  ];
+  const count = (name: string, n: number) => (n > 0 ? { [name]: n } : {});
+  return {
+    ...deployment,
+    status: {
+      observedGeneration: deployment.metadata?.generation ?? 1,
+      ...count('replicas', replicas),
+      ...count('updatedReplicas', updated),
+      ...count('readyReplicas', ready),
+      ...count('availableReplicas', available),
+      ...count('unavailableReplicas', unavailable),
+      conditions,
+    },
+  };
+}

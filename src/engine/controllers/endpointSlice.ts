@@ -1,0 +1,214 @@
+/**
+ * The EndpointSlice controller's reconciler (staging/src/k8s.io/endpointslice/reconciler.go at
+ * 020438690733e56d2c3d04f7369908c3eddec113, utils.go at 115584ee0d12b1698f52c5d7cfae1dd84716b6b5):
+ * for a Service with a selector, one set of slices per address family, pods grouped by the
+ * ports they resolve to, at most 100 endpoints per slice, and an empty placeholder slice when a
+ * family has no endpoint at all.
+ *
+ * Upstream fills slices from a Go map (random order) and sorts each slice's ports by an FNV
+ * hash of their spew dump; here endpoints are ordered by address (as the Endpoints controller
+ * orders them) and ports keep the Service's order. The trigger-time annotation is left out.
+ */
+import type {
+  AddressType,
+  Endpoint,
+  EndpointSlice,
+  EndpointSlicePort,
+  Node,
+  Pod,
+  Service,
+} from '../model';
+import { canonicalIP, isIPv6 } from '../net/ip';
+import { headlessLabel } from './endpoints';
+import { namespaceOf } from './labels';
+import { newControllerRef } from './owners';
+import {
+  findPort,
+  isPodReady,
+  isServiceIPSet,
+  isTerminating,
+  podIPsOf,
+  protocolOf,
+  servicePorts,
+  shouldPodBeInEndpoints,
+  shouldSetHostname,
+} from './podUtil';
+import { generateName, type Random } from './random';
+
+export const serviceNameLabel = 'kubernetes.io/service-name';
+export const managedByLabel = 'endpointslice.kubernetes.io/managed-by';
+export const endpointSliceControllerName = 'endpointslice-controller.k8s.io';
+/** maxEndpointsPerSlice: kube-controller-manager's `--max-endpoints-per-slice` default. */
+export const maxEndpointsPerSlice = 100;
+export const zoneLabel = 'topology.kubernetes.io/zone';
+
+/** getAddressTypesForService: from ipFamilies; else the ClusterIP's family; a headless Service without families gets both. */
+export function addressTypesForService(service: Service): AddressType[] {
+  const families = Array.isArray(service.spec?.ipFamilies) ? service.spec.ipFamilies : [];
+  const types: AddressType[] = [];
+  for (const f of families) {
+    const t = f === 'IPv4' ? 'IPv4' : f === 'IPv6' ? 'IPv6' : undefined;
+    if (t && !types.includes(t)) types.push(t);
+  }
+  if (types.length > 0) return types;
+  if (isServiceIPSet(service)) return [isIPv6(service.spec?.clusterIP ?? '') ? 'IPv6' : 'IPv4'];
+  return ['IPv4', 'IPv6'];
+}
+
+/** getEndpointAddresses: the pod IPs of one family, re-printed canonically. */
+function endpointAddresses(pod: Pod, addressType: AddressType): string[] {
+  return podIPsOf(pod)
+    .filter((ip) => isIPv6(ip) === (addressType === 'IPv6'))
+    .map(canonicalIP);
+}
+
+/** podToEndpoint: serving = pod Ready; ready = serving and not terminating, or publishNotReadyAddresses. */
+export function podToEndpoint(
+  pod: Pod,
+  node: Node | undefined,
+  service: Service,
+  addressType: AddressType,
+): Endpoint {
+  const serving = isPodReady(pod);
+  const terminating = isTerminating(pod);
+  const ready = service.spec?.publishNotReadyAddresses === true || (serving && !terminating);
+  const endpoint: Endpoint = {
+    addresses: endpointAddresses(pod, addressType),
+    conditions: { ready, serving, terminating },
+  };
+  if (shouldSetHostname(pod, service)) endpoint.hostname = pod.spec?.hostname ?? '';
+  endpoint.targetRef = {
+    kind: 'Pod',
+    namespace: namespaceOf(pod),
+    name: pod.metadata?.name ?? '',
+    uid: pod.metadata?.uid ?? '',
+  };
+  const nodeName = pod.spec?.nodeName;
+  if (nodeName) endpoint.nodeName = nodeName;
+  const zone = node?.metadata?.labels?.[zoneLabel];
+  if (zone) endpoint.zone = zone;
+  return endpoint;
+}
+
+/** getEndpointPorts: the Service's ports this pod resolves; a pod lacking a named port just lacks that port. */
+function endpointPorts(service: Service, pod: Pod): EndpointSlicePort[] {
+  const ports = servicePorts(service);
+  if (ports.length === 0 && service.spec?.clusterIP === 'None') return [];
+  const out: EndpointSlicePort[] = [];
+  for (const sp of ports) {
+    const port = findPort(pod, sp);
+    if (port === undefined) continue;
+    out.push({
+      name: sp.name ?? '',
+      port,
+      protocol: protocolOf(sp.protocol),
+      ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}),
+    });
+  }
+  return out;
+}
+
+/** setEndpointSliceLabels: the Service's labels minus the reserved ones, then headless, service-name and managed-by. */
+export function endpointSliceLabels(service: Service): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(service.metadata?.labels ?? {})) {
+    if (k === serviceNameLabel || k === managedByLabel || k === headlessLabel) continue;
+    labels[k] = String(v);
+  }
+  if (!isServiceIPSet(service)) labels[headlessLabel] = '';
+  labels[serviceNameLabel] = service.metadata?.name ?? '';
+  labels[managedByLabel] = endpointSliceControllerName;
+  return labels;
+}
+
+function compareEndpoints(a: Endpoint, b: Endpoint): number {
+  const x = a.addresses?.[0] ?? '';
+  const y = b.addresses?.[0] ?? '';
+  if (x !== y) return x < y ? -1 : 1;
+  const m = a.targetRef?.name ?? '';
+  const n = b.targetRef?.name ?? '';
+  return m < n ? -1 : m > n ? 1 : 0;
+}
+
+export interface SliceNaming {
+  random: Random;
+  /** Names taken in the Service's namespace. */
+  taken: Set<string>;
+  /** Names of slices this controller already manages for the Service, per address type, reused in order. */
+  reuse: Map<AddressType, string[]>;
+}
+
+export interface EndpointSliceResult {
+  slices: EndpointSlice[];
+  /** The reconciler's aggregated error, when pods were skipped (recorded as a FailedToUpdateEndpointSlices event). */
+  error?: string;
+}
+
+/** Reconcile for one Service: `pods` are the pods its selector matches, `nodes` the Nodes by name. */
+export function computeEndpointSlices(
+  service: Service,
+  pods: readonly Pod[],
+  nodes: ReadonlyMap<string, Node>,
+  naming: SliceNaming,
+): EndpointSliceResult {
+  const namespace = namespaceOf(service);
+  const name = service.metadata?.name ?? '';
+  const labels = endpointSliceLabels(service);
+  const owner = newControllerRef({ apiVersion: 'v1', kind: 'Service', metadata: service.metadata });
+  const errors: string[] = [];
+  const slices: EndpointSlice[] = [];
+  const newSlice = (
+    addressType: AddressType,
+    ports: EndpointSlicePort[],
+    endpoints: Endpoint[],
+  ): EndpointSlice => {
+    const reused = naming.reuse.get(addressType)?.shift();
+    const sliceName = reused ?? generateName(naming.random, `${name}-`, naming.taken);
+    return {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        name: sliceName,
+        generateName: `${name}-`,
+        namespace,
+        labels: { ...labels },
+        ownerReferences: [{ ...owner }],
+      },
+      addressType,
+      endpoints,
+      ports: ports.length > 0 ? ports : null,
+    };
+  };
+  const publishNotReady = service.spec?.publishNotReadyAddresses === true;
+  for (const addressType of addressTypesForService(service)) {
+    const groups = new Map<string, { ports: EndpointSlicePort[]; endpoints: Endpoint[] }>();
+    for (const pod of pods) {
+      if (!shouldPodBeInEndpoints(pod, true)) continue;
+      const nodeName = pod.spec?.nodeName ?? '';
+      const node = nodes.get(nodeName);
+      if (!node && !publishNotReady) {
+        const message = `skipping Pod ${pod.metadata?.name ?? ''} for Service ${namespace}/${name}: Node ${nodeName} Not Found`;
+        if (!errors.includes(message)) errors.push(message);
+        continue;
+      }
+      const endpoint = podToEndpoint(pod, node, service, addressType);
+      if ((endpoint.addresses?.length ?? 0) === 0) continue;
+      const ports = endpointPorts(service, pod);
+      const key = JSON.stringify(ports);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { ports, endpoints: [] }));
+      group.endpoints.push(endpoint);
+    }
+    const before = slices.length;
+    for (const { ports, endpoints } of groups.values()) {
+      endpoints.sort(compareEndpoints);
+      for (let i = 0; i < endpoints.length; i += maxEndpointsPerSlice) {
+        slices.push(newSlice(addressType, ports, endpoints.slice(i, i + maxEndpointsPerSlice)));
+      }
+    }
+    if (slices.length === before) slices.push(newSlice(addressType, [], []));
+  }
+  const error =
+    errors.length === 0 ? undefined : errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
+  return { slices, ...(error ? { error } : {}) };
+}

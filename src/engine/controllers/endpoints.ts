@@ -1,0 +1,239 @@
+/**
+ * The Endpoints controller (pkg/controller/endpoint/endpoints_controller.go at
+ * 003e86297d18a8538c9da3619871393f9703bf70): one v1 Endpoints per Service with a selector,
+ * named after it, listing the selected pods of the Service's first IP family.
+ *
+ * The `endpoints.kubernetes.io/last-change-trigger-time` annotation is left out: it records
+ * when a pod last changed, and the playground has no such moment to report.
+ */
+import type {
+  EndpointAddress,
+  EndpointPort,
+  EndpointSubset,
+  Endpoints,
+  ObjectMeta,
+  Pod,
+  Service,
+  ServicePort,
+} from '../model';
+import { isIPv6 } from '../net/ip';
+import { namespaceOf } from './labels';
+import {
+  findPort,
+  isPodReady,
+  isServiceIPSet,
+  podIPsOf,
+  protocolOf,
+  servicePorts,
+  shouldPodBeInEndpoints,
+  shouldSetHostname,
+} from './podUtil';
+
+export const headlessLabel = 'service.kubernetes.io/headless';
+const overCapacityAnnotation = 'endpoints.kubernetes.io/over-capacity';
+const triggerTimeAnnotation = 'endpoints.kubernetes.io/last-change-trigger-time';
+/** maxCapacity: the most addresses an Endpoints object keeps. */
+export const maxEndpointsCapacity = 1000;
+
+/** podToEndpointAddressForService: the pod's IP of the Service's (first) family. */
+function podAddress(service: Service, pod: Pod): EndpointAddress | undefined {
+  const families = service.spec?.ipFamilies;
+  let v6: boolean;
+  if (Array.isArray(families) && families.length > 0) v6 = families[0] === 'IPv6';
+  else if (isServiceIPSet(service)) v6 = isIPv6(service.spec?.clusterIP ?? '');
+  else v6 = isIPv6(pod.status?.podIP ?? podIPsOf(pod)[0] ?? '');
+  const ip = podIPsOf(pod).find((candidate) => isIPv6(candidate) === v6);
+  if (ip === undefined) return undefined;
+  const address: EndpointAddress = { ip };
+  if (shouldSetHostname(pod, service)) address.hostname = pod.spec?.hostname ?? '';
+  address.nodeName = pod.spec?.nodeName ?? '';
+  address.targetRef = {
+    kind: 'Pod',
+    namespace: namespaceOf(pod),
+    name: pod.metadata?.name ?? '',
+    uid: pod.metadata?.uid ?? '',
+  };
+  return address;
+}
+
+function endpointPort(servicePort: ServicePort, port: number): EndpointPort {
+  const name = servicePort.name ?? '';
+  return {
+    ...(name ? { name } : {}),
+    port,
+    protocol: protocolOf(servicePort.protocol),
+    ...(servicePort.appProtocol ? { appProtocol: servicePort.appProtocol } : {}),
+  };
+}
+
+/** LessEndpointAddress (pkg/api/v1/endpoints/util.go): by IP bytes, then target UID. */
+export function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
+  const x = a.ip ?? '';
+  const y = b.ip ?? '';
+  if (x !== y) return x < y ? -1 : 1;
+  const u = a.targetRef?.uid ?? '';
+  const v = b.targetRef?.uid ?? '';
+  return u < v ? -1 : u > v ? 1 : 0;
+}
+
+function portKey(p: EndpointPort | undefined): string {
+  return p
+    ? `${p.name ?? ''}\u0000${p.port ?? ''}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? ''}`
+    : '';
+}
+
+/**
+ * RepackSubsets (pkg/api/v1/endpoints/util.go): regroups addresses by the set of ports they
+ * serve (not-ready wins over ready for the same address and port), addresses sorted by IP then
+ * UID. Upstream orders ports and subsets by an md5 of their spew dump, which cannot be
+ * reproduced here: ports keep the order they were first seen in (the Service's port order), and
+ * so do the subsets.
+ */
+export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubset[] {
+  const addresses = new Map<string, EndpointAddress>();
+  const ports = new Map<string, { port: EndpointPort | undefined; ready: Map<string, boolean> }>();
+  const add = (address: EndpointAddress, port: EndpointPort | undefined, ready: boolean) => {
+    const key = `${address.ip ?? ''}\u0000${address.targetRef?.uid ?? ''}`;
+    if (!addresses.has(key)) addresses.set(key, address);
+    const pk = portKey(port);
+    let entry = ports.get(pk);
+    if (!entry) ports.set(pk, (entry = { port, ready: new Map() }));
+    const was = entry.ready.get(key);
+    if (was === undefined || was) entry.ready.set(key, ready);
+  };
+  for (const subset of subsets) {
+    const list: (EndpointPort | undefined)[] =
+      Array.isArray(subset.ports) && subset.ports.length > 0 ? subset.ports : [undefined];
+    for (const port of list) {
+      for (const a of subset.addresses ?? []) add(a, port, true);
+      for (const a of subset.notReadyAddresses ?? []) add(a, port, false);
+    }
+  }
+  const groups = new Map<
+    string,
+    { ready: Map<string, boolean>; ports: (EndpointPort | undefined)[] }
+  >();
+  for (const { port, ready } of ports.values()) {
+    const signature = [...ready]
+      .map(([k, r]) => `${k}\u0000${r}`)
+      .sort()
+      .join('\u0001');
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { ready, ports: [] }));
+    group.ports.push(port);
+  }
+  const out: EndpointSubset[] = [];
+  for (const { ready, ports: list } of groups.values()) {
+    const readyAddrs: EndpointAddress[] = [];
+    const notReady: EndpointAddress[] = [];
+    for (const [key, isReady] of ready) {
+      const address = addresses.get(key);
+      if (address) (isReady ? readyAddrs : notReady).push(address);
+    }
+    readyAddrs.sort(lessAddress);
+    notReady.sort(lessAddress);
+    const realPorts = list.filter((p): p is EndpointPort => p !== undefined);
+    out.push({
+      ...(readyAddrs.length ? { addresses: readyAddrs } : {}),
+      ...(notReady.length ? { notReadyAddresses: notReady } : {}),
+      ...(realPorts.length ? { ports: realPorts } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * truncateEndpoints: above 1000 addresses, keep ready ones first, each subset cut in proportion
+ * to its share (rounded up), and mark the object `over-capacity: truncated`.
+ */
+export function truncateEndpoints(subsets: EndpointSubset[]): boolean {
+  let totalReady = 0;
+  let totalNotReady = 0;
+  for (const s of subsets) {
+    totalReady += s.addresses?.length ?? 0;
+    totalNotReady += s.notReadyAddresses?.length ?? 0;
+  }
+  if (totalReady + totalNotReady <= maxEndpointsCapacity) return false;
+  const truncateReady = totalReady > maxEndpointsCapacity;
+  const max = truncateReady ? maxEndpointsCapacity : maxEndpointsCapacity - totalReady;
+  const numTotal = truncateReady ? totalReady : totalNotReady;
+  let canBeAdded = max;
+  subsets.forEach((subset, i) => {
+    const inSubset = truncateReady
+      ? (subset.addresses?.length ?? 0)
+      : (subset.notReadyAddresses?.length ?? 0);
+    const toBeAdded = Math.min(Math.ceil((inSubset / numTotal) * max), canBeAdded);
+    if (truncateReady) {
+      const addresses = (subset.addresses ?? []).slice(0, toBeAdded);
+      const { notReadyAddresses: _dropped, addresses: _all, ...rest } = subset;
+      subsets[i] = { ...rest, ...(addresses.length ? { addresses } : {}) };
+      canBeAdded -= addresses.length;
+    } else {
+      const notReadyAddresses = (subset.notReadyAddresses ?? []).slice(0, toBeAdded);
+      const { notReadyAddresses: _old, ...rest } = subset;
+      subsets[i] = { ...rest, ...(notReadyAddresses.length ? { notReadyAddresses } : {}) };
+      canBeAdded -= notReadyAddresses.length;
+    }
+  });
+  return true;
+}
+
+/**
+ * syncService: the Endpoints of a Service with a selector, given the pods its selector matches
+ * (ANDed labels, same namespace). `current` is the Endpoints object already stored under the
+ * Service's name, whose metadata the controller updates rather than replaces.
+ */
+export function computeEndpoints(
+  service: Service,
+  pods: readonly Pod[],
+  current: Endpoints | undefined,
+): Endpoints {
+  const publishNotReady = service.spec?.publishNotReadyAddresses === true;
+  const ports = servicePorts(service);
+  const headless = service.spec?.clusterIP === 'None';
+  const subsets: EndpointSubset[] = [];
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
+    const address = podAddress(service, pod);
+    if (!address) continue;
+    const ready = publishNotReady || isPodReady(pod);
+    const put = (port: EndpointPort | undefined) =>
+      subsets.push({
+        ...(ready ? { addresses: [address] } : { notReadyAddresses: [address] }),
+        ...(port ? { ports: [port] } : {}),
+      });
+    if (ports.length === 0) {
+      if (headless) put(undefined);
+      continue;
+    }
+    for (const sp of ports) {
+      const number = findPort(pod, sp);
+      if (number !== undefined) put(endpointPort(sp, number));
+    }
+  }
+  const packed = repackSubsets(subsets);
+  const truncated = truncateEndpoints(packed);
+  const without = (map: Record<string, string> | undefined, ...keys: string[]) =>
+    Object.fromEntries(Object.entries(map ?? {}).filter(([k]) => !keys.includes(k)));
+  const labels: Record<string, string> = isServiceIPSet(service)
+    ? without(service.metadata?.labels, headlessLabel)
+    : { ...service.metadata?.labels, [headlessLabel]: '' };
+  const annotations: Record<string, string> = {
+    ...without(current?.metadata?.annotations, triggerTimeAnnotation, overCapacityAnnotation),
+    ...(truncated ? { [overCapacityAnnotation]: 'truncated' } : {}),
+  };
+  const { labels: _old, annotations: _oldAnnotations, ...base } = current?.metadata ?? {};
+  const metadata: ObjectMeta = {
+    ...base,
+    name: service.metadata?.name ?? '',
+    namespace: namespaceOf(service),
+    ...(Object.keys(labels).length ? { labels } : {}),
+    ...(Object.keys(annotations).length ? { annotations } : {}),
+  };
+  return {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata,
+    ...(packed.length ? { subsets: packed } : {}),
+  };
+}

@@ -1,0 +1,90 @@
+/** What the controllers read and write, and the grouping of stored objects by kind. */
+import type {
+  ClusterSettings,
+  ConfigMap,
+  Deployment,
+  EndpointSlice,
+  Endpoints,
+  Finding,
+  KubeObject,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  Service,
+  ServiceCIDR,
+} from '../model';
+
+export interface ControllerInput {
+  settings: ClusterSettings;
+  seed: number;
+  /** Everything the API server stores, in creation order, Nodes included. */
+  objects: KubeObject[];
+}
+
+export interface ControllerOutput {
+  namespaces: Namespace[];
+  nodes: Node[];
+  pods: Pod[];
+  deployments: Deployment[];
+  replicaSets: ReplicaSet[];
+  services: Service[];
+  endpoints: Endpoints[];
+  endpointSlices: EndpointSlice[];
+  serviceCIDRs: ServiceCIDR[];
+  configMaps: ConfigMap[];
+  findings: Finding[];
+}
+
+/** Groups stored objects by kind, as informers list them. */
+export function groupByKind(objects: KubeObject[]): Omit<ControllerOutput, 'findings'> {
+  const out: Omit<ControllerOutput, 'findings'> = {
+    namespaces: [],
+    nodes: [],
+    pods: [],
+    deployments: [],
+    replicaSets: [],
+    services: [],
+    endpoints: [],
+    endpointSlices: [],
+    serviceCIDRs: [],
+    configMaps: [],
+  };
+  for (const o of objects) {
+    switch (o.kind) {
+      case 'Namespace':
+        out.namespaces.push(o);
+        break;
+      case 'Node':
+        out.nodes.push(o);
+        break;
+      case 'Pod':
+        out.pods.push(o);
+        break;
+      case 'Deployment':
+        out.deployments.push(o);
+        break;
+      case 'ReplicaSet':
+        out.replicaSets.push(o);
+        break;
+      case 'Service':
+        out.services.push(o);
+        break;
+      case 'Endpoints':
+        out.endpoints.push(o);
+        break;
+      case 'EndpointSlice':
+        out.endpointSlices.push(o);
+        break;
+      case 'ServiceCIDR':
+        out.serviceCIDRs.push(o);
+        break;
+      case 'ConfigMap':
+        out.configMaps.push(o);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,294 @@
+/**
+ * The kubelet and its CNI plugin, as far as a Service cares: a bound pod gets its node's
+ * addresses as hostIPs, pod IPs from the node's pod CIDRs (host-local style: in order from .2,
+ * .1 being the bridge's gateway; hostNetwork pods share the node's IPs), and a Running status
+ * with the conditions kubelet writes (pkg/kubelet/status/generate.go, pkg/kubelet/kubelet_pods.go).
+ * A status the input gives is kept: only the conditions its phase implies are added when it has
+ * none, and a pod whose status has no IP gets none.
+ */
+import { addressAt, cidrSize, formatIP, parseCIDR, parseIP, type CIDR } from '../net/ip';
+import type { Node, Pod, PodCondition, PodStatus } from '../model';
+import { isPodReady, podIPsOf } from './podUtil';
+
+interface Range {
+  cidr: CIDR;
+  next: bigint;
+  last: bigint;
+}
+
+interface NodeState {
+  node: Node;
+  ranges: Range[];
+  hostIPs: string[];
+}
+
+export interface KubeletProblem {
+  pod: Pod;
+  path: string;
+  message: string;
+}
+
+/** A node's InternalIPs, one per family, in the order given (what kubelet reports as hostIPs). */
+export function nodeInternalIPs(node: Node): string[] {
+  const out: string[] = [];
+  const families = new Set<number>();
+  for (const a of Array.isArray(node.status?.addresses) ? node.status.addresses : []) {
+    if (a?.type !== 'InternalIP' || typeof a.address !== 'string') continue;
+    const ip = parseIP(a.address);
+    if (!ip || families.has(ip.family)) continue;
+    families.add(ip.family);
+    out.push(a.address);
+  }
+  return out;
+}
+
+function podCIDRsOf(node: Node): string[] {
+  const list = Array.isArray(node.spec?.podCIDRs) ? node.spec.podCIDRs : [];
+  const given = list.filter((c): c is string => typeof c === 'string' && c !== '');
+  if (given.length > 0) return given;
+  return typeof node.spec?.podCIDR === 'string' && node.spec.podCIDR !== ''
+    ? [node.spec.podCIDR]
+    : [];
+}
+
+function rangeOf(text: string): Range | undefined {
+  const cidr = parseCIDR(text);
+  if (!cidr) return undefined;
+  const size = cidrSize(cidr);
+  // host-local skips the network address, the gateway (.1) and, for IPv4, the broadcast address.
+  const last = cidr.ip.family === 4 ? size - 2n : size - 1n;
+  return { cidr, next: 2n, last };
+}
+
+function allocate(range: Range, reserved: ReadonlySet<string>): string | undefined {
+  while (range.next <= range.last) {
+    const ip = formatIP(addressAt(range.cidr, range.next));
+    range.next++;
+    if (!reserved.has(ip)) return ip;
+  }
+  return undefined;
+}
+
+function condition(
+  type: string,
+  ready: boolean,
+  at: string | undefined,
+  extra: Partial<PodCondition> = {},
+): PodCondition {
+  return {
+    type,
+    status: ready ? 'True' : 'False',
+    ...(at ? { lastTransitionTime: at } : {}),
+    ...extra,
+  };
+}
+
+function readinessGateProblem(pod: Pod, conditions: readonly PodCondition[]): string | undefined {
+  const gates = Array.isArray(pod.spec?.readinessGates) ? pod.spec.readinessGates : [];
+  for (const gate of gates) {
+    const type = gate?.conditionType ?? '';
+    const found = conditions.find((c) => c.type === type);
+    if (!found) return `corresponding condition of pod readiness gate "${type}" does not exist.`;
+    if (found.status !== 'True')
+      return `the status of pod readiness gate "${type}" is not "True", but ${found.status ?? ''}.`;
+  }
+  return undefined;
+}
+
+/** The conditions of a pod whose containers all run (readiness gates aside). */
+function runningConditions(pod: Pod, at: string | undefined): PodCondition[] {
+  const gate = readinessGateProblem(pod, []);
+  return [
+    condition('PodReadyToStartContainers', true, at),
+    condition('Initialized', true, at),
+    condition(
+      'Ready',
+      gate === undefined,
+      at,
+      gate ? { reason: 'ReadinessGatesNotReady', message: gate } : {},
+    ),
+    condition('ContainersReady', true, at),
+    condition('PodScheduled', true, at),
+  ];
+}
+
+function containerStatuses(
+  pod: Pod,
+  ready: boolean,
+  at: string | undefined,
+): NonNullable<PodStatus['containerStatuses']> {
+  const containers = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
+  return containers.map((c) => ({
+    name: String(c?.name ?? ''),
+    image: String(c?.image ?? ''),
+    ready,
+    restartCount: 0,
+    started: true,
+    state: { running: at ? { startedAt: at } : {} },
+  }));
+}
+
+/** A given status read as the API serves it: podIP/podIPs and hostIP/hostIPs filled from each other. */
+function normalizeGiven(pod: Pod, status: PodStatus): PodStatus {
+  const out: PodStatus = { ...status };
+  const ips = podIPsOf(pod);
+  if (ips.length > 0) {
+    if (!out.podIP) out.podIP = ips[0] as string;
+    if (!Array.isArray(out.podIPs) || out.podIPs.length === 0)
+      out.podIPs = ips.map((ip) => ({ ip }));
+  }
+  if (out.hostIP && (!Array.isArray(out.hostIPs) || out.hostIPs.length === 0))
+    out.hostIPs = [{ ip: out.hostIP }];
+  if (!out.conditions && out.phase) {
+    const at = pod.metadata?.creationTimestamp;
+    if (out.phase === 'Running') out.conditions = runningConditions(pod, at);
+    else if (out.phase === 'Pending')
+      out.conditions = [condition('PodScheduled', !!pod.spec?.nodeName, at)];
+    else {
+      const reason = out.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed';
+      out.conditions = [
+        condition('Initialized', true, at, { reason }),
+        condition('Ready', false, at, { reason }),
+        condition('ContainersReady', false, at, { reason }),
+        condition('PodScheduled', true, at),
+      ];
+    }
+  }
+  if (!out.containerStatuses && out.phase === 'Running') {
+    out.containerStatuses = containerStatuses(
+      pod,
+      isPodReady({ ...pod, status: out }),
+      pod.metadata?.creationTimestamp,
+    );
+  }
+  return out;
+}
+
+/**
+ * Runs every node's kubelet over the pods bound to it; `unschedulable` carries the scheduler's
+ * message for the pods it could not place (their PodScheduled condition).
+ */
+export function runKubelets(
+  pods: readonly Pod[],
+  nodes: readonly Node[],
+  unschedulable: ReadonlyMap<Pod, string>,
+): { pods: Pod[]; problems: KubeletProblem[] } {
+  const states = new Map<string, NodeState>();
+  for (const node of nodes) {
+    const ranges = podCIDRsOf(node)
+      .map(rangeOf)
+      .filter((r): r is Range => r !== undefined);
+    states.set(node.metadata?.name ?? '', { node, ranges, hostIPs: nodeInternalIPs(node) });
+  }
+  const reserved = new Set<string>();
+  for (const pod of pods) {
+    for (const text of podIPsOf(pod)) {
+      const ip = parseIP(text);
+      if (ip) reserved.add(formatIP(ip));
+    }
+  }
+  const problems: KubeletProblem[] = [];
+
+  const out = pods.map((pod): Pod => {
+    const given = pod.status;
+    if (given && typeof given === 'object' && Object.keys(given).length > 0) {
+      return { ...pod, status: normalizeGiven(pod, given) };
+    }
+    const at = pod.metadata?.creationTimestamp;
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName) {
+      const message = unschedulable.get(pod);
+      const conditions = message
+        ? [condition('PodScheduled', false, at, { reason: 'Unschedulable', message })]
+        : [];
+      return {
+        ...pod,
+        status: {
+          phase: 'Pending',
+          ...(conditions.length ? { conditions } : {}),
+          qosClass: 'BestEffort',
+        },
+      };
+    }
+    const state = states.get(nodeName);
+    if (!state) {
+      problems.push({
+        pod,
+        path: 'spec.nodeName',
+        message: `pod is bound to node "${nodeName}", which does not exist: no kubelet runs it`,
+      });
+      return {
+        ...pod,
+        status: {
+          phase: 'Pending',
+          conditions: [condition('PodScheduled', true, at)],
+          qosClass: 'BestEffort',
+        },
+      };
+    }
+    let podIPs: string[];
+    if (pod.spec?.hostNetwork === true) podIPs = state.hostIPs;
+    else {
+      podIPs = [];
+      for (const range of state.ranges) {
+        const ip = allocate(range, reserved);
+        if (ip === undefined) {
+          const first = formatIP(addressAt(range.cidr, 1n));
+          const last = formatIP(addressAt(range.cidr, range.last));
+          problems.push({
+            pod,
+            path: 'spec',
+            message: `Failed to create pod sandbox: plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${first}-${last}`,
+          });
+          podIPs = [];
+          break;
+        }
+        podIPs.push(ip);
+      }
+      if (state.ranges.length === 0) {
+        problems.push({
+          pod,
+          path: 'spec.nodeName',
+          message: `node "${nodeName}" has no podCIDR: the CNI plugin has no range to give the pod an IP from`,
+        });
+      }
+    }
+    const hostIPs = state.hostIPs;
+    const hostFields =
+      hostIPs.length > 0
+        ? { hostIP: hostIPs[0] as string, hostIPs: hostIPs.map((ip) => ({ ip })) }
+        : {};
+    if (podIPs.length === 0) {
+      return {
+        ...pod,
+        status: {
+          phase: 'Pending',
+          conditions: [
+            condition('PodReadyToStartContainers', false, at),
+            condition('Initialized', true, at),
+            condition('Ready', false, at, { reason: 'ContainersNotReady' }),
+            condition('ContainersReady', false, at, { reason: 'ContainersNotReady' }),
+            condition('PodScheduled', true, at),
+          ],
+          ...hostFields,
+          qosClass: 'BestEffort',
+        },
+      };
+    }
+    const conditions = runningConditions(pod, at);
+    return {
+      ...pod,
+      status: {
+        phase: 'Running',
+        conditions,
+        ...hostFields,
+        podIP: podIPs[0] as string,
+        podIPs: podIPs.map((ip) => ({ ip })),
+        ...(at ? { startTime: at } : {}),
+        containerStatuses: containerStatuses(pod, true, at),
+        qosClass: 'BestEffort',
+      },
+    };
+  });
+  return { pods: out, problems };
+}

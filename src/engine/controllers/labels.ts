@@ -1,0 +1,123 @@
+/**
+ * Label selectors as the controllers evaluate them (staging/src/k8s.io/apimachinery/pkg/labels),
+ * and an index of pods by namespace and label, so that a Service finds its pods without
+ * scanning every pod of the cluster.
+ */
+import type { LabelSelector, Pod } from '../model';
+
+export type Labels = Record<string, string> | undefined;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A Service selector as a list of pairs; undefined for a nil (or empty, as stored) selector. */
+export function serviceSelector(selector: unknown): [string, string][] | undefined {
+  if (!isRecord(selector)) return undefined;
+  const pairs = Object.entries(selector).map(([k, v]): [string, string] => [k, String(v)]);
+  // An empty map does not survive the API server's protobuf storage: it reads back as nil.
+  return pairs.length === 0 ? undefined : pairs;
+}
+
+/** `labels.SelectorFromSet(selector).Matches(labels)`: every pair present and equal (ANDed). */
+export function matchesSet(pairs: readonly [string, string][], labels: Labels): boolean {
+  if (!labels) return pairs.length === 0;
+  for (const [k, v] of pairs) if (labels[k] !== v) return false;
+  return true;
+}
+
+/**
+ * `metav1.LabelSelectorAsSelector` then Matches: matchLabels ANDed with matchExpressions
+ * (In, NotIn, Exists, DoesNotExist). An unknown operator matches nothing, as the conversion
+ * error would leave the controller with no selector it can use.
+ */
+export function matchesLabelSelector(selector: LabelSelector | undefined, labels: Labels): boolean {
+  if (!isRecord(selector)) return false;
+  const own = labels ?? {};
+  const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  for (const [k, v] of Object.entries(matchLabels)) if (own[k] !== String(v)) return false;
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  for (const e of expressions) {
+    const key = e?.key ?? '';
+    const values = Array.isArray(e?.values) ? e.values.map(String) : [];
+    const has = Object.hasOwn(own, key);
+    switch (e?.operator) {
+      case 'In':
+        if (!has || !values.includes(own[key] ?? '')) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(own[key] ?? '')) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** The matchLabels of a LabelSelector as pairs (what the pod index can look up). */
+export function labelSelectorPairs(selector: LabelSelector | undefined): [string, string][] {
+  if (!isRecord(selector) || !isRecord(selector.matchLabels)) return [];
+  return Object.entries(selector.matchLabels).map(([k, v]): [string, string] => [k, String(v)]);
+}
+
+export function namespaceOf(object: { metadata?: { namespace?: string } }): string {
+  return object.metadata?.namespace || 'default';
+}
+
+/** Pods by namespace, and by `key=value` within a namespace, in the order they were added. */
+export class PodIndex {
+  private readonly byNamespace = new Map<string, Pod[]>();
+  private readonly byLabel = new Map<string, Map<string, Pod[]>>();
+
+  constructor(pods: readonly Pod[]) {
+    for (const pod of pods) this.add(pod);
+  }
+
+  add(pod: Pod): void {
+    const namespace = namespaceOf(pod);
+    let list = this.byNamespace.get(namespace);
+    if (!list) this.byNamespace.set(namespace, (list = []));
+    list.push(pod);
+    let labels = this.byLabel.get(namespace);
+    if (!labels) this.byLabel.set(namespace, (labels = new Map()));
+    const own = pod.metadata?.labels;
+    if (!isRecord(own)) return;
+    for (const [k, v] of Object.entries(own)) {
+      const key = `${k}=${String(v)}`;
+      let bucket = labels.get(key);
+      if (!bucket) labels.set(key, (bucket = []));
+      bucket.push(pod);
+    }
+  }
+
+  inNamespace(namespace: string): readonly Pod[] {
+    return this.byNamespace.get(namespace) ?? [];
+  }
+
+  /** Pods of `namespace` carrying every pair, in index order (the smallest bucket is scanned). */
+  selectSet(namespace: string, pairs: readonly [string, string][]): Pod[] {
+    if (pairs.length === 0) return [...this.inNamespace(namespace)];
+    const labels = this.byLabel.get(namespace);
+    if (!labels) return [];
+    let smallest: Pod[] | undefined;
+    for (const [k, v] of pairs) {
+      const bucket = labels.get(`${k}=${v}`);
+      if (!bucket) return [];
+      if (!smallest || bucket.length < smallest.length) smallest = bucket;
+    }
+    return (smallest ?? []).filter((pod) => matchesSet(pairs, pod.metadata?.labels));
+  }
+
+  /** Pods of `namespace` a full LabelSelector matches. */
+  select(namespace: string, selector: LabelSelector | undefined): Pod[] {
+    const candidates = this.selectSet(namespace, labelSelectorPairs(selector));
+    return candidates.filter((pod) => matchesLabelSelector(selector, pod.metadata?.labels));
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * runControllers: what kube-controller-manager, kube-scheduler, the kubelets and a
+ * load-balancer implementation make of the stored objects once the cluster has settled.
+ * Input objects are never modified: every change is made on a copy.
+ */
+import { objectKey } from '../keys';
+import type {
+  EndpointSlice,
+  Endpoints,
+  Finding,
+  KubeObject,
+  Node,
+  ObjectMeta,
+  Pod,
+  ReplicaSet,
+  Service,
+} from '../model';
+import { rsKey, syncDeployments } from './deployment';
+import { deploymentStatus } from './deploymentStatus';
+import { computeEndpoints } from './endpoints';
+import {
+  computeEndpointSlices,
+  endpointSliceControllerName,
+  managedByLabel,
+  serviceNameLabel,
+} from './endpointSlice';
+import { mirrorEndpoints, mirroringControllerName } from './endpointSliceMirroring';
+import { groupByKind, type ControllerInput, type ControllerOutput } from './groups';
+import { runKubelets } from './kubelet';
+import { namespaceOf, PodIndex, serviceSelector } from './labels';
+import { assignLoadBalancerIPs } from './loadBalancer';
+import { allocateNodeCIDRs } from './nodeIpam';
+import { controllerOf } from './owners';
+import { replicaSetStatus, syncReplicaSets } from './replicaSet';
+import { deriveUID, seededRandom } from './random';
+import { schedulePods, type Unschedulable } from './scheduler';
+
+type WithMeta = KubeObject & { metadata: ObjectMeta };
+
+/** The API server gives every object a uid; one the input lacks is derived from its key. */
+function withUID<T extends WithMeta>(seed: number, object: T): T {
+  if (object.metadata?.uid) return object;
+  return { ...object, metadata: { ...object.metadata, uid: deriveUID(seed, objectKey(object)) } };
+}
+
+/** An object a controller creates: a uid, and the creation time of the object that caused it. */
+function created<T extends WithMeta>(seed: number, object: T, cause: ObjectMeta | undefined): T {
+  const at = cause?.creationTimestamp;
+  const meta = { ...object.metadata, ...(at ? { creationTimestamp: at } : {}) };
+  return withUID(seed, { ...object, metadata: meta });
+}
+
+const podKey = (pod: Pod) => `${namespaceOf(pod)}/${pod.metadata?.name ?? ''}`;
+
+/** Which object a pod's scheduling problem is reported on: the pod, or the template it came from. */
+interface Blame {
+  object: string;
+  prefix: string;
+}
+
+function schedulingPath(u: Unschedulable): string {
+  const spec = u.pod.spec ?? {};
+  if (u.reasons.some((r) => r.includes('affinity/selector')))
+    return spec.nodeSelector ? 'spec.nodeSelector' : 'spec.affinity';
+  if (u.reasons.some((r) => r.includes('taint'))) return 'spec.tolerations';
+  return 'spec';
+}
+
+export function runControllers(input: ControllerInput): ControllerOutput {
+  const { seed, settings } = input;
+  const groups = groupByKind(input.objects);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const report = (object: string, path: string, message: string, source: string) => {
+    const key = `${object}\u0000${path}\u0000${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push({ severity: 'warning', object, path, message, source });
+  };
+
+  const nodes = allocateNodeCIDRs(groups.nodes, settings.podSubnets);
+  const nodesByName = new Map<string, Node>(nodes.map((n) => [n.metadata?.name ?? '', n]));
+
+  // Deployment controller, then ReplicaSet controller.
+  const deployments = groups.deployments.map((d) => withUID(seed, d));
+  const givenRS = groups.replicaSets.map((rs) => withUID(seed, rs));
+  const givenRSKeys = new Set(givenRS.map(rsKey));
+  const deploymentByKey = new Map(
+    deployments.map((d) => [`${namespaceOf(d)}/${d.metadata?.name ?? ''}`, d]),
+  );
+  const synced = syncDeployments(deployments, givenRS);
+  const replicaSets = synced.replicaSets.map((rs) => {
+    if (givenRSKeys.has(rsKey(rs))) return rs;
+    const owner = controllerOf(rs.metadata);
+    const deployment = owner
+      ? deploymentByKey.get(`${namespaceOf(rs)}/${owner.name ?? ''}`)
+      : undefined;
+    return created(seed, rs, deployment?.metadata);
+  });
+  const givenPods = groups.pods.map((p) => withUID(seed, p));
+  const givenPodKeys = new Set(givenPods.map(podKey));
+  const rsSync = syncReplicaSets(replicaSets, givenPods, seed);
+  const rsByKey = new Map(replicaSets.map((rs) => [rsKey(rs), rs]));
+  const blame = new Map<string, Blame>();
+  const pods = rsSync.pods.map((pod) => {
+    const key = podKey(pod);
+    if (givenPodKeys.has(key)) {
+      blame.set(key, { object: objectKey(pod), prefix: '' });
+      return pod;
+    }
+    const owner = controllerOf(pod.metadata);
+    const rs = owner ? rsByKey.get(`${namespaceOf(pod)}/${owner.name ?? ''}`) : undefined;
+    const rsOwner = rs ? controllerOf(rs.metadata) : undefined;
+    const deployment =
+      rsOwner?.kind === 'Deployment'
+        ? deploymentByKey.get(`${namespaceOf(pod)}/${rsOwner.name ?? ''}`)
+        : undefined;
+    if (deployment) blame.set(key, { object: objectKey(deployment), prefix: 'spec.template.' });
+    else if (rs) blame.set(key, { object: objectKey(rs), prefix: 'spec.template.' });
+    return created(seed, pod, rs?.metadata);
+  });
+
+  // Scheduler and kubelets.
+  const scheduled = schedulePods(pods, nodes);
+  for (const u of scheduled.unschedulable) {
+    const b = blame.get(podKey(u.pod));
+    if (b) report(b.object, b.prefix + schedulingPath(u), u.message, 'default-scheduler');
+  }
+  const kubelet = runKubelets(
+    scheduled.pods,
+    nodes,
+    new Map(scheduled.unschedulable.map((u) => [u.pod, u.message])),
+  );
+  for (const p of kubelet.problems) {
+    const b = blame.get(podKey(p.pod));
+    if (b) report(b.object, b.prefix + p.path, p.message, 'kubelet');
+  }
+  const finalPods = kubelet.pods;
+  const podsByKey = new Map(finalPods.map((p) => [podKey(p), p]));
+
+  // Statuses of ReplicaSets and Deployments.
+  const finalRS: ReplicaSet[] = replicaSets.map((rs) => {
+    const owned = (rsSync.owned.get(rsKey(rs)) ?? [])
+      .map((p) => podsByKey.get(podKey(p)))
+      .filter((p): p is Pod => p !== undefined);
+    return replicaSetStatus(rs, owned);
+  });
+  const finalRSByKey = new Map(finalRS.map((rs) => [rsKey(rs), rs]));
+  const finalDeployments = synced.syncs.map((s) => deploymentStatus(s, finalRSByKey));
+
+  // Load balancers.
+  const lb = assignLoadBalancerIPs(groups.services.map((s) => withUID(seed, s)));
+  for (const p of lb.problems)
+    report(objectKey(p.service), p.path, p.message, 'metallb-controller');
+  const services = lb.services;
+
+  // Endpoints, EndpointSlices, mirroring.
+  const index = new PodIndex(finalPods);
+  const givenEndpoints = groups.endpoints.map((e) => withUID(seed, e));
+  const endpointsByKey = new Map(
+    givenEndpoints.map((e) => [`${namespaceOf(e)}/${e.metadata?.name ?? ''}`, e]),
+  );
+  const servicesByKey = new Map(
+    services.map((s) => [`${namespaceOf(s)}/${s.metadata?.name ?? ''}`, s]),
+  );
+  const sliceNames = new Map<string, Set<string>>();
+  const takenIn = (ns: string) => {
+    let set = sliceNames.get(ns);
+    if (!set) sliceNames.set(ns, (set = new Set()));
+    return set;
+  };
+  const reusable = new Map<string, EndpointSlice[]>();
+  const keptSlices: EndpointSlice[] = [];
+  for (const slice of groups.endpointSlices) {
+    const ns = namespaceOf(slice);
+    takenIn(ns).add(slice.metadata?.name ?? '');
+    const managedBy = slice.metadata?.labels?.[managedByLabel];
+    const owner = slice.metadata?.labels?.[serviceNameLabel];
+    if (
+      owner !== undefined &&
+      (managedBy === endpointSliceControllerName || managedBy === mirroringControllerName)
+    ) {
+      const key = `${managedBy}/${ns}/${owner}`;
+      reusable.set(key, [...(reusable.get(key) ?? []), slice]);
+    } else keptSlices.push(slice);
+  }
+
+  const computedEndpoints = new Map<string, Endpoints>();
+  const computedSlices: EndpointSlice[] = [];
+  for (const service of services) {
+    const ns = namespaceOf(service);
+    const name = service.metadata?.name ?? '';
+    const key = `${ns}/${name}`;
+    const pairs = serviceSelector(service.spec?.selector);
+    const reuseKey = `${endpointSliceControllerName}/${key}`;
+    if (service.spec?.type === 'ExternalName' || pairs === undefined) {
+      keptSlices.push(...(reusable.get(reuseKey) ?? []));
+      continue;
+    }
+    const selected = index.selectSet(ns, pairs);
+    const endpoints = computeEndpoints(service, selected, endpointsByKey.get(key));
+    computedEndpoints.set(key, created(seed, endpoints, service.metadata));
+    const reuse = new Map<EndpointSlice['addressType'] & string, string[]>();
+    for (const s of reusable.get(reuseKey) ?? []) {
+      const t = s.addressType ?? 'IPv4';
+      reuse.set(t, [...(reuse.get(t) ?? []), s.metadata?.name ?? '']);
+    }
+    const result = computeEndpointSlices(service, selected, nodesByName, {
+      random: seededRandom(seed, `EndpointSlice/${key}`),
+      taken: takenIn(ns),
+      reuse,
+    });
+    if (result.error) {
+      report(
+        objectKey(service),
+        'spec.selector',
+        `Error updating Endpoint Slices for Service ${key}: ${result.error}`,
+        'endpointslice-controller',
+      );
+    }
+    computedSlices.push(...result.slices.map((s) => created(seed, s, service.metadata)));
+  }
+  const endpoints = givenEndpoints.map(
+    (e) => computedEndpoints.get(`${namespaceOf(e)}/${e.metadata?.name ?? ''}`) ?? e,
+  );
+  for (const [key, e] of computedEndpoints) if (!endpointsByKey.has(key)) endpoints.push(e);
+
+  for (const e of givenEndpoints) {
+    const key = `${namespaceOf(e)}/${e.metadata?.name ?? ''}`;
+    if (computedEndpoints.has(key)) continue;
+    const mirrored = mirrorEndpoints(e, servicesByKey.get(key), {
+      random: seededRandom(seed, `EndpointSliceMirroring/${key}`),
+      taken: takenIn(namespaceOf(e)),
+      reuse: (reusable.get(`${mirroringControllerName}/${key}`) ?? []).map(
+        (s) => s.metadata?.name ?? '',
+      ),
+    });
+    for (const w of mirrored.warnings)
+      report(objectKey(e), 'subsets', w, 'endpointslicemirroring-controller');
+    computedSlices.push(...mirrored.slices.map((s) => created(seed, s, e.metadata)));
+  }
+
+  return {
+    ...groups,
+    nodes,
+    pods: finalPods,
+    deployments: finalDeployments,
+    replicaSets: finalRS,
+    services: services as Service[],
+    endpoints,
+    endpointSlices: [...keptSlices, ...computedSlices],
+    findings,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Reading pods the way the endpoint controllers read them: readiness, terminal phases, pod IPs
+ * and named container ports (pkg/api/v1/pod/util.go and staging/src/k8s.io/endpointslice/util).
+ * Every field may be missing: the fallbacks are upstream's defaults (protocol TCP, and so on).
+ */
+import type { Pod, Protocol, Service, ServicePort } from '../model';
+
+/** A protocol as the API server defaults it: TCP when absent. */
+export function protocolOf(value: unknown): Protocol {
+  return value === 'UDP' || value === 'SCTP' || value === 'TCP' ? value : 'TCP';
+}
+
+/** IsPodReady: the Ready condition is True (pkg/api/v1/pod/util.go). */
+export function isPodReady(pod: Pod): boolean {
+  const conditions = pod.status?.conditions;
+  if (!Array.isArray(conditions)) return false;
+  const ready = conditions.find((c) => c?.type === 'Ready');
+  return ready?.status === 'True';
+}
+
+/** isPodPhaseTerminal: Succeeded or Failed (staging/src/k8s.io/endpointslice/util/controller_utils.go). */
+export function isPodTerminal(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
+export function isTerminating(pod: Pod): boolean {
+  return (
+    typeof pod.metadata?.deletionTimestamp === 'string' && pod.metadata.deletionTimestamp !== ''
+  );
+}
+
+/** status.podIPs, falling back to status.podIP as the v1 conversion of PodStatus does. */
+export function podIPsOf(pod: Pod): string[] {
+  const status = pod.status;
+  const list = Array.isArray(status?.podIPs)
+    ? status.podIPs
+        .map((p) => p?.ip)
+        .filter((ip): ip is string => typeof ip === 'string' && ip !== '')
+    : [];
+  if (list.length > 0) return list;
+  return typeof status?.podIP === 'string' && status.podIP !== '' ? [status.podIP] : [];
+}
+
+/**
+ * ShouldPodBeInEndpoints (staging/src/k8s.io/endpointslice/util/controller_utils.go): not
+ * terminal, has an IP, and (unless `includeTerminating`) not being deleted.
+ */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (isPodTerminal(pod)) return false;
+  if (podIPsOf(pod).length === 0) return false;
+  if (!includeTerminating && isTerminating(pod)) return false;
+  return true;
+}
+
+/** ShouldSetHostname: the pod's hostname is published when its subdomain names the Service. */
+export function shouldSetHostname(pod: Pod, service: Service): boolean {
+  const hostname = pod.spec?.hostname;
+  return (
+    typeof hostname === 'string' &&
+    hostname.length > 0 &&
+    pod.spec?.subdomain === service.metadata?.name &&
+    (pod.metadata?.namespace || 'default') === (service.metadata?.namespace || 'default')
+  );
+}
+
+function isSidecar(container: unknown): boolean {
+  return (
+    typeof container === 'object' &&
+    container !== null &&
+    (container as { restartPolicy?: unknown }).restartPolicy === 'Always'
+  );
+}
+
+/**
+ * FindPort (pkg/api/v1/pod/util.go, and its copy in staging/src/k8s.io/endpointslice/utils.go):
+ * a numeric targetPort is used as it is; a named one is looked up in the containers' ports
+ * (then in sidecar init containers) by name and protocol. Undefined when the pod lacks it.
+ * An absent targetPort is the port itself, as the API server defaults it.
+ */
+export function findPort(pod: Pod, servicePort: ServicePort): number | undefined {
+  const target = servicePort.targetPort ?? servicePort.port;
+  if (typeof target === 'number') return Number.isInteger(target) ? target : undefined;
+  if (typeof target !== 'string') return undefined;
+  const protocol = protocolOf(servicePort.protocol);
+  const containers = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
+  const sidecars = Array.isArray(pod.spec?.initContainers)
+    ? pod.spec.initContainers.filter(isSidecar)
+    : [];
+  for (const container of [...containers, ...sidecars]) {
+    const ports = Array.isArray(container?.ports) ? container.ports : [];
+    for (const port of ports) {
+      if (port?.name === target && protocolOf(port.protocol) === protocol) {
+        return typeof port.containerPort === 'number' ? port.containerPort : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The Service's ports as a list (never throws on a malformed one). */
+export function servicePorts(service: Service): ServicePort[] {
+  const ports = service.spec?.ports;
+  return Array.isArray(ports) ? ports.filter((p) => typeof p === 'object' && p !== null) : [];
+}
+
+/** helper.IsServiceIPSet: a ClusterIP that is neither empty nor None. */
+export function isServiceIPSet(service: Service): boolean {
+  const ip = service.spec?.clusterIP;
+  return typeof ip === 'string' && ip !== '' && ip !== 'None';
+}

@@ -1,0 +1,168 @@
+/**
+ * The ReplicaSet controller: adopt the orphan pods the selector matches, create the missing
+ * ones from the template as `<replicaset>-<5 chars>`, delete the surplus, and report the
+ * counts in status (pkg/controller/replicaset/replica_set.go at
+ * 3e4a7900d75552087b6d82edb80ac44be8f71d67).
+ */
+import type { Pod, ReplicaSet } from '../model';
+import { rsKey, replicasOf } from './deployment';
+import { labelSelectorPairs, matchesLabelSelector, namespaceOf, PodIndex } from './labels';
+import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
+import { isPodReady, isPodTerminal, isTerminating } from './podUtil';
+import { deriveUID, generateName, seededRandom } from './random';
+
+/** FilterActivePods: neither terminal nor being deleted. */
+export function isPodActive(pod: Pod): boolean {
+  return !isPodTerminal(pod) && !isTerminating(pod);
+}
+
+const phaseRank: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+/**
+ * The order getPodsToDelete deletes in (pkg/controller/controller_utils.go ActivePodsWithRanks),
+ * reduced to what the input can say: unscheduled before scheduled, Pending before Unknown
+ * before Running, not ready before ready, then the one created last.
+ */
+function deletionOrder(a: { pod: Pod; order: number }, b: { pod: Pod; order: number }): number {
+  const assigned = (p: Pod) => (p.spec?.nodeName ? 1 : 0);
+  const phase = (p: Pod) => phaseRank[p.status?.phase ?? 'Pending'] ?? 0;
+  const ready = (p: Pod) => (isPodReady(p) ? 1 : 0);
+  return (
+    assigned(a.pod) - assigned(b.pod) ||
+    phase(a.pod) - phase(b.pod) ||
+    ready(a.pod) - ready(b.pod) ||
+    b.order - a.order
+  );
+}
+
+function newPod(rs: ReplicaSet, name: string, seed: number): Pod {
+  const template = rs.spec?.template ?? {};
+  const namespace = namespaceOf(rs);
+  const labels = template.metadata?.labels;
+  const annotations = template.metadata?.annotations;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      generateName: `${rs.metadata?.name ?? ''}-`,
+      namespace,
+      uid: deriveUID(seed, `Pod/${namespace}/${name}`),
+      ...(labels ? { labels: { ...labels } } : {}),
+      ...(annotations ? { annotations: { ...annotations } } : {}),
+      ownerReferences: [
+        newControllerRef({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: rs.metadata }),
+      ],
+    },
+    spec: { ...(template.spec ?? {}) },
+  };
+}
+
+export interface ReplicaSetSync {
+  /** Pods after the controller acted: the given ones (adopted or not, minus deleted surplus), then the new ones. */
+  pods: Pod[];
+  /** `namespace/name` of each ReplicaSet -> the pods it owns. */
+  owned: Map<string, Pod[]>;
+}
+
+/** syncReplicaSet for every ReplicaSet, in creation order (manageReplicas and claimPods). */
+export function syncReplicaSets(
+  replicaSets: readonly ReplicaSet[],
+  given: readonly Pod[],
+  seed: number,
+): ReplicaSetSync {
+  const index = new PodIndex(given);
+  const order = new Map(given.map((p, i) => [p, i]));
+  const replaced = new Map<Pod, Pod>();
+  const deleted = new Set<Pod>();
+  const originalOf = new Map<Pod, Pod>();
+  const created: Pod[] = [];
+  const owned = new Map<string, Pod[]>();
+  const names = new Map<string, Set<string>>();
+  const namesIn = (ns: string) => {
+    let set = names.get(ns);
+    if (!set) {
+      set = new Set(index.inNamespace(ns).map((p) => p.metadata?.name ?? ''));
+      names.set(ns, set);
+    }
+    return set;
+  };
+
+  for (const rs of replicaSets) {
+    const namespace = namespaceOf(rs);
+    const selector = rs.spec?.selector;
+    const selects =
+      labelSelectorPairs(selector).length > 0 || (selector?.matchExpressions?.length ?? 0) > 0;
+    const mine: { pod: Pod; order: number }[] = [];
+    if (selects) {
+      const ref = newControllerRef({
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: rs.metadata,
+      });
+      for (const original of index.select(namespace, selector)) {
+        if (deleted.has(original)) continue;
+        const pod = replaced.get(original) ?? original;
+        const controller = controllerOf(pod.metadata);
+        if (controller && !refersTo(controller, 'ReplicaSet', rs.metadata)) continue;
+        if (!controller) {
+          const adopted = { ...pod, metadata: withOwner(pod.metadata ?? {}, ref) };
+          replaced.set(original, adopted);
+          originalOf.set(adopted, original);
+          mine.push({ pod: adopted, order: order.get(original) ?? 0 });
+        } else mine.push({ pod, order: order.get(original) ?? 0 });
+      }
+    }
+    const active = mine.filter((m) => isPodActive(m.pod));
+    const desired = replicasOf(rs.spec);
+    const templateMatches = matchesLabelSelector(selector, rs.spec?.template?.metadata?.labels);
+    const pods = mine.map((m) => m.pod);
+    if (active.length > desired) {
+      const surplus = [...active].sort(deletionOrder).slice(0, active.length - desired);
+      const gone = new Set(surplus.map((m) => m.pod));
+      for (const m of surplus) deleted.add(originalOf.get(m.pod) ?? m.pod);
+      owned.set(
+        rsKey(rs),
+        pods.filter((p) => !gone.has(p)),
+      );
+      continue;
+    }
+    if (selects && templateMatches && !rs.metadata?.deletionTimestamp) {
+      const random = seededRandom(seed, `ReplicaSet/${namespace}/${rs.metadata?.name ?? ''}`);
+      const taken = namesIn(namespace);
+      for (let i = active.length; i < desired; i++) {
+        const pod = newPod(rs, generateName(random, `${rs.metadata?.name ?? ''}-`, taken), seed);
+        created.push(pod);
+        pods.push(pod);
+      }
+    }
+    owned.set(rsKey(rs), pods);
+  }
+
+  const kept = given.filter((p) => !deleted.has(p)).map((p) => replaced.get(p) ?? p);
+  return { pods: [...kept, ...created], owned };
+}
+
+/**
+ * calculateStatus (pkg/controller/replicaset/replica_set_utils.go): counts over the active
+ * pods it owns; available = ready (minReadySeconds has long passed in the playground's clock).
+ * A status the input gave is kept.
+ */
+export function replicaSetStatus(rs: ReplicaSet, pods: readonly Pod[]): ReplicaSet {
+  if (rs.status && Object.keys(rs.status).length > 0) return rs;
+  const active = pods.filter(isPodActive);
+  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const fully = active.filter((p) =>
+    Object.entries(templateLabels).every(([k, v]) => p.metadata?.labels?.[k] === v),
+  ).length;
+  const ready = active.filter(isPodReady).length;
+  return {
+    ...rs,
+    status: {
+      replicas: active.length,
+      ...(fully > 0 ? { fullyLabeledReplicas: fully } : {}),
+      ...(ready > 0 ? { readyReplicas: ready, availableReplicas: ready } : {}),
+      observedGeneration: rs.metadata?.generation ?? 1,
+    },
+  };
+}

@@ -1,0 +1,234 @@
+/**
+ * kube-scheduler, reduced to what decides where a Service's pods land: the filter plugins
+ * NodeUnschedulable, TaintToleration and NodeAffinity (nodeSelector and required node
+ * affinity), in the default profile's order, and the FitError message the scheduler records
+ * when no node passes. Scoring is replaced by a deterministic spread: among the nodes that
+ * pass, the one with the fewest pods, ties broken by node name.
+ */
+import type { Node, Pod, Taint, Toleration } from '../model';
+
+export const defaultSchedulerName = 'default-scheduler';
+
+/**
+ * Toleration.ToleratesTaint (staging/src/k8s.io/api/core/v1/toleration.go): an empty effect
+ * matches every effect, an empty key with Exists matches every key, Equal compares values.
+ */
+export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  if (toleration.key && toleration.key !== taint.key) return false;
+  switch (toleration.operator ?? '') {
+    case '':
+    case 'Equal':
+      return (toleration.value ?? '') === (taint.value ?? '');
+    case 'Exists':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function tolerationsOf(pod: Pod): Toleration[] {
+  const list = pod.spec?.tolerations;
+  return Array.isArray(list) ? list.filter((t) => typeof t === 'object' && t !== null) : [];
+}
+
+function tolerates(pod: Pod, taint: Taint): boolean {
+  return tolerationsOf(pod).some((t) => toleratesTaint(t, taint));
+}
+
+interface NodeSelectorRequirement {
+  key?: string;
+  operator?: string;
+  values?: string[];
+}
+
+interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+function requirementMatches(req: NodeSelectorRequirement, value: string | undefined): boolean {
+  const values = Array.isArray(req.values) ? req.values.map(String) : [];
+  switch (req.operator) {
+    case 'In':
+      return value !== undefined && values.includes(value);
+    case 'NotIn':
+      return value === undefined || !values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    case 'Gt':
+    case 'Lt': {
+      const a = Number(value);
+      const b = Number(values[0]);
+      if (value === undefined || !Number.isInteger(a) || !Number.isInteger(b)) return false;
+      return req.operator === 'Gt' ? a > b : a < b;
+    }
+    default:
+      return false;
+  }
+}
+
+/** A NodeSelectorTerm: expressions on labels and fields ANDed; an empty term matches nothing. */
+function termMatches(term: NodeSelectorTerm, node: Node): boolean {
+  const expressions = Array.isArray(term.matchExpressions) ? term.matchExpressions : [];
+  const fields = Array.isArray(term.matchFields) ? term.matchFields : [];
+  if (expressions.length === 0 && fields.length === 0) return false;
+  const labels = node.metadata?.labels ?? {};
+  for (const e of expressions) {
+    const key = e?.key ?? '';
+    if (!requirementMatches(e, Object.hasOwn(labels, key) ? labels[key] : undefined)) return false;
+  }
+  for (const f of fields) {
+    if (f?.key !== 'metadata.name' || !requirementMatches(f, node.metadata?.name ?? ''))
+      return false;
+  }
+  return true;
+}
+
+function requiredTerms(pod: Pod): NodeSelectorTerm[] | undefined {
+  const affinity = pod.spec?.affinity as
+    | {
+        nodeAffinity?: {
+          requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: unknown };
+        };
+      }
+    | undefined;
+  const required = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  if (!required) return undefined;
+  const terms = required.nodeSelectorTerms;
+  return Array.isArray(terms) ? (terms as NodeSelectorTerm[]) : [];
+}
+
+/**
+ * GetRequiredNodeAffinity(pod).Match(node) (staging/src/k8s.io/component-helpers/scheduling/
+ * corev1/nodeaffinity): every nodeSelector pair, and at least one required term (ORed).
+ */
+export function matchesNodeAffinity(pod: Pod, node: Node): boolean {
+  const selector = pod.spec?.nodeSelector;
+  const labels = node.metadata?.labels ?? {};
+  if (selector && typeof selector === 'object') {
+    for (const [k, v] of Object.entries(selector)) if (labels[k] !== String(v)) return false;
+  }
+  const terms = requiredTerms(pod);
+  return (
+    terms === undefined ||
+    terms.some((t) => typeof t === 'object' && t !== null && termMatches(t, node))
+  );
+}
+
+/**
+ * The first filter a node fails, with the reason text the plugin returns, or undefined:
+ * NodeUnschedulable (pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go at
+ * 09b2e8f638daafd00efb22368ead44419ec72ad6), TaintToleration (plugins/tainttoleration/
+ * taint_toleration.go at 0f7becbc443966e5cf4ac37aa20a1a509fab73eb), NodeAffinity.
+ */
+export function filterReason(pod: Pod, node: Node): string | undefined {
+  if (node.spec?.unschedulable === true) {
+    const unschedulableTaint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+    if (!tolerates(pod, unschedulableTaint)) return 'node(s) were unschedulable';
+  }
+  const taints = Array.isArray(node.spec?.taints) ? node.spec.taints : [];
+  for (const taint of taints) {
+    if (typeof taint !== 'object' || taint === null) continue;
+    if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
+    if (!tolerates(pod, taint))
+      return `node(s) had untolerated taint {${taint.key ?? ''}: ${taint.value ?? ''}}`;
+  }
+  if (!matchesNodeAffinity(pod, node)) return "node(s) didn't match Pod's node affinity/selector";
+  return undefined;
+}
+
+/**
+ * FitError.Error() (pkg/scheduler/framework/types.go at f899a310e19fe200bd65d3b94205abcc7dd967b1)
+ * followed by DefaultPreemption's PostFilter message (pkg/scheduler/framework/preemption/
+ * preemption.go at 98be7dfc5da8533f62c063206c5751e884d6294d): every filter here is
+ * UnschedulableAndUnresolvable, so preemption reports that it cannot help on any node.
+ */
+export function fitErrorMessage(reasons: readonly string[]): string {
+  const total = reasons.length;
+  if (total === 0) return 'no nodes available to schedule pods';
+  const histogram = new Map<string, number>();
+  for (const r of reasons) histogram.set(r, (histogram.get(r) ?? 0) + 1);
+  const parts = [...histogram].map(([reason, n]) => `${n} ${reason}`);
+  parts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return (
+    `0/${total} nodes are available: ${parts.join(', ')}. ` +
+    `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`
+  );
+}
+
+function schedulingSignature(pod: Pod): string {
+  const spec = pod.spec;
+  if (!spec || (!spec.nodeSelector && !spec.affinity && !spec.tolerations)) return '';
+  return JSON.stringify([
+    spec.nodeSelector ?? null,
+    spec.affinity ?? null,
+    spec.tolerations ?? null,
+  ]);
+}
+
+export interface Unschedulable {
+  pod: Pod;
+  message: string;
+  /** The reasons per node, to tell which pod field is to blame. */
+  reasons: string[];
+}
+
+/**
+ * Binds every pod without `spec.nodeName` whose schedulerName is the default one, in creation
+ * order. Pods that fit nowhere stay Pending and are returned with the scheduler's message.
+ */
+export function schedulePods(
+  pods: readonly Pod[],
+  nodes: readonly Node[],
+): { pods: Pod[]; unschedulable: Unschedulable[] } {
+  const ordered = [...nodes].sort((a, b) => {
+    const x = a.metadata?.name ?? '';
+    const y = b.metadata?.name ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const counts = new Map<string, number>();
+  for (const pod of pods) {
+    const name = pod.spec?.nodeName;
+    if (typeof name === 'string' && name !== '') counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const unschedulable: Unschedulable[] = [];
+  // Pods that ask the same of nodes pass the same filters: compute that once per signature.
+  const filtered = new Map<string, { feasible: Node[]; reasons: string[] }>();
+  const out = pods.map((pod) => {
+    if (pod.spec?.nodeName) return pod;
+    const schedulerName = pod.spec?.schedulerName;
+    if (schedulerName && schedulerName !== defaultSchedulerName) return pod;
+    const signature = schedulingSignature(pod);
+    let result = filtered.get(signature);
+    if (!result) {
+      result = { feasible: [], reasons: [] };
+      for (const node of ordered) {
+        const reason = filterReason(pod, node);
+        if (reason === undefined) result.feasible.push(node);
+        else result.reasons.push(reason);
+      }
+      filtered.set(signature, result);
+    }
+    const { feasible, reasons } = result;
+    let best: Node | undefined;
+    let bestCount = Infinity;
+    for (const node of feasible) {
+      const n = counts.get(node.metadata?.name ?? '') ?? 0;
+      if (n < bestCount) {
+        best = node;
+        bestCount = n;
+      }
+    }
+    const nodeName = best?.metadata?.name;
+    if (!best || !nodeName) {
+      unschedulable.push({ pod, message: fitErrorMessage(reasons), reasons });
+      return pod;
+    }
+    counts.set(nodeName, bestCount + 1);
+    return { ...pod, spec: { ...pod.spec, nodeName } };
+  });
+  return { pods: out, unschedulable };
+}
