@@ -12,6 +12,9 @@ import { iptablesSave } from './iptablesSave';
 import { trace } from './trace';
 import { dig } from './dig';
 import { nslookup } from './nslookup';
+import { ipvsadm } from './ipvsadm';
+import { ipset } from './ipset';
+import { nft } from './nft';
 
 // prettier-ignore
 export const commands: readonly Command[] = [
@@ -23,4 +26,7 @@ export const commands: readonly Command[] = [
   trace,
   dig,
   nslookup,
+  ipvsadm,
+  ipset,
+  nft,
 ];

@@ -6,6 +6,7 @@
 import { computeIptablesRules } from '../../engine/kubeproxy/iptables';
 import { parseIP } from '../../engine/net/ip';
 import { sampleIptables, traceIptables, type TraceResult } from '../../engine/trace';
+import { runModeTrace } from '../../engine/trace/byMode';
 import type { Command, CommandContext } from '../command';
 
 function parseTo(text: string): { ip: string; port: number } | undefined {
@@ -71,6 +72,17 @@ export const trace: Command = {
     const family = parseIP(dest.ip)?.family ?? 4;
     const ruleSet = computeIptablesRules(context.simulation.cluster, nodeName, family);
     const packet = { source: from, destination: dest.ip, port: dest.port, protocol } as const;
+    const byMode = runModeTrace(context.simulation.cluster, nodeName, packet, {
+      sample: flag(context, 'sample'),
+      seed: flag(context, 'seed'),
+      json: context.options.output === 'json',
+      header: `${protocol.toLowerCase()} ${from} -> ${to} on node ${nodeName}`,
+    });
+    if (byMode) {
+      if (byMode.type === 'error') context.stderr(byMode.message);
+      else context.stdout(byMode.text);
+      return byMode.type === 'error' ? 1 : 0;
+    }
     const sample = flag(context, 'sample');
     if (sample !== undefined) {
       const count = Number(sample);

@@ -1,0 +1,43 @@
+/** `kube-playground nft --node N [--format list] FILE...`: kube-proxy's nftables table on node N, as the `nft -f` lines kube-proxy writes, or as `nft list ruleset` shows it. */
+import { computeNftText } from '../../engine/kubeproxy/nftables';
+import { userspaceNotice } from '../../engine/kubeproxy/userspace';
+import type { Command } from '../command';
+
+export const nft: Command = {
+  name: 'nft',
+  usage: 'nft --node N [--format list] FILE...',
+  summary: "Prints kube-proxy's nftables table (ip and ip6 kube-proxy) on the node.",
+  operands: { min: 0, max: 0 },
+  usesNode: true,
+  flags: [
+    {
+      name: 'format',
+      takesValue: true,
+      description: 'transaction (the `nft -f` lines kube-proxy writes, default) or list',
+    },
+  ],
+  run(context) {
+    const nodeName = context.node?.metadata?.name;
+    if (nodeName === undefined) {
+      context.stderr('error: the cluster has no node\n');
+      return 1;
+    }
+    const format = context.flags.format ?? 'transaction';
+    if (format !== 'transaction' && format !== 'list') {
+      context.stderr(`error: unknown format "${String(format)}": must be transaction or list\n`);
+      return 1;
+    }
+    const { cluster } = context.simulation;
+    if (cluster.proxy.mode === 'userspace') {
+      context.stdout(userspaceNotice);
+      return 0;
+    }
+    if (cluster.proxy.mode !== 'nftables') {
+      context.stderr(
+        `note: kube-proxy runs in ${cluster.proxy.mode} mode here; this is what nftables mode would program\n`,
+      );
+    }
+    context.stdout(computeNftText(cluster, nodeName, format));
+    return 0;
+  },
+};
