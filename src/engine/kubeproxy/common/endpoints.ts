@@ -94,7 +94,8 @@ export function computeServiceEndpoints(
       for (const ep of Array.isArray(slice.endpoints) ? slice.endpoints : []) {
         const first = ep?.addresses?.[0];
         if (typeof first !== 'string') continue;
-        if ((parseIP(first)?.family ?? 4) !== family) continue;
+        // Go's utilnet.IsIPv6String: anything that is not an IPv6 address counts as IPv4.
+        if ((first.includes(':') && parseIP(first)?.family === 6 ? 6 : 4) !== family) continue;
         const conditions = ep.conditions ?? {};
         const isLocal = typeof ep.nodeName === 'string' && ep.nodeName === nodeName;
         const info: EndpointInfo = {

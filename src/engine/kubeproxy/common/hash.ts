@@ -15,6 +15,7 @@ const K = new Uint32Array([
 ]);
 
 const W = new Uint32Array(64);
+const H = new Uint32Array(8);
 
 function utf8(text: string): Uint8Array {
   const out: number[] = [];
@@ -29,70 +30,105 @@ function utf8(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** The SHA-256 digest (FIPS 180-4) of the UTF-8 bytes of `text`. */
-export function sha256(text: string): Uint8Array {
-  const data = utf8(text);
-  const bitLength = data.length * 8;
-  const total = Math.ceil((data.length + 9) / 64) * 64;
-  const msg = new Uint8Array(total);
-  msg.set(data);
-  msg[data.length] = 0x80;
-  const view = new DataView(msg.buffer);
-  view.setUint32(total - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(total - 4, bitLength >>> 0);
-  let h0 = 0x6a09e667;
-  let h1 = 0xbb67ae85;
-  let h2 = 0x3c6ef372;
-  let h3 = 0xa54ff53a;
-  let h4 = 0x510e527f;
-  let h5 = 0x9b05688c;
-  let h6 = 0x1f83d9ab;
-  let h7 = 0x5be0cd19;
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+let block = new Uint8Array(256);
+
+/** Compresses the first `length` bytes of `block`, padded, into H (FIPS 180-4 section 6.2). */
+function digestBlock(length: number): void {
+  const total = Math.ceil((length + 9) / 64) * 64;
+  block.fill(0, length, total);
+  block[length] = 0x80;
+  const bitLength = length * 8;
+  const high = Math.floor(bitLength / 0x100000000);
+  for (let i = 0; i < 4; i++) {
+    block[total - 1 - i] = (bitLength >>> (i * 8)) & 255;
+    block[total - 5 - i] = (high >>> (i * 8)) & 255;
+  }
+  H[0] = 0x6a09e667;
+  H[1] = 0xbb67ae85;
+  H[2] = 0x3c6ef372;
+  H[3] = 0xa54ff53a;
+  H[4] = 0x510e527f;
+  H[5] = 0x9b05688c;
+  H[6] = 0x1f83d9ab;
+  H[7] = 0x5be0cd19;
   for (let offset = 0; offset < total; offset += 64) {
-    for (let i = 0; i < 16; i++) W[i] = view.getUint32(offset + i * 4);
+    for (let i = 0; i < 16; i++) {
+      const b = offset + i * 4;
+      W[i] =
+        ((block[b] as number) << 24) |
+        ((block[b + 1] as number) << 16) |
+        ((block[b + 2] as number) << 8) |
+        (block[b + 3] as number);
+    }
     for (let i = 16; i < 64; i++) {
       const a = W[i - 15] as number;
       const b = W[i - 2] as number;
       const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      W[i] = ((W[i - 16] as number) + s0 + (W[i - 7] as number) + s1) >>> 0;
+      W[i] = (W[i - 16] as number) + s0 + (W[i - 7] as number) + s1;
     }
-    let a = h0;
-    let b = h1;
-    let c = h2;
-    let d = h3;
-    let e = h4;
-    let f = h5;
-    let g = h6;
-    let h = h7;
+    let a = H[0] as number;
+    let b = H[1] as number;
+    let c = H[2] as number;
+    let d = H[3] as number;
+    let e = H[4] as number;
+    let f = H[5] as number;
+    let g = H[6] as number;
+    let h = H[7] as number;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const t1 = (h + S1 + ch + (K[i] as number) + (W[i] as number)) >>> 0;
+      const t1 = (h + S1 + ch + (K[i] as number) + (W[i] as number)) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
+      const t2 = (S0 + maj) | 0;
       h = g;
       g = f;
       f = e;
-      e = (d + t1) >>> 0;
+      e = (d + t1) | 0;
       d = c;
       c = b;
       b = a;
-      a = (t1 + t2) >>> 0;
+      a = (t1 + t2) | 0;
     }
-    h0 = (h0 + a) >>> 0;
-    h1 = (h1 + b) >>> 0;
-    h2 = (h2 + c) >>> 0;
-    h3 = (h3 + d) >>> 0;
-    h4 = (h4 + e) >>> 0;
-    h5 = (h5 + f) >>> 0;
-    h6 = (h6 + g) >>> 0;
-    h7 = (h7 + h) >>> 0;
+    H[0] = (H[0] as number) + a;
+    H[1] = (H[1] as number) + b;
+    H[2] = (H[2] as number) + c;
+    H[3] = (H[3] as number) + d;
+    H[4] = (H[4] as number) + e;
+    H[5] = (H[5] as number) + f;
+    H[6] = (H[6] as number) + g;
+    H[7] = (H[7] as number) + h;
   }
+}
+
+function digestText(text: string): void {
+  const ascii = isAscii(text);
+  const bytes = ascii ? undefined : utf8(text);
+  const length = bytes ? bytes.length : text.length;
+  const needed = Math.ceil((length + 9) / 64) * 64;
+  if (block.length < needed) block = new Uint8Array(needed * 2);
+  if (bytes) block.set(bytes);
+  else for (let i = 0; i < length; i++) block[i] = text.charCodeAt(i);
+  digestBlock(length);
+}
+
+/** The SHA-256 digest (FIPS 180-4) of the UTF-8 bytes of `text`. */
+export function sha256(text: string): Uint8Array {
+  digestText(text);
   const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((v, i) => outView.setUint32(i * 4, v));
+  for (let i = 0; i < 8; i++) {
+    const v = H[i] as number;
+    out[i * 4] = v >>> 24;
+    out[i * 4 + 1] = (v >>> 16) & 255;
+    out[i * 4 + 2] = (v >>> 8) & 255;
+    out[i * 4 + 3] = v & 255;
+  }
   return out;
 }
 
@@ -118,5 +154,15 @@ export function base32(bytes: Uint8Array): string {
 
 /** The first 16 base32 characters of the SHA-256 of `text` (pkg/proxy/iptables/proxier.go portProtoHash). */
 export function hash16(text: string): string {
-  return base32(sha256(text)).slice(0, 16);
+  digestText(text);
+  // 16 characters = 80 bits: all of H[0] and H[1], and the top 16 bits of H[2].
+  const h0 = H[0] as number;
+  const h1 = H[1] as number;
+  const h2 = H[2] as number;
+  const hi = h0 * 256 + (h1 >>> 24); // 40 bits
+  const lo = (h1 & 0xffffff) * 65536 + (h2 >>> 16); // 40 bits
+  let out = '';
+  for (let i = 7; i >= 0; i--) out += base32Alphabet[Math.floor(hi / 2 ** (i * 5)) % 32];
+  for (let i = 7; i >= 0; i--) out += base32Alphabet[Math.floor(lo / 2 ** (i * 5)) % 32];
+  return out;
 }

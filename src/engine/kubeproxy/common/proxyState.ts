@@ -94,9 +94,7 @@ export function computeNodeContext(
 }
 
 function serviceOrder(a: ServicePortInfo, b: ServicePortInfo): number {
-  const ka = `${a.portName.namespace}/${a.portName.name}`;
-  const kb = `${b.portName.namespace}/${b.portName.name}`;
-  if (ka !== kb) return ka < kb ? -1 : 1;
+  if (a.serviceKey !== b.serviceKey) return a.serviceKey < b.serviceKey ? -1 : 1;
   return a.index - b.index;
 }
 
@@ -132,7 +130,7 @@ export function computeProxyState(
   const grouped = groupSlicesByService(cluster.endpointSlices);
   const live = new Set<string>();
   const ports: ServicePortState[] = infos.map((info) => {
-    const serviceKey = `${info.portName.namespace}/${info.portName.name}`;
+    const serviceKey = info.serviceKey;
     live.add(serviceKey);
     const slices = grouped.get(serviceKey) ?? [];
     let entry = cache.endpoints.get(serviceKey);

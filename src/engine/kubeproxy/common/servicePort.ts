@@ -20,6 +20,8 @@ export interface ServicePortInfo {
   portName: ServicePortName;
   /** `ns/name:port` (or `ns/name` for an unnamed port), as ServicePortName.String(). */
   nameString: string;
+  /** `namespace/name` of the Service. */
+  serviceKey: string;
   /** Position of the port in `spec.ports`, for a stable order. */
   index: number;
   clusterIP: string;
@@ -43,6 +45,17 @@ export interface ServicePortInfo {
 /** Parses an IP as Go's netutils.ParseIPSloppy does (leading zeros in IPv4 parts are read as decimal). */
 export function parseIPSloppy(text: string): ReturnType<typeof parseIP> {
   if (typeof text !== 'string') return undefined;
+  const cached = sloppyCache.get(text);
+  if (cached !== undefined || sloppyCache.has(text)) return cached;
+  const parsed = parseIPSloppyUncached(text);
+  if (sloppyCache.size > 100_000) sloppyCache.clear();
+  sloppyCache.set(text, parsed);
+  return parsed;
+}
+
+const sloppyCache = new Map<string, ReturnType<typeof parseIP>>();
+
+function parseIPSloppyUncached(text: string): ReturnType<typeof parseIP> {
   const direct = parseIP(text);
   if (direct) return direct;
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
@@ -155,6 +168,7 @@ export function computeServicePorts(service: Service, family: Family): ServicePo
     return {
       portName,
       nameString: servicePortNameString(portName),
+      serviceKey: `${namespace}/${name}`,
       index,
       clusterIP: formatIP(clusterIPParsed),
       port: Number(p?.port ?? 0),

@@ -55,6 +55,14 @@ export function isServiceChainName(chain: string): boolean {
  * even (proxier.go computeProbability).
  */
 export function computeProbability(n: number): string {
+  let cached = probabilities[n];
+  if (cached === undefined) probabilities[n] = cached = formatProbability(n);
+  return cached;
+}
+
+const probabilities: string[] = [];
+
+function formatProbability(n: number): string {
   const x = 1 / n;
   const wide = x.toFixed(30);
   const dot = wide.indexOf('.');

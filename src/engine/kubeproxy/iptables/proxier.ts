@@ -11,7 +11,7 @@ import {
   type ProxyNodeContext,
   type ProxyStateCache,
 } from '../common/proxyState';
-import type { EndpointInfo } from '../common/endpoints';
+import { servicePortKey, type EndpointInfo } from '../common/endpoints';
 import { nodePortIPs } from '../common/node';
 import type { ServicePortInfo } from '../common/servicePort';
 import {
@@ -29,10 +29,15 @@ import { computeServiceRules, type IptablesOptions, type ServiceRuleBlock } from
 
 export type TableName = 'filter' | 'nat';
 
+/** Rules by chain. */
+export interface RuleLookup {
+  get(chain: string): readonly string[] | undefined;
+}
+
 /** One table as iptables-save prints it: chains in order, and each chain's rules in order. */
 export interface TableRules {
-  chains: string[];
-  rules: Map<string, string[]>;
+  chains: readonly string[];
+  rules: RuleLookup;
 }
 
 /** A rule kube-proxy keeps in a built-in chain with `iptables -I` (proxier.go iptablesJumpChains). */
@@ -121,10 +126,48 @@ function addRule(rules: Map<string, string[]>, line: string): void {
   else rules.set(chain, [line]);
 }
 
+function chainOf(line: string): string {
+  const end = line.indexOf(' ', 3);
+  return end === -1 ? line.slice(3) : line.slice(3, end);
+}
+
+const topLevelNat = new Set([kubeServicesChain, kubeNodePortsChain]);
+
+/** A Service port's rules, split into lines of the shared chains and the chains it owns. */
 interface CachedBlock {
   endpoints: readonly EndpointInfo[];
   key: string;
+  portKey: string;
   block: ServiceRuleBlock;
+  filterTop: [string, string][];
+  natTop: [string, string][];
+  owned: Map<string, string[]>;
+}
+
+function toCached(
+  info: ServicePortInfo,
+  endpoints: readonly EndpointInfo[],
+  key: string,
+  block: ServiceRuleBlock,
+): CachedBlock {
+  const natTop: [string, string][] = [];
+  const owned = new Map<string, string[]>();
+  for (const chain of block.natChains) owned.set(chain, []);
+  for (const line of block.nat) {
+    const chain = chainOf(line);
+    const list = owned.get(chain);
+    if (list && !topLevelNat.has(chain)) list.push(line);
+    else natTop.push([chain, line]);
+  }
+  const filterTop = block.filter.map((line): [string, string] => [chainOf(line), line]);
+  const portKey = servicePortKey(info.nameString, info.protocol);
+  return { endpoints, key, portKey, block, filterTop, natTop, owned };
+}
+
+function addTo(rules: Map<string, string[]>, chain: string, line: string): void {
+  const list = rules.get(chain);
+  if (list) list.push(line);
+  else rules.set(chain, [line]);
 }
 
 /** A kube-proxy instance for one node and one family, remembering per-port rules between syncs. */
@@ -132,37 +175,34 @@ export interface IptablesProxier {
   sync(cluster: Cluster): IptablesRuleSet;
 }
 
+interface ProxierMemory {
+  stateCache: ProxyStateCache;
+  blocks: WeakMap<ServicePortInfo, CachedBlock>;
+  /** The block each port had at the last sync, by port key. */
+  byPort: Map<string, CachedBlock>;
+  owned: Map<string, string[]>;
+  sortedNat: { set: Set<string>; list: string[] } | undefined;
+}
+
 /** Creates an iptables proxier for `nodeName` and `family` (proxier.go NewProxier). */
 export function createIptablesProxier(nodeName: string, family: Family): IptablesProxier {
-  const stateCache: ProxyStateCache = createProxyStateCache();
-  let blocks = new WeakMap<ServicePortInfo, CachedBlock>();
-  let sortedNatChains: { set: Set<string>; list: string[] } | undefined;
-  return {
-    sync(cluster) {
-      const ruleSet = computeRuleSet(
-        cluster,
-        nodeName,
-        family,
-        stateCache,
-        blocks,
-        sortedNatChains,
-      );
-      sortedNatChains = { set: new Set(ruleSet.nat.chains), list: ruleSet.nat.chains };
-      if (ruleSet.stats.servicePorts === 0) blocks = new WeakMap();
-      return ruleSet;
-    },
+  const memory: ProxierMemory = {
+    stateCache: createProxyStateCache(),
+    blocks: new WeakMap(),
+    byPort: new Map(),
+    owned: new Map(),
+    sortedNat: undefined,
   };
+  return { sync: (cluster) => computeRuleSet(cluster, nodeName, family, memory) };
 }
 
 function computeRuleSet(
   cluster: Cluster,
   nodeName: string,
   family: Family,
-  stateCache: ProxyStateCache,
-  blocks: WeakMap<ServicePortInfo, CachedBlock>,
-  previousNat: { set: Set<string>; list: string[] } | undefined,
+  memory: ProxierMemory,
 ): IptablesRuleSet {
-  const { context, ports } = computeProxyState(cluster, nodeName, family, stateCache);
+  const { context, ports } = computeProxyState(cluster, nodeName, family, memory.stateCache);
   const proxy = cluster.proxy;
   const masqueradeMark = `0x${(2 ** (proxy.iptables?.masqueradeBit ?? 14)).toString(16)}`;
   let totalEndpoints = 0;
@@ -187,19 +227,18 @@ function computeRuleSet(
     kubeProxyFirewallChain,
   ];
   const filterRules = new Map<string, string[]>();
-  const natRules = new Map<string, string[]>();
-  const natOwned: string[] = [];
+  const natTop = new Map<string, string[]>();
 
   addRule(
-    natRules,
+    natTop,
     `-A ${kubePostroutingChain} -m mark ! --mark ${masqueradeMark}/${masqueradeMark} -j RETURN`,
   );
-  addRule(natRules, `-A ${kubePostroutingChain} -j MARK --xor-mark ${masqueradeMark}`);
+  addRule(natTop, `-A ${kubePostroutingChain} -j MARK --xor-mark ${masqueradeMark}`);
   addRule(
-    natRules,
+    natTop,
     `-A ${kubePostroutingChain} -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE${proxy.randomFully ? ' --random-fully' : ''}`,
   );
-  addRule(natRules, `-A ${kubeMarkMasqChain} -j MARK --or-mark ${masqueradeMark}`);
+  addRule(natTop, `-A ${kubeMarkMasqChain} -j MARK --or-mark ${masqueradeMark}`);
   if (family === 4 && localhostNodePorts) {
     filterChains.push(kubeletFirewallChain);
     addRule(
@@ -208,17 +247,49 @@ function computeRuleSet(
     );
   }
 
+  // Per-port rules: reuse the block of a port whose Service, endpoints and node context are unchanged.
+  const byPort = new Map<string, CachedBlock>();
+  const removed: CachedBlock[] = [];
+  const added: CachedBlock[] = [];
   for (const { info, endpoints } of ports) {
-    let cached = blocks.get(info);
+    let cached = memory.blocks.get(info);
     if (!cached || cached.endpoints !== endpoints || cached.key !== key) {
-      cached = { endpoints, key, block: computeServiceRules(info, endpoints, context, options) };
-      blocks.set(info, cached);
+      cached = toCached(
+        info,
+        endpoints,
+        key,
+        computeServiceRules(info, endpoints, context, options),
+      );
+      memory.blocks.set(info, cached);
     }
-    const block = cached.block;
-    for (const line of block.filter) addRule(filterRules, line);
-    for (const line of block.nat) addRule(natRules, line);
-    for (const chain of block.natChains) natOwned.push(chain);
+    const portKey = cached.portKey;
+    byPort.set(portKey, cached);
+    const previous = memory.byPort.get(portKey);
+    if (previous !== cached) {
+      if (previous) removed.push(previous);
+      added.push(cached);
+    }
+    for (const [chain, line] of cached.filterTop) addTo(filterRules, chain, line);
+    for (const [chain, line] of cached.natTop) addTo(natTop, chain, line);
   }
+  for (const [portKey, previous] of memory.byPort) if (!byPort.has(portKey)) removed.push(previous);
+  // The owned chains are updated in place: a rule set stays valid until its proxier's next sync.
+  const owned = memory.owned;
+  const removedChains: string[] = [];
+  const addedChains: string[] = [];
+  for (const block of removed) {
+    for (const chain of block.owned.keys()) {
+      owned.delete(chain);
+      removedChains.push(chain);
+    }
+  }
+  for (const block of added) {
+    for (const [chain, lines] of block.owned) {
+      owned.set(chain, lines);
+      addedChains.push(chain);
+    }
+  }
+  memory.byPort = byPort;
 
   // The tail call to KUBE-NODEPORTS, last in KUBE-SERVICES.
   const nodePortsComment =
@@ -228,7 +299,7 @@ function computeRuleSet(
     if (family === 6) destinations += ' ! -d ::1/128';
     else if (!localhostNodePorts) destinations += ' ! -d 127.0.0.0/8';
     addRule(
-      natRules,
+      natTop,
       `-A ${kubeServicesChain} ${nodePortsComment} ${destinations} -j ${kubeNodePortsChain}`,
     );
   } else {
@@ -236,7 +307,7 @@ function computeRuleSet(
       const loopback = ip === '::1' || ip.startsWith('127.');
       if (loopback && (family === 6 || !localhostNodePorts)) continue;
       addRule(
-        natRules,
+        natTop,
         `-A ${kubeServicesChain} ${nodePortsComment} -d ${ip} -j ${kubeNodePortsChain}`,
       );
     }
@@ -257,15 +328,13 @@ function computeRuleSet(
     `-A ${kubeForwardChain} -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`,
   );
 
-  const natChains = sortNatChains(
-    [kubeServicesChain, kubeNodePortsChain, kubePostroutingChain, kubeMarkMasqChain, ...natOwned],
-    previousNat,
-  );
+  const natChains = updateNatChains(memory, owned, removedChains, addedChains);
+  const natRules: RuleLookup = { get: (chain) => natTop.get(chain) ?? owned.get(chain) };
   return {
     family,
     context,
     options,
-    filter: { chains: filterChains.sort(compareChains), rules: filterRules },
+    filter: { chains: sortChains(filterChains), rules: filterRules },
     nat: { chains: natChains, rules: natRules },
     jumps: jumpRules,
     stats: {
@@ -280,19 +349,49 @@ function nodePortIPsOf(context: ProxyNodeContext): string[] {
   return nodePortIPs(context.nodePortAddresses, context.interfaceAddresses);
 }
 
-/** Sorts chain names, reusing the previous sorted list when only a few chains changed. */
-function sortNatChains(
-  chains: string[],
-  previous: { set: Set<string>; list: string[] } | undefined,
+/** Sorts chains with compareChains, through the native string sort on ranked keys. */
+function sortChains(chains: string[]): string[] {
+  const rank = (c: string) =>
+    c === kubeNodePortsChain
+      ? '0'
+      : c === kubeServicesChain
+        ? '1'
+        : c.startsWith('KUBE-')
+          ? '2'
+          : '3';
+  return chains
+    .map((c) => rank(c) + c)
+    .sort()
+    .map((k) => k.slice(1));
+}
+
+/** The sorted nat chain list, updated from the last one when only a few chains changed. */
+function updateNatChains(
+  memory: ProxierMemory,
+  owned: Map<string, string[]>,
+  removedChains: string[],
+  addedChains: string[],
 ): string[] {
-  if (!previous) return chains.sort(compareChains);
-  const current = new Set(chains);
-  let removed = 0;
-  for (const c of previous.list) if (!current.has(c)) removed++;
-  const added = chains.filter((c) => !previous.set.has(c));
-  if (removed + added.length > 64) return chains.sort(compareChains);
-  const list = removed > 0 ? previous.list.filter((c) => current.has(c)) : [...previous.list];
-  for (const c of added) {
+  const fixed = [kubeServicesChain, kubeNodePortsChain, kubePostroutingChain, kubeMarkMasqChain];
+  const previous = memory.sortedNat;
+  if (!previous || removedChains.length + addedChains.length > 256) {
+    const list = sortChains([...fixed, ...owned.keys()]);
+    memory.sortedNat = { set: new Set(list), list };
+    return list;
+  }
+  if (removedChains.length === 0 && addedChains.length === 0) return previous.list;
+  const set = previous.set;
+  const gone = new Set<string>();
+  for (const c of removedChains) {
+    if (!owned.has(c)) {
+      set.delete(c);
+      gone.add(c);
+    }
+  }
+  const list = gone.size > 0 ? previous.list.filter((c) => !gone.has(c)) : [...previous.list];
+  for (const c of addedChains) {
+    if (set.has(c)) continue;
+    set.add(c);
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -302,5 +401,6 @@ function sortNatChains(
     }
     list.splice(lo, 0, c);
   }
+  memory.sortedNat = { set, list };
   return list;
 }
