@@ -18,9 +18,13 @@ export interface GoldenView {
 }
 import { dns } from './dns';
 import { kubectl } from './kubectl';
+import { ipvs } from './ipvs';
+import { nftables } from './nftables';
 
 // prettier-ignore
 export const views: readonly GoldenView[] = [
   kubectl,
   dns,
+  ipvs,
+  nftables,
 ];
