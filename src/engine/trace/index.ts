@@ -14,3 +14,5 @@ export { sampleIptables } from './sample';
 export type { SampleResult } from './sample';
 export { parseRule, splitWords } from './parseRule';
 export type { Match, ParsedRule, Target } from './parseRule';
+export { computeRequestTrace } from './request';
+export type { RequestClient, RequestInput, RequestStep, RequestTrace } from './request';

@@ -18,6 +18,7 @@ export interface GoldenView {
 }
 import { dns } from './dns';
 import { kubectl } from './kubectl';
+import { iptablesView } from './iptables';
 import { ipvs } from './ipvs';
 import { nftables } from './nftables';
 
@@ -27,4 +28,5 @@ export const views: readonly GoldenView[] = [
   dns,
   ipvs,
   nftables,
+  iptablesView,
 ];
