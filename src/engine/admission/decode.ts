@@ -126,21 +126,39 @@ function mismatch(value: unknown, type: GoType): string | undefined {
     : `number ${String(value)}`;
 }
 
-function* reach(value: unknown, path: readonly string[], at: string): Generator<[unknown, string]> {
-  if (path.length === 0) {
-    yield [value, at];
-    return;
-  }
-  const [head, ...rest] = path;
+/** Calls `visit` for every value at `path` (from segment `i`); stops when it returns true. */
+function reach(
+  value: unknown,
+  path: readonly string[],
+  i: number,
+  at: string,
+  visit: (value: unknown, at: string) => boolean,
+): boolean {
+  if (i === path.length) return visit(value, at);
+  const head = path[i] ?? '';
   if (head === '*') {
-    if (Array.isArray(value))
-      for (let i = 0; i < value.length; i++) yield* reach(value[i], rest, `${at}[${i}]`);
-    else if (isRecord(value))
-      for (const [k, v] of Object.entries(value)) yield* reach(v, rest, `${at}.${k}`);
-    return;
+    if (Array.isArray(value)) {
+      for (let j = 0; j < value.length; j++)
+        if (reach(value[j], path, i + 1, `${at}[${j}]`, visit)) return true;
+    } else if (isRecord(value)) {
+      for (const k in value) if (reach(value[k], path, i + 1, `${at}.${k}`, visit)) return true;
+    }
+    return false;
   }
-  if (isRecord(value) && head !== undefined && head in value)
-    yield* reach(value[head], rest, at === '' ? head : `${at}.${head}`);
+  if (isRecord(value) && Object.hasOwn(value, head))
+    return reach(value[head], path, i + 1, at === '' ? head : `${at}.${head}`, visit);
+  return false;
+}
+
+const byKind = new Map<string, Expectation[]>();
+
+function expectationsOf(kind: string): Expectation[] {
+  let list = byKind.get(kind);
+  if (!list) {
+    list = [...meta(['metadata'], 'ObjectMeta', 'metadata'), ...(expectations[kind] ?? [])];
+    byKind.set(kind, list);
+  }
+  return list;
 }
 
 export interface DecodeError {
@@ -154,18 +172,18 @@ export function decodeError(
   kind: string,
   version: string,
 ): DecodeError | undefined {
-  for (const e of [
-    ...meta(['metadata'], 'ObjectMeta', 'metadata'),
-    ...(expectations[kind] ?? []),
-  ]) {
-    for (const [value, path] of reach(object, e.path, '')) {
-      const found = mismatch(value, e.type);
-      if (found !== undefined)
-        return {
-          message: `${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${found} into Go struct field ${e.goField} of type ${e.type}`,
-          path,
-        };
-    }
+  let found: DecodeError | undefined;
+  for (const e of expectationsOf(kind)) {
+    reach(object, e.path, 0, '', (value, path) => {
+      const wrong = mismatch(value, e.type);
+      if (wrong === undefined) return false;
+      found = {
+        message: `${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${wrong} into Go struct field ${e.goField} of type ${e.type}`,
+        path,
+      };
+      return true;
+    });
+    if (found) return found;
   }
   return undefined;
 }

@@ -1,13 +1,19 @@
 /** Plain-JSON helpers: the API server works on its own decoded copy of each request. */
 
 export function cloneJSON<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => cloneJSON(v)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = cloneJSON(v);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneJSON(value[i] as unknown);
     return out as T;
   }
-  return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in source) {
+    const v = source[k];
+    if (v !== undefined) out[k] = cloneJSON(v);
+  }
+  return out as T;
 }
 
 export function equalJSON(a: unknown, b: unknown): boolean {

@@ -131,21 +131,32 @@ export function renderLabels(labels: unknown): string {
  */
 export const epochSeconds = Date.UTC(2025, 0, 1) / 1000;
 
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 export function timestampAt(sequence: number): string {
+  if (sequence >= 0 && sequence < 86400) {
+    const h = Math.floor(sequence / 3600);
+    const m = Math.floor((sequence % 3600) / 60);
+    return `2025-01-01T${two(h)}:${two(m)}:${two(sequence % 60)}Z`;
+  }
   return `${new Date((epochSeconds + sequence) * 1000).toISOString().slice(0, 19)}Z`;
 }
 
-/** A UUID-shaped uid derived from the object's key and creation sequence (FNV-1a, four rounds). */
+/** A UUID-shaped uid derived from the object's key and creation sequence (FNV-1a, then mixed). */
 export function uidFor(key: string, sequence: number): string {
-  let hex = '';
-  for (let round = 0; round < 4; round++) {
-    let h = 0x811c9dc5 ^ round;
-    const text = `${key}#${sequence}`;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    hex += h.toString(16).padStart(8, '0');
+  let h = 0x811c9dc5;
+  const text = `${key}#${sequence}`;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
   }
+  const words: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    h = Math.imul(h ^ (h >>> 12), 0x297a2d39) >>> 0;
+    h = (h ^ (h >>> 15)) >>> 0;
+    words.push((h + 0x100000000).toString(16).slice(1));
+  }
+  const hex = words.join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
