@@ -81,7 +81,7 @@ export function podToEndpoint(
     kind: 'Pod',
     namespace: namespaceOf(pod),
     name: pod.metadata?.name ?? '',
-    uid: pod.metadata?.uid ?? '',
+    ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}),
   };
   const nodeName = pod.spec?.nodeName;
   if (nodeName) endpoint.nodeName = nodeName;
@@ -157,13 +157,15 @@ export function computeEndpointSlices(
   const owner = newControllerRef({ apiVersion: 'v1', kind: 'Service', metadata: service.metadata });
   const errors: string[] = [];
   const slices: EndpointSlice[] = [];
+  const reused = new Set<string>();
   const newSlice = (
     addressType: AddressType,
     ports: EndpointSlicePort[],
     endpoints: Endpoint[],
   ): EndpointSlice => {
-    const reused = naming.reuse.get(addressType)?.shift();
-    const sliceName = reused ?? generateName(naming.random, `${name}-`, naming.taken);
+    const reusedName = naming.reuse.get(addressType)?.shift();
+    if (reusedName !== undefined) reused.add(reusedName);
+    const sliceName = reusedName ?? generateName(naming.random, `${name}-`, naming.taken);
     return {
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
@@ -208,7 +210,11 @@ export function computeEndpointSlices(
     }
     if (slices.length === before) slices.push(newSlice(addressType, [], []));
   }
+  // finalize: no new slice is created for a Service being deleted; existing ones are updated.
+  const kept = service.metadata?.deletionTimestamp
+    ? slices.filter((s) => s.metadata.name !== undefined && reused.has(s.metadata.name))
+    : slices;
   const error =
     errors.length === 0 ? undefined : errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
-  return { slices, ...(error ? { error } : {}) };
+  return { slices: kept, ...(error ? { error } : {}) };
 }

@@ -56,6 +56,12 @@ export function shouldMirror(endpoints: Endpoints): boolean {
   );
 }
 
+function byAddress(a: Endpoint, b: Endpoint): number {
+  const x = a.addresses?.[0] ?? '';
+  const y = b.addresses?.[0] ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export interface MirrorResult {
   slices: EndpointSlice[];
   /** Events the controller records on the Endpoints (invalid or too many addresses). */
@@ -66,7 +72,8 @@ export interface MirrorResult {
  * reconcile (pkg/controller/endpointslicemirroring/reconciler.go at
  * d030b9e3ff2376f691839946addb5e0a3feca1ee; newEndpointSlice and addressToEndpoint in utils.go
  * at 5822bb52320747902750e4add316192f7344e542): the slices mirrored from one Endpoints whose
- * Service exists and has no selector. Endpoints are ordered by address (upstream: map order).
+ * Service exists and has no selector; none while the Endpoints is being deleted. Endpoints are
+ * ordered by address (upstream: map order).
  */
 export function mirrorEndpoints(
   endpoints: Endpoints,
@@ -76,7 +83,8 @@ export function mirrorEndpoints(
   if (
     !service ||
     serviceSelector(service.spec?.selector) !== undefined ||
-    !shouldMirror(endpoints)
+    !shouldMirror(endpoints) ||
+    endpoints.metadata?.deletionTimestamp
   ) {
     return { slices: [], warnings: [] };
   }
@@ -157,7 +165,7 @@ export function mirrorEndpoints(
       ownerReferences: [{ ...owner }],
     },
     addressType,
-    endpoints: [...set.values()],
+    endpoints: [...set.values()].sort(byAddress),
     ports: ports.length > 0 ? ports : null,
   }));
   return { slices, warnings };

@@ -51,7 +51,7 @@ function podAddress(service: Service, pod: Pod): EndpointAddress | undefined {
     kind: 'Pod',
     namespace: namespaceOf(pod),
     name: pod.metadata?.name ?? '',
-    uid: pod.metadata?.uid ?? '',
+    ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}),
   };
   return address;
 }
