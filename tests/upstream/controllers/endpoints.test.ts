@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { computeEndpoints, truncateEndpoints } from '../../../src/engine/controllers/endpoints';
 import { runControllers } from '../../../src/engine/controllers';
 import { defaultClusterSettings } from '../../../src/engine/settings';
-import type { EndpointSubset, Endpoints, KubeObject } from '../../../src/engine/model';
+import type { EndpointSubset, Endpoints, KubeObject, Service } from '../../../src/engine/model';
 import { testPod, testService } from './fixtures';
 
 const headless = { 'service.kubernetes.io/headless': '' };
@@ -159,8 +159,11 @@ describe('Endpoints controller (endpoints_controller_test.go)', () => {
       metadata: { name: 'foo', namespace: 'test', uid: 'u' },
       subsets: [{ addresses: [{ ip: '6.7.8.9', nodeName: '' }], ports: [{ port: 1000 }] }],
     };
-    const svc = testService({ selector: undefined, ports: [{ port: 80 }] });
-    delete svc.spec?.selector;
+    const svc: Service = {
+      kind: 'Service',
+      metadata: { name: 'foo', namespace: 'test' },
+      spec: { ports: [{ port: 80 }] },
+    };
     const out = runControllers({
       settings: defaultClusterSettings,
       seed: 1,
