@@ -1,5 +1,6 @@
-/** The page: a toolbar, then the editor and the panels side by side. */
+/** The page: a toolbar, then the editor, the graph and the panels side by side. */
 import { lazy, Suspense } from 'react';
+import { ClusterGraph } from './graph/ClusterGraph';
 import { SplitView } from './layout/SplitView';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { ServicesPanel } from './panels/ServicesPanel';
@@ -17,14 +18,13 @@ export function App() {
         <ScenarioPicker />
         <EngineStatus />
       </header>
-      <ScenarioNotice />
       <main className="workspace">
         <SplitView
           panes={[
             {
               id: 'editor',
               label: 'editor',
-              size: 0.5,
+              size: 0.32,
               min: 0.2,
               content: (
                 <Suspense fallback={<p className="muted loading">Loading the editor…</p>}>
@@ -33,12 +33,20 @@ export function App() {
               ),
             },
             {
+              id: 'graph',
+              label: 'graph',
+              size: 0.43,
+              min: 0.15,
+              content: <ClusterGraph />,
+            },
+            {
               id: 'panels',
               label: 'panels',
-              size: 0.5,
-              min: 0.2,
+              size: 0.25,
+              min: 0.15,
               content: (
                 <div className="panels">
+                  <ScenarioNotice />
                   <ServicesPanel />
                   <DiagnosticsPanel />
                 </div>

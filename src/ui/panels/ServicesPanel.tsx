@@ -32,8 +32,12 @@ function Endpoints({ service }: { service: ServiceSummary }) {
             <code data-testid="endpoint-address">{formatEndpoint(e)}</code>
             <span className="muted">{[e.portName, e.protocol].filter(Boolean).join(' ')}</span>
             <span className="badge">{state}</span>
-            {e.pod ? <span className="muted">{e.pod.split('/')[1]}</span> : null}
-            {e.nodeName ? <span className="muted">on {e.nodeName}</span> : null}
+            {e.pod || e.nodeName ? (
+              <span className="endpoint-where muted">
+                {e.pod ? e.pod.split('/')[1] : ''}
+                {e.nodeName ? ` on ${e.nodeName}` : ''}
+              </span>
+            ) : null}
           </li>
         );
       })}

@@ -7,8 +7,13 @@ export function ScenarioNotice() {
   const scenario = findScenario(useAppStore(selectScenario));
   if (!scenario?.notice) return null;
   return (
-    <p className="scenario-notice" data-testid="scenario-notice">
-      <strong>Notice:</strong> {scenario.notice}
-    </p>
+    <section
+      className="scenario-notice"
+      aria-label="About this scenario"
+      data-testid="scenario-notice"
+    >
+      <h2>{scenario.title}</h2>
+      <p>{scenario.notice}</p>
+    </section>
   );
 }

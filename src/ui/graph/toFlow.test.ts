@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type {
+  EndpointSummary,
+  NodeSummary,
+  PodSummary,
+  ServiceSummary,
+  SimulationSummary,
+} from '../../worker/protocol';
+import { toFlow } from './toFlow';
+
+const node = (name: string, ip: string): NodeSummary => ({
+  name,
+  internalIPs: [ip],
+  podCIDRs: [],
+  unschedulable: false,
+  ready: true,
+});
+
+const pod = (name: string, ip: string, nodeName?: string): PodSummary => ({
+  key: `default/${name}`,
+  namespace: 'default',
+  name,
+  labels: {},
+  podIPs: ip ? [ip] : [],
+  ready: true,
+  terminating: false,
+  ...(nodeName ? { nodeName } : {}),
+});
+
+const endpoint = (ip: string, extra: Partial<EndpointSummary> = {}): EndpointSummary => ({
+  ip,
+  port: 80,
+  portName: '',
+  protocol: 'TCP',
+  ready: true,
+  serving: true,
+  terminating: false,
+  ...extra,
+});
+
+const service = (name: string, endpoints: EndpointSummary[]): ServiceSummary => ({
+  key: `default/${name}`,
+  namespace: 'default',
+  name,
+  type: 'ClusterIP',
+  clusterIPs: ['10.96.0.20'],
+  clusterIP: '10.96.0.20',
+  externalIPs: [],
+  loadBalancerIngress: [],
+  ipFamilies: ['IPv4'],
+  ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: 80 }],
+  endpoints,
+  source: { document: 0, line: 1, column: 1 },
+});
+
+function cluster(pods: PodSummary[]): SimulationSummary {
+  return {
+    services: [
+      service('web', [
+        endpoint('10.244.0.2', { pod: 'default/a' }),
+        endpoint('10.244.1.2', { ready: false }),
+        endpoint('192.168.1.11'),
+        endpoint('203.0.113.9'),
+      ]),
+    ],
+    pods,
+    nodes: [node('node-1', '192.168.1.11'), node('node-2', '192.168.1.12')],
+    defaultNodes: false,
+    proxyMode: 'iptables',
+    diagnostics: [],
+    applied: [],
+  };
+}
+
+const pods = [pod('a', '10.244.0.2', 'node-1'), pod('b', '10.244.1.2', 'node-2'), pod('c', '')];
+
+describe('toFlow', () => {
+  it('puts each pod inside the node that runs it, and unscheduled pods in their own group', () => {
+    const { nodes } = toFlow(cluster(pods), { selectedService: null });
+    const parents = Object.fromEntries(
+      nodes.filter((n) => n.type === 'pod').map((n) => [n.id, n.parentId]),
+    );
+    expect(parents).toEqual({
+      'pod:default/a': 'node:node-1',
+      'pod:default/b': 'node:node-2',
+      'pod:default/c': 'node:(unscheduled)',
+    });
+    const order = nodes.map((n) => n.id);
+    expect(order.indexOf('node:node-1')).toBeLessThan(order.indexOf('pod:default/a'));
+  });
+
+  it('draws an edge from the Service to each endpoint: pod, node or outside address', () => {
+    const { edges } = toFlow(cluster(pods), { selectedService: null });
+    expect(edges.map((e) => [e.target, e.data?.state])).toEqual([
+      ['pod:default/a', 'ready'],
+      ['pod:default/b', 'not-ready'],
+      ['node:node-1', 'ready'],
+      ['external:203.0.113.9', 'ready'],
+    ]);
+  });
+
+  it('keeps the other nodes in place when a pod is added to one of them', () => {
+    const before = toFlow(cluster(pods), { selectedService: null });
+    const after = toFlow(cluster([...pods, pod('d', '10.244.0.3', 'node-1')]), {
+      selectedService: null,
+    });
+    const position = (flow: typeof before, id: string) =>
+      flow.nodes.find((n) => n.id === id)?.position;
+    expect(position(after, 'node:node-2')).toEqual(position(before, 'node:node-2'));
+    expect(position(after, 'pod:default/b')).toEqual(position(before, 'pod:default/b'));
+  });
+
+  it('marks the selected Service', () => {
+    const { nodes } = toFlow(cluster(pods), { selectedService: 'default/web' });
+    const web = nodes.find((n) => n.id === 'service:default/web');
+    expect(web?.type === 'service' && web.data.selected).toBe(true);
+  });
+});
