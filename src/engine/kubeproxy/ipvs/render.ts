@@ -20,18 +20,19 @@ function addressValue(address: string): bigint {
 export function sortVirtualServers(list: readonly IpvsVirtualServer[]): IpvsVirtualServer[] {
   const unique = new Map<string, IpvsVirtualServer>();
   for (const vs of list) unique.set(`${vs.protocol} ${hostPort(vs.address, vs.port)}`, vs);
-  return [...unique.values()].sort((a, b) => {
-    const pa = protocolNumber[a.protocol] ?? 0;
-    const pb = protocolNumber[b.protocol] ?? 0;
-    if (pa !== pb) return pa - pb;
-    const fa = a.address.includes(':') ? 6 : 4;
-    const fb = b.address.includes(':') ? 6 : 4;
-    if (fa !== fb) return fa - fb;
-    const va = addressValue(a.address);
-    const vb = addressValue(b.address);
-    if (va !== vb) return va < vb ? -1 : 1;
-    return a.port - b.port;
+  const keyed = [...unique.values()].map((vs) => ({
+    vs,
+    protocol: protocolNumber[vs.protocol] ?? 0,
+    family: vs.address.includes(':') ? 6 : 4,
+    value: addressValue(vs.address),
+  }));
+  keyed.sort((a, b) => {
+    if (a.protocol !== b.protocol) return a.protocol - b.protocol;
+    if (a.family !== b.family) return a.family - b.family;
+    if (a.value !== b.value) return a.value < b.value ? -1 : 1;
+    return a.vs.port - b.vs.port;
   });
+  return keyed.map((k) => k.vs);
 }
 
 function sortedRealServers(vs: IpvsVirtualServer) {

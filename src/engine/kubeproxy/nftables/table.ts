@@ -78,10 +78,21 @@ export function addRule(table: NftTable, chain: string, rule: string, comment?: 
   ensureChain(table, chain).rules.push(comment === undefined ? { rule } : { rule, comment });
 }
 
+const elementIndex = new WeakMap<NftSet | NftMap, Map<string, number>>();
+
 /** Adds an element to a set or map, replacing an element with the same key (knftables Fake). */
 export function addElement(container: NftSet | NftMap, element: NftElement): void {
+  let index = elementIndex.get(container);
+  if (!index) {
+    index = new Map(container.elements.map((e, i) => [e.key.join(' . '), i]));
+    elementIndex.set(container, index);
+  }
   const key = element.key.join(' . ');
-  const index = container.elements.findIndex((e) => e.key.join(' . ') === key);
-  if (index === -1) container.elements.push(element);
-  else container.elements[index] = element;
+  const at = index.get(key);
+  if (at === undefined) {
+    index.set(key, container.elements.length);
+    container.elements.push(element);
+  } else {
+    container.elements[at] = element;
+  }
 }
