@@ -107,7 +107,7 @@ class NftInterpreter {
 
   private setHas(name: string, key: string[]): boolean {
     const set = this.table.sets.get(name);
-    if (set) {
+    if (set && !set.flags?.includes('dynamic')) {
       return set.elements.some((e) =>
         e.key.every((k, i) => (i === 0 ? addressIn(key[i] ?? '', k) : k === key[i])),
       );
