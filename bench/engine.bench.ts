@@ -32,13 +32,13 @@ const cases: { name: string; input: string; runs: number; target: number }[] = [
   { name: 'classroom', input: classroom, runs: 50, target: 2 },
   {
     name: '1000-services',
-    input: generateClusterYaml({ services: 1000, replicas: 5, nodes: 3 }),
+    input: generateClusterYaml({ services: 1000, replicas: 5 }),
     runs: 9,
     target: 50,
   },
   {
     name: '10000-services',
-    input: generateClusterYaml({ services: 10000, replicas: 5, nodes: 10 }),
+    input: generateClusterYaml({ services: 10000, replicas: 5 }),
     runs: 5,
     target: 500,
   },

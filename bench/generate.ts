@@ -1,14 +1,19 @@
 /**
  * Generated clusters for the benchmarks: N Services, each selecting a Deployment of `replicas`
- * pods, spread over `nodes` Nodes, in YAML as a person would paste it.
+ * pods, in YAML as a person would paste it. Nodes hold about 100 pods each (kubelet's default
+ * limit is 110, and a node's /24 pod CIDR has 254 addresses).
  */
 export interface ClusterShape {
   services: number;
   replicas: number;
-  nodes: number;
+  nodes?: number;
 }
 
-export function generateClusterYaml({ services, replicas, nodes }: ClusterShape): string {
+export function generateClusterYaml({
+  services,
+  replicas,
+  nodes = Math.max(3, Math.ceil((services * replicas) / 100)),
+}: ClusterShape): string {
   const docs: string[] = [];
   for (let n = 1; n <= nodes; n++) {
     const third = Math.floor((n - 1) / 250);
