@@ -102,10 +102,14 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   const rsSync = syncReplicaSets(replicaSets, givenPods, seed);
   const rsByKey = new Map(replicaSets.map((rs) => [rsKey(rs), rs]));
   const blame = new Map<string, Blame>();
+  // Pods exist in the order they were created: a controller's pods right after its owner.
+  const order = new Map(input.objects.map((o, i) => [objectKey(o), i]));
+  const rankOf = new Map<Pod, number>();
   const pods = rsSync.pods.map((pod) => {
     const key = podKey(pod);
     if (givenPodKeys.has(key)) {
       blame.set(key, { object: objectKey(pod), prefix: '' });
+      rankOf.set(pod, order.get(objectKey(pod)) ?? 0);
       return pod;
     }
     const owner = controllerOf(pod.metadata);
@@ -115,10 +119,13 @@ export function runControllers(input: ControllerInput): ControllerOutput {
       rsOwner?.kind === 'Deployment'
         ? deploymentByKey.get(`${namespaceOf(pod)}/${rsOwner.name ?? ''}`)
         : undefined;
-    if (deployment) blame.set(key, { object: objectKey(deployment), prefix: 'spec.template.' });
-    else if (rs) blame.set(key, { object: objectKey(rs), prefix: 'spec.template.' });
-    return created(seed, pod, rs?.metadata);
+    const root = deployment ?? rs;
+    if (root) blame.set(key, { object: objectKey(root), prefix: 'spec.template.' });
+    const made = created(seed, pod, rs?.metadata);
+    rankOf.set(made, root ? (order.get(objectKey(root)) ?? 0) + 0.5 : 0);
+    return made;
   });
+  pods.sort((a, b) => (rankOf.get(a) ?? 0) - (rankOf.get(b) ?? 0));
 
   // Scheduler and kubelets.
   const scheduled = schedulePods(pods, nodes);
