@@ -54,3 +54,27 @@ describe('summarize', () => {
     expect(JSON.stringify(summary).length).toBeLessThan(4000);
   });
 });
+
+describe('summarize, kubectl warnings', () => {
+  it('reports the API server’s warnings at the object they are about', () => {
+    const text = `apiVersion: v1
+kind: Endpoints
+metadata:
+  name: legacy
+subsets:
+- addresses:
+  - ip: 192.168.1.100
+  ports:
+  - port: 3306
+`;
+    const warnings = summarize(simulate(text)).diagnostics.filter((d) => d.severity === 'warning');
+    expect(warnings).toMatchObject([
+      {
+        message:
+          'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+        line: 1,
+        source: 'kubectl',
+      },
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
  * Reduces a Simulation to the summary the page draws (see protocol.ts). Pure; runs in the worker.
  */
 import type {
+  Diagnostic,
   EndpointSlice,
   Node,
   ObjectMeta,
@@ -150,6 +151,34 @@ function toNode(sim: Simulation, node: Node): NodeSummary {
   };
 }
 
+/**
+ * The warnings the API server returned for applied objects, as kubectl prints them, at the
+ * object's document (unless the engine already reports them as diagnostics).
+ */
+function applyWarnings(sim: Simulation): Diagnostic[] {
+  const known = new Set(sim.diagnostics.map((d) => d.message));
+  const out: Diagnostic[] = [];
+  for (const result of sim.applied) {
+    const object = `${result.kind}/${result.namespace ?? 'default'}/${result.name}`;
+    const at = sim.sources[object] ?? sim.sources[`${result.kind}//${result.name}`];
+    for (const warning of result.warnings ?? []) {
+      const message = `Warning: ${warning}`;
+      if (!at || known.has(message) || known.has(warning)) continue;
+      out.push({
+        severity: 'warning',
+        message,
+        document: at.document,
+        path: '',
+        line: at.line,
+        column: at.column,
+        source: 'kubectl',
+        object,
+      });
+    }
+  }
+  return out;
+}
+
 /** The summary of a simulation, in the order the cluster lists its objects. */
 export function summarize(sim: Simulation): SimulationSummary {
   const { cluster } = sim;
@@ -166,7 +195,9 @@ export function summarize(sim: Simulation): SimulationSummary {
     nodes: cluster.nodes.map((n) => toNode(sim, n)),
     defaultNodes: cluster.defaultNodes,
     proxyMode: cluster.proxy.mode,
-    diagnostics: sim.diagnostics,
+    diagnostics: [...sim.diagnostics, ...applyWarnings(sim)].sort(
+      (a, b) => a.line - b.line || a.column - b.column,
+    ),
     applied: sim.applied,
   };
 }

@@ -4,7 +4,7 @@ import { formatClusterIP, formatServicePort } from '../panels/format';
 import type { ClusterFlowNode, ExternalFlowNode, PodFlowNode, ServiceFlowNode } from './toFlow';
 
 /** Shortens a long name in the middle, where generated names (pod-template-hash) repeat. */
-function shortName(name: string, max = 18): string {
+function shortName(name: string, max = 16): string {
   if (name.length <= max) return name;
   const tail = Math.ceil((max - 1) / 2);
   return `${name.slice(0, max - 1 - tail)}…${name.slice(-tail)}`;
@@ -22,14 +22,15 @@ function ServiceNode({ data }: NodeProps<ServiceFlowNode>) {
         {shortName(service.name)}
       </div>
       <div className="flow-line">
-        <span className="flow-kind">{service.type}</span> <code>{formatClusterIP(service)}</code>
+        <code>{formatClusterIP(service)}</code>
       </div>
       <div className="flow-line">
         <code>
           {service.type === 'ExternalName'
             ? `→ ${service.externalName ?? ''}`
             : service.ports.map(formatServicePort).join(',')}
-        </code>
+        </code>{' '}
+        <span className="flow-kind">{service.type}</span>
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
