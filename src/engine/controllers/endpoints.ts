@@ -66,6 +66,11 @@ function endpointPort(servicePort: ServicePort, port: number): EndpointPort {
   };
 }
 
+/** The entries of a list that are objects (input read without validation may hold anything). */
+export function objectsIn<T>(list: readonly T[] | undefined): T[] {
+  return Array.isArray(list) ? list.filter((x) => typeof x === 'object' && x !== null) : [];
+}
+
 /** LessEndpointAddress (pkg/api/v1/endpoints/util.go): by IP bytes, then target UID. */
 export function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
   const x = a.ip ?? '';
@@ -101,12 +106,12 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
     const was = entry.ready.get(key);
     if (was === undefined || was) entry.ready.set(key, ready);
   };
-  for (const subset of subsets) {
-    const list: (EndpointPort | undefined)[] =
-      Array.isArray(subset.ports) && subset.ports.length > 0 ? subset.ports : [undefined];
+  for (const subset of objectsIn(subsets)) {
+    const ports = objectsIn(subset.ports);
+    const list: (EndpointPort | undefined)[] = ports.length > 0 ? ports : [undefined];
     for (const port of list) {
-      for (const a of subset.addresses ?? []) add(a, port, true);
-      for (const a of subset.notReadyAddresses ?? []) add(a, port, false);
+      for (const a of objectsIn(subset.addresses)) add(a, port, true);
+      for (const a of objectsIn(subset.notReadyAddresses)) add(a, port, false);
     }
   }
   const groups = new Map<

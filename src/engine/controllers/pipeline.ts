@@ -33,6 +33,7 @@ import { allocateNodeCIDRs } from './nodeIpam';
 import { controllerOf } from './owners';
 import { replicaSetStatus, syncReplicaSets } from './replicaSet';
 import { deriveUID, seededRandom } from './random';
+import { sanitizeMeta } from './sanitize';
 import { schedulePods, type Unschedulable } from './scheduler';
 
 type WithMeta = KubeObject & { metadata: ObjectMeta };
@@ -68,7 +69,8 @@ function schedulingPath(u: Unschedulable): string {
 
 export function runControllers(input: ControllerInput): ControllerOutput {
   const { seed, settings } = input;
-  const groups = groupByKind(input.objects);
+  const objects = input.objects.map(sanitizeMeta);
+  const groups = groupByKind(objects);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const report = (object: string, path: string, message: string, source: string) => {
@@ -103,7 +105,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   const rsByKey = new Map(replicaSets.map((rs) => [rsKey(rs), rs]));
   const blame = new Map<string, Blame>();
   // Pods exist in the order they were created: a controller's pods right after its owner.
-  const order = new Map(input.objects.map((o, i) => [objectKey(o), i]));
+  const order = new Map(objects.map((o, i) => [objectKey(o), i]));
   const rankOf = new Map<Pod, number>();
   const pods = rsSync.pods.map((pod) => {
     const key = podKey(pod);

@@ -98,10 +98,20 @@ export function findPort(pod: Pod, servicePort: ServicePort): number | undefined
   return undefined;
 }
 
-/** The Service's ports as a list (never throws on a malformed one). */
+/** The Service's ports as a list; a port name or appProtocol that is not a string is dropped. */
 export function servicePorts(service: Service): ServicePort[] {
   const ports = service.spec?.ports;
-  return Array.isArray(ports) ? ports.filter((p) => typeof p === 'object' && p !== null) : [];
+  if (!Array.isArray(ports)) return [];
+  return ports
+    .filter((p) => typeof p === 'object' && p !== null)
+    .map((p) => {
+      const { name, appProtocol, ...rest } = p;
+      return {
+        ...rest,
+        ...(typeof name === 'string' ? { name } : {}),
+        ...(typeof appProtocol === 'string' ? { appProtocol } : {}),
+      };
+    });
 }
 
 /** helper.IsServiceIPSet: a ClusterIP that is neither empty nor None. */
