@@ -9,6 +9,8 @@ import { runControllers } from '../../src/engine/controllers';
 import type { KubeObject, Pod, Simulation } from '../../src/engine/model';
 import { defaultClusterSettings } from '../../src/engine/settings';
 
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 const labelKeys = ['app', 'tier', 'env'];
 const labelValues = ['a', 'b', 'c'];
 const labels = fc.dictionary(fc.constantFrom(...labelKeys), fc.constantFrom(...labelValues), {
@@ -88,7 +90,7 @@ const deployment = fc.record({
   replicas: fc.integer({ min: 0, max: 4 }),
 });
 
-function podObject(p: fc.Infer<typeof pod>): KubeObject {
+function podObject(p: ValueOf<typeof pod>): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -116,7 +118,7 @@ function podObject(p: fc.Infer<typeof pod>): KubeObject {
   } as KubeObject;
 }
 
-function serviceObject(s: fc.Infer<typeof service>): KubeObject {
+function serviceObject(s: ValueOf<typeof service>): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -132,7 +134,7 @@ function serviceObject(s: fc.Infer<typeof service>): KubeObject {
   } as KubeObject;
 }
 
-function deploymentObject(d: fc.Infer<typeof deployment>): KubeObject {
+function deploymentObject(d: ValueOf<typeof deployment>): KubeObject {
   const matchLabels = Object.keys(d.labels).length ? d.labels : { app: d.name };
   return {
     apiVersion: 'apps/v1',
