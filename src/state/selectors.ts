@@ -29,3 +29,5 @@ export const selectSelectedService = (s: AppState): string | null => s.selectedS
 export const selectSelectService = (s: AppState) => s.selectService;
 export const selectReveal = (s: AppState) => s.reveal;
 export const selectRevealPosition = (s: AppState) => s.revealPosition;
+export const selectActivePanel = (s: AppState): string => s.activePanel;
+export const selectShowPanel = (s: AppState) => s.showPanel;

@@ -13,14 +13,19 @@ export interface ViewSlice {
   /** `namespace/name` of the selected Service, or null. */
   selectedService: string | null;
   reveal: RevealRequest | null;
+  /** Id of the panel tab shown beside the graph (see ui/panels/panelTabs.ts). */
+  activePanel: string;
   selectService(key: string | null): void;
+  showPanel(id: string): void;
   revealPosition(line: number, column: number): void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   selectedService: null,
   reveal: null,
+  activePanel: 'services',
   selectService: (key) => set({ selectedService: key }),
+  showPanel: (id) => set({ activePanel: id }),
   revealPosition: (line, column) =>
     set((state) => ({ reveal: { line, column, seq: (state.reveal?.seq ?? 0) + 1 } })),
 });

@@ -2,8 +2,8 @@
 import { lazy, Suspense } from 'react';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { SplitView } from './layout/SplitView';
-import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
-import { ServicesPanel } from './panels/ServicesPanel';
+import { PanelTabs } from './panels/PanelTabs';
+import { StaleNotice } from './panels/StaleNotice';
 import { EngineStatus } from './toolbar/EngineStatus';
 import { ScenarioNotice } from './toolbar/ScenarioNotice';
 import { ScenarioPicker } from './toolbar/ScenarioPicker';
@@ -47,8 +47,8 @@ export function App() {
               content: (
                 <div className="panels">
                   <ScenarioNotice />
-                  <ServicesPanel />
-                  <DiagnosticsPanel />
+                  <StaleNotice />
+                  <PanelTabs />
                 </div>
               ),
             },

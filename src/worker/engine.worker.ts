@@ -3,8 +3,9 @@
  * `simulate` requests queue up while the engine is busy, only the latest is computed (the client
  * drops the replies of older ones anyway).
  */
-import { simulate } from '../engine';
-import type { EngineReply, EngineRequest, SimulateRequest } from './protocol';
+import { simulate, type Simulation } from '../engine';
+import type { EngineReply, EngineRequest, QueryRequest, SimulateRequest } from './protocol';
+import { answerQuery } from './queries';
 import { summarize } from './summarize';
 
 /** The part of the worker's global scope this file uses (the app's lib is DOM, not WebWorker). */
@@ -17,6 +18,8 @@ const scope = self as unknown as WorkerScope;
 
 let pending: SimulateRequest | undefined;
 let scheduled = false;
+/** The latest simulation: queries are answered against it. */
+let latest: Simulation | undefined;
 
 function reply(message: EngineReply): void {
   scope.postMessage(message);
@@ -30,11 +33,26 @@ function runLatest(): void {
   const started = performance.now();
   try {
     const simulation = simulate(request.input, request.options);
+    latest = simulation;
     const summary = summarize(simulation);
     reply({ type: 'simulated', id: request.id, summary, durationMs: performance.now() - started });
   } catch (error) {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     reply({ type: 'crashed', id: request.id, error: text });
+  }
+}
+
+function answer(request: QueryRequest): void {
+  runLatest();
+  if (!latest) {
+    reply({ type: 'unanswered', id: request.id, error: 'There is no simulation yet.' });
+    return;
+  }
+  try {
+    reply({ type: 'answered', id: request.id, answer: answerQuery(latest, request.query) });
+  } catch (error) {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    reply({ type: 'unanswered', id: request.id, error: text });
   }
 }
 
@@ -48,8 +66,11 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
         setTimeout(runLatest, 0);
       }
       break;
+    case 'query':
+      answer(request);
+      break;
     default: {
-      const unknown: never = request.type;
+      const unknown: never = request;
       throw new Error(`unknown request ${String(unknown)}`);
     }
   }

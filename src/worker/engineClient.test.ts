@@ -95,4 +95,22 @@ describe('createEngineClient', () => {
     workers[0]?.onerror?.({ message: 'failed to load', preventDefault() {} } as ErrorEvent);
     await expect(result).resolves.toEqual({ type: 'crashed', error: 'failed to load' });
   });
+
+  it('answers queries by their own ids, unaffected by newer simulations', async () => {
+    const { client, workers } = setup();
+    void client.simulate('a');
+    const rules = client.query({ kind: 'rules', node: 'node-1' });
+    void client.simulate('ab');
+    const answer = { node: 'node-1', mode: 'iptables' as const, texts: [] };
+    workers[0]?.reply({ type: 'answered', id: 1, answer });
+    await expect(rules).resolves.toEqual({ type: 'answered', answer });
+  });
+
+  it('fails waiting queries when the engine crashes', async () => {
+    const { client, workers } = setup();
+    void client.simulate('a');
+    const rules = client.query({ kind: 'rules', node: 'node-1' });
+    workers[0]?.reply({ type: 'crashed', id: 1, error: 'boom' });
+    await expect(rules).resolves.toEqual({ type: 'unanswered', error: 'boom' });
+  });
 });

@@ -4,15 +4,27 @@
  * or the worker failing to load or dying) restarts the worker, so the next request works again.
  */
 import type { SimulateOptions } from '../engine/model';
-import type { EngineReply, EngineRequest, SimulationSummary } from './protocol';
+import type {
+  AnswerOf,
+  EngineQuery,
+  EngineReply,
+  EngineRequest,
+  QueryKind,
+  SimulationSummary,
+} from './protocol';
 
 export type SimulateOutcome =
   | { type: 'simulated'; summary: SimulationSummary; durationMs: number }
   | { type: 'crashed'; error: string }
   | { type: 'stale' };
 
+export type QueryOutcome<K extends QueryKind> =
+  { type: 'answered'; answer: AnswerOf<K> } | { type: 'unanswered'; error: string };
+
 export interface EngineClient {
   simulate(input: string, options?: SimulateOptions): Promise<SimulateOutcome>;
+  /** Asks about the latest simulation; never stale (the caller decides whether it still cares). */
+  query<K extends QueryKind>(query: EngineQuery & { kind: K }): Promise<QueryOutcome<K>>;
   dispose(): void;
 }
 
@@ -36,6 +48,13 @@ export function createEngineClient(
 ): EngineClient {
   let latestId = 0;
   const waiting = new Map<number, (outcome: SimulateOutcome) => void>();
+  let latestQueryId = 0;
+  const questions = new Map<number, (outcome: QueryOutcome<QueryKind>) => void>();
+
+  function answered(id: number, outcome: QueryOutcome<QueryKind>): void {
+    questions.get(id)?.(outcome);
+    questions.delete(id);
+  }
   let worker: WorkerLike | undefined;
   let latestRequest: EngineRequest | undefined;
 
@@ -57,6 +76,7 @@ export function createEngineClient(
   function crashed(id: number, error: string): void {
     settle(id, { type: 'crashed', error });
     stop();
+    for (const questionId of [...questions.keys()]) answered(questionId, { type: 'unanswered', error });
     if (latestRequest && waiting.has(latestRequest.id)) ensureWorker().postMessage(latestRequest);
   }
 
@@ -64,6 +84,7 @@ export function createEngineClient(
   function failed(error: string): void {
     stop();
     settle(latestId, { type: 'crashed', error });
+    for (const id of [...questions.keys()]) answered(id, { type: 'unanswered', error });
   }
 
   function ensureWorker(): WorkerLike {
@@ -81,6 +102,12 @@ export function createEngineClient(
           break;
         case 'crashed':
           crashed(message.id, message.error);
+          break;
+        case 'answered':
+          answered(message.id, { type: 'answered', answer: message.answer });
+          break;
+        case 'unanswered':
+          answered(message.id, { type: 'unanswered', error: message.error });
           break;
       }
     };
@@ -100,10 +127,19 @@ export function createEngineClient(
       ensureWorker().postMessage(latestRequest);
       return promise;
     },
+    query<K extends QueryKind>(query: EngineQuery & { kind: K }) {
+      const id = ++latestQueryId;
+      const promise = new Promise<QueryOutcome<K>>((resolve) =>
+        questions.set(id, resolve as (outcome: QueryOutcome<QueryKind>) => void),
+      );
+      ensureWorker().postMessage({ type: 'query', id, query });
+      return promise;
+    },
     dispose() {
       stop();
       latestId += 1;
       settle(latestId, { type: 'stale' });
+      for (const id of [...questions.keys()]) answered(id, { type: 'unanswered', error: 'disposed' });
     },
   };
 }

@@ -19,6 +19,9 @@ import type {
   SourcePosition,
   TrafficPolicy,
 } from '../engine/model';
+import type { AnswerOf, EngineQuery, QueryKind } from './queries';
+
+export type { AnswerOf, EngineQuery, QueryKind } from './queries';
 
 /** One port of a Service, as `kubectl get service` shows it (`80:30080/TCP`). */
 export interface ServicePortSummary {
@@ -107,8 +110,15 @@ export interface SimulateRequest {
   options: SimulateOptions;
 }
 
+/** A question about the latest simulation (answered after any pending `simulate`). */
+export interface QueryRequest {
+  type: 'query';
+  id: number;
+  query: EngineQuery;
+}
+
 /** Every request the page sends to the worker. */
-export type EngineRequest = SimulateRequest;
+export type EngineRequest = SimulateRequest | QueryRequest;
 
 export interface SimulatedReply {
   type: 'simulated';
@@ -125,5 +135,18 @@ export interface CrashedReply {
   error: string;
 }
 
+export interface AnsweredReply<K extends QueryKind = QueryKind> {
+  type: 'answered';
+  id: number;
+  answer: AnswerOf<K>;
+}
+
+/** A query that could not be answered: no simulation yet, or the engine threw while answering. */
+export interface UnansweredReply {
+  type: 'unanswered';
+  id: number;
+  error: string;
+}
+
 /** Every reply the worker sends to the page. */
-export type EngineReply = SimulatedReply | CrashedReply;
+export type EngineReply = SimulatedReply | CrashedReply | AnsweredReply | UnansweredReply;

@@ -22,6 +22,7 @@ test('marks an invalid nodePort on its line with the API server’s message', as
 }) => {
   await playground.open('web-service');
   await playground.replaceText(nodePortService);
+  await playground.showPanel('problems');
   await expect(playground.diagnostics).toHaveCount(0);
   await playground.retypeWord('nodePort: 30080', '30080', '80');
   const diagnostic = playground.diagnostics.filter({ hasText: nodePortMessage });
@@ -39,10 +40,12 @@ test('marks a YAML syntax error and keeps the last good cluster on screen', asyn
   await playground.open('web-service');
   await expect(playground.service('default/web-service')).toHaveCount(1);
   await playground.pasteAtEnd('\n---\nkind: [unclosed\n');
+  await playground.showPanel('problems');
   const diagnostic = playground.diagnostics.filter({ hasText: 'error converting YAML to JSON' });
   await expect(diagnostic.first()).toBeVisible();
   await expect(playground.page.getByTestId('stale-notice')).toBeVisible();
-  await expect(playground.service('default/web-service')).toHaveCount(1);
   const hover = await playground.hoverDiagnostic(diagnostic.first());
   await expect(hover).toBeVisible();
+  await playground.showPanel('services');
+  await expect(playground.service('default/web-service')).toHaveCount(1);
 });

@@ -42,6 +42,7 @@ spec:
   ports:
   - port: 80
 `);
+  await playground.showPanel('problems');
   const problems = playground.diagnostics;
   await expect(problems.filter({ hasText: '<b>web</b>' }).first()).toBeVisible();
   await expect(page.locator('b, img[src="x"], script:not([src])')).toHaveCount(0);

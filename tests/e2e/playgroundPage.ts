@@ -23,6 +23,12 @@ export class PlaygroundPage {
     await expect(this.engineStatus).toHaveAttribute('data-status', 'ready');
   }
 
+  /** Shows a panel tab beside the graph (`services`, `problems`, ...). */
+  async showPanel(id: string): Promise<void> {
+    await this.page.getByTestId(`tab-${id}`).click();
+    await expect(this.page.getByTestId(`tabpanel-${id}`)).toBeVisible();
+  }
+
   /** The editor's editable element (Monaco types into an EditContext or a textarea). */
   private async focusEditor(): Promise<void> {
     await this.editor.locator('.view-lines').click();

@@ -1,6 +1,6 @@
 /** Every Service with its type, ClusterIP, ports and endpoints; follows every keystroke. */
 import { useMemo } from 'react';
-import { selectServices, selectSummaryIsStale } from '../../state/selectors';
+import { selectServices } from '../../state/selectors';
 import { useAppStore } from '../../state/useAppStore';
 import type { ServiceSummary } from '../../worker/protocol';
 import { endpointState, formatClusterIP, formatEndpoint, formatServicePort } from './format';
@@ -84,15 +84,9 @@ export function ServicesPanel() {
     () => [...services.filter((s) => s.source), ...services.filter((s) => !s.source)],
     [services],
   );
-  const stale = useAppStore(selectSummaryIsStale);
   return (
     <section className="panel" aria-labelledby="services-title" data-testid="services-panel">
       <h2 id="services-title">Services</h2>
-      {stale ? (
-        <p className="notice" role="status" data-testid="stale-notice">
-          The text has errors: showing the cluster as it was before them.
-        </p>
-      ) : null}
       <ul className="cards">
         {ordered.map((s) => (
           <ServiceCard key={s.key} service={s} />

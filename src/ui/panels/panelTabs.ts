@@ -1,0 +1,20 @@
+/**
+ * The panels beside the graph, one tab each. To add a panel: write its component in this folder
+ * and add one line here; the tab bar, keyboard handling and the `?panel=` link follow from it.
+ */
+import type { ComponentType } from 'react';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { ServicesPanel } from './ServicesPanel';
+
+export interface PanelTab {
+  /** Stable id, used in links (`?panel=services`) and test ids. */
+  id: string;
+  label: string;
+  component: ComponentType;
+}
+
+// prettier-ignore
+export const panelTabs: readonly PanelTab[] = [
+  { id: 'services', label: 'Services', component: ServicesPanel },
+  { id: 'problems', label: 'Problems', component: DiagnosticsPanel },
+];
