@@ -31,3 +31,5 @@ export const selectReveal = (s: AppState) => s.reveal;
 export const selectRevealPosition = (s: AppState) => s.revealPosition;
 export const selectActivePanel = (s: AppState): string => s.activePanel;
 export const selectShowPanel = (s: AppState) => s.showPanel;
+export const selectSelection = (s: AppState) => s.selection;
+export const selectSelect = (s: AppState) => s.select;
