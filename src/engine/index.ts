@@ -6,6 +6,7 @@ import { createApiServer } from './admission';
 import { builtinObjects, defaultNodes } from './builtins';
 import { groupByKind, runControllers } from './controllers';
 import { readCorednsConfig } from './coredns/config';
+import { computeTeacherWarnings } from './explain';
 import { objectKey } from './keys';
 import type {
   Cluster,
@@ -107,6 +108,11 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
   const cluster: Cluster = { settings, proxy, ...groups, defaultNodes: assumedNodes.length > 0 };
   // CoreDNS reads its Corefile from the cluster: a Corefile it cannot read is reported on the ConfigMap.
   for (const finding of readCorednsConfig(cluster).findings) {
+    const diagnostic = toDiagnostic(finding, sources);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
+  // The teacher's warnings (explain/): a selector matching no pod, a targetPort no pod exposes...
+  for (const finding of computeTeacherWarnings(cluster)) {
     const diagnostic = toDiagnostic(finding, sources);
     if (diagnostic) diagnostics.push(diagnostic);
   }
