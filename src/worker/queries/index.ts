@@ -5,10 +5,12 @@
  */
 import type { Simulation } from '../../engine/model';
 import { answerRules, type RulesAnswer, type RulesQuery } from './rules';
+import { answerRequests, type RequestsAnswer, type RequestsQuery } from './requests';
 
 /** Every query kind: its query and its answer. */
 export interface QueryKinds {
   rules: { query: RulesQuery; answer: RulesAnswer };
+  requests: { query: RequestsQuery; answer: RequestsAnswer };
 }
 
 export type QueryKind = keyof QueryKinds;
@@ -21,6 +23,7 @@ type Answerers = {
 
 const answerers: Answerers = {
   rules: answerRules,
+  requests: answerRequests,
 };
 
 /** Answers a query against a simulation (runs in the worker). */
