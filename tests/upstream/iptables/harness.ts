@@ -6,7 +6,7 @@
  * Source: kubernetes/kubernetes pkg/proxy/iptables/proxier_test.go (NewFakeProxier,
  * sortIPTablesRules, assertIPTablesRulesEqual, runPacketFlowTests).
  */
-import { simulate } from '../../../src/engine';
+import { simulate, type Cluster } from '../../../src/engine';
 import { computeIptablesRules, renderIptablesSave } from '../../../src/engine/kubeproxy/iptables';
 import type { IptablesRuleSet } from '../../../src/engine/kubeproxy/iptables';
 import { traceIptables } from '../../../src/engine/trace';
@@ -26,6 +26,8 @@ export interface FixtureOptions {
   proxyConfig?: string;
   /** Node labels (YAML lines, indented four spaces). */
   nodeLabels?: string;
+  /** The cluster CIDRs of the local-traffic detector; "" for none (proxyutil.NewNoOpLocalDetector). */
+  clusterCIDR?: string;
 }
 
 /** A Node with the test node's name and addresses, and the fake proxier's configuration. */
@@ -45,19 +47,37 @@ ${options.nodeLabels ? `  labels:\n${options.nodeLabels}\n` : ''}status:
 apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 mode: iptables
-clusterCIDR: 10.0.0.0/8,fd00:10::/64
+clusterCIDR: "${options.clusterCIDR ?? '10.0.0.0/8,fd00:10::/64'}"
 ${options.proxyConfig ?? ''}
 `;
 }
 
-/** The rules the engine computes for the fixture, on the test node. */
-export function ruleSetOf(yaml: string, family: 4 | 6 = 4): IptablesRuleSet {
-  const sim = simulate(yaml, { admitted: true, randomFully: false });
-  return computeIptablesRules(sim.cluster, testNodeName, family);
+/** Node features of the proxier under test (the fake proxier has both nfacct counters). */
+export interface NodeFeatures {
+  nfacct?: boolean;
 }
 
-export function iptablesSaveOf(yaml: string, family: 4 | 6 = 4): string {
-  return renderIptablesSave(ruleSetOf(yaml, family));
+/** The cluster the engine reads from a fixture, as the CLI's `--admitted` reads it. */
+export function clusterOf(yaml: string, features: NodeFeatures = {}): Cluster {
+  return simulate(yaml, { admitted: true, randomFully: false, nfacct: features.nfacct ?? true })
+    .cluster;
+}
+
+/** The rules the engine computes for the fixture, on the test node. */
+export function ruleSetOf(
+  yaml: string,
+  family: 4 | 6 = 4,
+  features: NodeFeatures = {},
+): IptablesRuleSet {
+  return computeIptablesRules(clusterOf(yaml, features), testNodeName, family);
+}
+
+export function iptablesSaveOf(
+  yaml: string,
+  family: 4 | 6 = 4,
+  features: NodeFeatures = {},
+): string {
+  return renderIptablesSave(ruleSetOf(yaml, family, features));
 }
 
 interface Table {
@@ -172,4 +192,47 @@ export function traceFlow(
         ? ''
         : result.verdict;
   return { output, masq: result.masquerade };
+}
+
+/** The chains of each table of a dump, each with its rules in order. */
+export type DumpState = Map<string, Map<string, string[]>>;
+
+/**
+ * What the kernel holds after `iptables-restore --noflush` of `text` over `state`: each chain
+ * the text declares is flushed and refilled with its `-A` lines, each `-X` chain deleted, the
+ * other chains left as they were. This is how kube-proxy's partial syncs (proxier_test.go
+ * TestSyncProxyRulesRepeated) turn into the full rule set `iptables-save` shows.
+ */
+export function applyRestore(state: DumpState, text: string): DumpState {
+  const next: DumpState = new Map([...state].map(([t, chains]) => [t, new Map(chains)]));
+  let table: Map<string, string[]> | undefined;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('*')) {
+      const name = line.slice(1);
+      table = next.get(name) ?? new Map<string, string[]>();
+      next.set(name, table);
+    } else if (line.startsWith(':') && table) {
+      table.set(line.slice(1).split(' ')[0] ?? '', []);
+    } else if (line.startsWith('-X ') && table) {
+      table.delete(line.slice(3).trim());
+    } else if (line.startsWith('-A ') && table) {
+      const chain = line.split(' ')[1] ?? '';
+      const rules = table.get(chain) ?? [];
+      table.set(chain, [...rules, line]);
+    }
+  }
+  return next;
+}
+
+/** A full dump of a state, in upstream's order (sortIPTablesRules of its text). */
+export function renderState(state: DumpState): string {
+  const out: string[] = [];
+  for (const [name, chains] of state) {
+    out.push(`*${name}`);
+    for (const chain of chains.keys()) out.push(`:${chain} - [0:0]`);
+    for (const rules of chains.values()) out.push(...rules);
+    out.push('COMMIT');
+  }
+  return sortIPTablesRules(out.join('\n'));
 }

@@ -3,12 +3,12 @@
  * deduplicated, split by IP family, sorted (pkg/proxy/endpointslicecache.go, endpoint.go).
  */
 import type { EndpointSlice } from '../../model';
-import { parseIP, type Family } from '../../net/ip';
-import type { ProxyProtocol, ServicePortName } from './servicePort';
+import { formatIP, parseIP, type Family } from '../../net/ip';
+import { parseIPSloppy, type ProxyProtocol, type ServicePortName } from './servicePort';
 
 /** One endpoint of one Service port (pkg/proxy/endpoint.go BaseEndpointInfo). */
 export interface EndpointInfo {
-  /** The address as the EndpointSlice wrote it. */
+  /** The address as Go prints it after ParseIPSloppy (as written when it does not parse). */
   ip: string;
   port: number;
   /** `ip:port`, or `[ip]:port` for IPv6 (net.JoinHostPort). */
@@ -92,10 +92,13 @@ export function computeServiceEndpoints(
       let set = byPort.get(key);
       if (!set) byPort.set(key, (set = new Map()));
       for (const ep of Array.isArray(slice.endpoints) ? slice.endpoints : []) {
-        const first = ep?.addresses?.[0];
-        if (typeof first !== 'string') continue;
+        const written = ep?.addresses?.[0];
+        if (typeof written !== 'string') continue;
         // Go's utilnet.IsIPv6String: anything that is not an IPv6 address counts as IPv4.
-        if ((first.includes(':') && parseIP(first)?.family === 6 ? 6 : 4) !== family) continue;
+        if ((written.includes(':') && parseIP(written)?.family === 6 ? 6 : 4) !== family) continue;
+        // kube-proxy keeps the address as ParseIPSloppy(...).String() prints it (TestBadIPs).
+        const parsed = parseIPSloppy(written);
+        const first = parsed ? formatIP(parsed) : written;
         const conditions = ep.conditions ?? {};
         const isLocal = typeof ep.nodeName === 'string' && ep.nodeName === nodeName;
         const info: EndpointInfo = {

@@ -69,6 +69,19 @@ function parseIPSloppyUncached(text: string): ReturnType<typeof parseIP> {
   return undefined;
 }
 
+/** Parses a CIDR as Go's netutils.ParseCIDRSloppy does (leading zeros in IPv4 parts and in the prefix). */
+export function parseCIDRSloppy(text: string): ReturnType<typeof parseCIDR> {
+  if (typeof text !== 'string') return undefined;
+  const direct = parseCIDR(text);
+  if (direct) return direct;
+  const slash = text.indexOf('/');
+  if (slash === -1) return undefined;
+  const ip = parseIPSloppy(text.slice(0, slash));
+  const prefix = text.slice(slash + 1);
+  if (!ip || !/^\d{1,3}$/.test(prefix)) return undefined;
+  return parseCIDR(`${formatIP(ip)}/${Number(prefix)}`);
+}
+
 /** `ns/name:port` or `ns/name` (pkg/proxy/types.go ServicePortName.String). */
 export function servicePortNameString(p: Omit<ServicePortName, 'protocol'>): string {
   return `${p.namespace}/${p.name}${p.port ? `:${p.port}` : ''}`;
@@ -111,7 +124,7 @@ function cidrsByFamily(values: readonly unknown[] | undefined, family: Family): 
   const out: string[] = [];
   for (const v of values ?? []) {
     if (typeof v !== 'string') continue;
-    const cidr = parseCIDR(v.trim());
+    const cidr = parseCIDRSloppy(v.trim());
     if (cidr && cidr.ip.family === family) out.push(formatCIDR(cidr));
   }
   return out;
