@@ -183,7 +183,7 @@ export function syncDeployments(
       const rs = replicaSets[i];
       return rs !== undefined && ownedReplicaSets(deployment, [rs]).length === 1;
     });
-    const want = withoutHash(deployment.spec?.template);
+    const want = ownedIdx.length > 0 ? withoutHash(deployment.spec?.template) : '';
     const ref = newControllerRef({
       apiVersion: 'apps/v1',
       kind: 'Deployment',

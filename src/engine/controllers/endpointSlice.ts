@@ -17,13 +17,16 @@ import type {
   Node,
   Pod,
   Service,
+  ServicePort,
 } from '../model';
-import { canonicalIP, isIPv6 } from '../net/ip';
+import { isIPv6 } from '../net/ip';
 import { headlessLabel } from './endpoints';
 import { namespaceOf } from './labels';
 import { newControllerRef } from './owners';
 import {
+  canonicalAddress,
   findPort,
+  isIPv6Address,
   isPodReady,
   isServiceIPSet,
   isTerminating,
@@ -58,8 +61,21 @@ export function addressTypesForService(service: Service): AddressType[] {
 /** getEndpointAddresses: the pod IPs of one family, re-printed canonically. */
 function endpointAddresses(pod: Pod, addressType: AddressType): string[] {
   return podIPsOf(pod)
-    .filter((ip) => isIPv6(ip) === (addressType === 'IPv6'))
-    .map(canonicalIP);
+    .filter((ip) => isIPv6Address(ip) === (addressType === 'IPv6'))
+    .map(canonicalAddress);
+}
+
+/** The eight possible condition sets, shared (and frozen) rather than built per endpoint. */
+const conditionSets = Array.from({ length: 8 }, (_, i) =>
+  Object.freeze({ ready: (i & 4) !== 0, serving: (i & 2) !== 0, terminating: (i & 1) !== 0 }),
+);
+
+function conditionsOf(ready: boolean, serving: boolean, terminating: boolean) {
+  return conditionSets[(ready ? 4 : 0) | (serving ? 2 : 0) | (terminating ? 1 : 0)] as {
+    ready: boolean;
+    serving: boolean;
+    terminating: boolean;
+  };
 }
 
 /** podToEndpoint: serving = pod Ready; ready = serving and not terminating, or publishNotReadyAddresses. */
@@ -74,7 +90,7 @@ export function podToEndpoint(
   const ready = service.spec?.publishNotReadyAddresses === true || (serving && !terminating);
   const endpoint: Endpoint = {
     addresses: endpointAddresses(pod, addressType),
-    conditions: { ready, serving, terminating },
+    conditions: conditionsOf(ready, serving, terminating),
   };
   if (shouldSetHostname(pod, service)) endpoint.hostname = pod.spec?.hostname ?? '';
   endpoint.targetRef = {
@@ -90,21 +106,22 @@ export function podToEndpoint(
   return endpoint;
 }
 
-/** getEndpointPorts: the Service's ports this pod resolves; a pod lacking a named port just lacks that port. */
-function endpointPorts(service: Service, pod: Pod): EndpointSlicePort[] {
-  const ports = servicePorts(service);
-  if (ports.length === 0 && service.spec?.clusterIP === 'None') return [];
+/** getEndpointPorts: the Service's ports a pod resolved (`numbers`, per Service port). */
+function endpointPorts(
+  ports: readonly ServicePort[],
+  numbers: readonly (number | undefined)[],
+): EndpointSlicePort[] {
   const out: EndpointSlicePort[] = [];
-  for (const sp of ports) {
-    const port = findPort(pod, sp);
-    if (port === undefined) continue;
+  ports.forEach((sp, i) => {
+    const port = numbers[i];
+    if (port === undefined) return;
     out.push({
       name: sp.name ?? '',
       port,
       protocol: protocolOf(sp.protocol),
       ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}),
     });
-  }
+  });
   return out;
 }
 
@@ -182,6 +199,8 @@ export function computeEndpointSlices(
     };
   };
   const publishNotReady = service.spec?.publishNotReadyAddresses === true;
+  const svcPorts = servicePorts(service);
+  const headlessWithoutPorts = svcPorts.length === 0 && service.spec?.clusterIP === 'None';
   for (const addressType of addressTypesForService(service)) {
     const groups = new Map<string, { ports: EndpointSlicePort[]; endpoints: Endpoint[] }>();
     for (const pod of pods) {
@@ -195,10 +214,12 @@ export function computeEndpointSlices(
       }
       const endpoint = podToEndpoint(pod, node, service, addressType);
       if ((endpoint.addresses?.length ?? 0) === 0) continue;
-      const ports = endpointPorts(service, pod);
-      const key = JSON.stringify(ports);
+      // A pod lacking a named port just lacks that port: pods are grouped by what they resolve.
+      const numbers = headlessWithoutPorts ? [] : svcPorts.map((sp) => findPort(pod, sp));
+      const key = numbers.join(',');
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { ports, endpoints: [] }));
+      if (!group)
+        groups.set(key, (group = { ports: endpointPorts(svcPorts, numbers), endpoints: [] }));
       group.endpoints.push(endpoint);
     }
     const before = slices.length;

@@ -20,6 +20,7 @@ import { isIPv6 } from '../net/ip';
 import { namespaceOf } from './labels';
 import {
   findPort,
+  isIPv6Address,
   isPodReady,
   isServiceIPSet,
   podIPsOf,
@@ -42,7 +43,7 @@ function podAddress(service: Service, pod: Pod): EndpointAddress | undefined {
   if (Array.isArray(families) && families.length > 0) v6 = families[0] === 'IPv6';
   else if (isServiceIPSet(service)) v6 = isIPv6(service.spec?.clusterIP ?? '');
   else v6 = isIPv6(pod.status?.podIP ?? podIPsOf(pod)[0] ?? '');
-  const ip = podIPsOf(pod).find((candidate) => isIPv6(candidate) === v6);
+  const ip = podIPsOf(pod).find((candidate) => isIPv6Address(candidate) === v6);
   if (ip === undefined) return undefined;
   const address: EndpointAddress = { ip };
   if (shouldSetHostname(pod, service)) address.hostname = pod.spec?.hostname ?? '';
@@ -183,6 +184,16 @@ export function truncateEndpoints(subsets: EndpointSubset[]): boolean {
   return true;
 }
 
+function hasDuplicates(a: readonly EndpointAddress[], b: readonly EndpointAddress[]): boolean {
+  const seen = new Set<string>();
+  for (const x of [...a, ...b]) {
+    const key = `${x.ip ?? ''}\u0000${x.targetRef?.uid ?? ''}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+
 /**
  * syncService: the Endpoints of a Service with a selector, given the pods its selector matches
  * (ANDed labels, same namespace). `current` is the Endpoints object already stored under the
@@ -196,27 +207,63 @@ export function computeEndpoints(
   const publishNotReady = service.spec?.publishNotReadyAddresses === true;
   const ports = servicePorts(service);
   const headless = service.spec?.clusterIP === 'None';
-  const subsets: EndpointSubset[] = [];
+  // Fast path: when every pod resolves the same ports, RepackSubsets yields exactly one subset.
+  const entries: { address: EndpointAddress; ready: boolean; key: string }[] = [];
+  const portsByKey = new Map<string, EndpointPort[]>();
+  let samePorts: string | undefined;
+  let uniform = true;
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
     const address = podAddress(service, pod);
     if (!address) continue;
-    const ready = publishNotReady || isPodReady(pod);
-    const put = (port: EndpointPort | undefined) =>
-      subsets.push({
-        ...(ready ? { addresses: [address] } : { notReadyAddresses: [address] }),
-        ...(port ? { ports: [port] } : {}),
-      });
+    let key = '';
     if (ports.length === 0) {
-      if (headless) put(undefined);
-      continue;
+      if (!headless) continue;
+    } else {
+      const numbers = ports.map((sp) => findPort(pod, sp));
+      if (numbers.every((n) => n === undefined)) continue;
+      key = numbers.join(',');
+      if (!portsByKey.has(key)) {
+        const list: EndpointPort[] = [];
+        ports.forEach((sp, i) => {
+          const n = numbers[i];
+          if (n !== undefined) list.push(endpointPort(sp, n));
+        });
+        portsByKey.set(key, list);
+      }
     }
-    for (const sp of ports) {
-      const number = findPort(pod, sp);
-      if (number !== undefined) put(endpointPort(sp, number));
-    }
+    if (samePorts === undefined) samePorts = key;
+    else if (samePorts !== key) uniform = false;
+    entries.push({ address, ready: publishNotReady || isPodReady(pod), key });
   }
-  const packed = repackSubsets(subsets);
+  const ready = entries.filter((e) => e.ready).map((e) => e.address);
+  const notReady = entries.filter((e) => !e.ready).map((e) => e.address);
+  let packed: EndpointSubset[];
+  if (samePorts === undefined) packed = [];
+  else if (uniform && !hasDuplicates(ready, notReady)) {
+    ready.sort(lessAddress);
+    notReady.sort(lessAddress);
+    const uniformPorts = portsByKey.get(samePorts) ?? [];
+    packed = [
+      {
+        ...(ready.length ? { addresses: ready } : {}),
+        ...(notReady.length ? { notReadyAddresses: notReady } : {}),
+        ...(uniformPorts.length ? { ports: uniformPorts } : {}),
+      },
+    ];
+  } else {
+    const subsets: EndpointSubset[] = [];
+    for (const e of entries) {
+      const resolved = portsByKey.get(e.key) ?? [];
+      for (const port of resolved.length > 0 ? resolved : [undefined]) {
+        subsets.push({
+          ...(e.ready ? { addresses: [e.address] } : { notReadyAddresses: [e.address] }),
+          ...(port ? { ports: [port] } : {}),
+        });
+      }
+    }
+    packed = repackSubsets(subsets);
+  }
   const truncated = truncateEndpoints(packed);
   const without = (map: Record<string, string> | undefined, ...keys: string[]) =>
     Object.fromEntries(Object.entries(map ?? {}).filter(([k]) => !keys.includes(k)));

@@ -44,11 +44,15 @@ function withUID<T extends WithMeta>(seed: number, object: T): T {
   return { ...object, metadata: { ...object.metadata, uid: deriveUID(seed, objectKey(object)) } };
 }
 
-/** An object a controller creates: a uid, and the creation time of the object that caused it. */
+/**
+ * An object a controller creates: a uid, and the creation time of the object that caused it.
+ * The object is fresh (built by the controller in this run), so it is stamped in place.
+ */
 function created<T extends WithMeta>(seed: number, object: T, cause: ObjectMeta | undefined): T {
   const at = cause?.creationTimestamp;
-  const meta = { ...object.metadata, ...(at ? { creationTimestamp: at } : {}) };
-  return withUID(seed, { ...object, metadata: meta });
+  if (at) object.metadata.creationTimestamp = at;
+  if (!object.metadata.uid) object.metadata.uid = deriveUID(seed, objectKey(object));
+  return object;
 }
 
 const podKey = (pod: Pod) => `${namespaceOf(pod)}/${pod.metadata?.name ?? ''}`;
@@ -123,9 +127,8 @@ export function runControllers(input: ControllerInput): ControllerOutput {
         : undefined;
     const root = deployment ?? rs;
     if (root) blame.set(key, { object: objectKey(root), prefix: 'spec.template.' });
-    const made = created(seed, pod, rs?.metadata);
-    rankOf.set(made, root ? (order.get(objectKey(root)) ?? 0) + 0.5 : 0);
-    return made;
+    rankOf.set(pod, root ? (order.get(objectKey(root)) ?? 0) + 0.5 : 0);
+    return pod;
   });
   pods.sort((a, b) => (rankOf.get(a) ?? 0) - (rankOf.get(b) ?? 0));
 
@@ -227,7 +230,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
         'endpointslice-controller',
       );
     }
-    computedSlices.push(...result.slices.map((s) => created(seed, s, service.metadata)));
+    for (const slice of result.slices) computedSlices.push(created(seed, slice, service.metadata));
   }
   const endpoints = givenEndpoints.map(
     (e) => computedEndpoints.get(`${namespaceOf(e)}/${e.metadata?.name ?? ''}`) ?? e,
@@ -246,7 +249,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     });
     for (const w of mirrored.warnings)
       report(objectKey(e), 'subsets', w, 'endpointslicemirroring-controller');
-    computedSlices.push(...mirrored.slices.map((s) => created(seed, s, e.metadata)));
+    for (const slice of mirrored.slices) computedSlices.push(created(seed, slice, e.metadata));
   }
 
   return {

@@ -3,6 +3,7 @@
  * and named container ports (pkg/api/v1/pod/util.go and staging/src/k8s.io/endpointslice/util).
  * Every field may be missing: the fallbacks are upstream's defaults (protocol TCP, and so on).
  */
+import { canonicalIP, isIPv6 } from '../net/ip';
 import type { Pod, Protocol, Service, ServicePort } from '../model';
 
 /** A protocol as the API server defaults it: TCP when absent. */
@@ -118,4 +119,17 @@ export function servicePorts(service: Service): ServicePort[] {
 export function isServiceIPSet(service: Service): boolean {
   const ip = service.spec?.clusterIP;
   return typeof ip === 'string' && ip !== '' && ip !== 'None';
+}
+
+/** A dotted quad already in canonical form (no leading zeros, every part at most 255). */
+const canonicalIPv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** utilnet.IsIPv6String, with a fast path for the common canonical IPv4 address. */
+export function isIPv6Address(text: string): boolean {
+  return canonicalIPv4.test(text) ? false : isIPv6(text);
+}
+
+/** The address re-printed as Go's net.IP.String() prints it (the input when it is not one). */
+export function canonicalAddress(text: string): string {
+  return canonicalIPv4.test(text) ? text : canonicalIP(text);
 }

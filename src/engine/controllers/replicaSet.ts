@@ -48,6 +48,9 @@ function newPod(rs: ReplicaSet, name: string, seed: number): Pod {
       generateName: `${rs.metadata?.name ?? ''}-`,
       namespace,
       uid: deriveUID(seed, `Pod/${namespace}/${name}`),
+      ...(rs.metadata?.creationTimestamp
+        ? { creationTimestamp: rs.metadata.creationTimestamp }
+        : {}),
       ...(labels ? { labels: { ...labels } } : {}),
       ...(annotations ? { annotations: { ...annotations } } : {}),
       ownerReferences: [

@@ -176,9 +176,49 @@ export interface Unschedulable {
   reasons: string[];
 }
 
+/** A binary min-heap of numbers (the scheduler's candidates, encoded as count * nodes + index). */
+class MinHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(value: number): void {
+    const a = this.items;
+    a.push(value);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((a[parent] as number) <= value) break;
+      a[i] = a[parent] as number;
+      i = parent;
+    }
+    a[i] = value;
+  }
+  pop(): number | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= a.length) break;
+      const r = l + 1;
+      const child = r < a.length && (a[r] as number) < (a[l] as number) ? r : l;
+      if ((a[child] as number) >= last) break;
+      a[i] = a[child] as number;
+      i = child;
+    }
+    a[i] = last;
+    return top;
+  }
+}
+
 /**
  * Binds every pod without `spec.nodeName` whose schedulerName is the default one, in creation
  * order. Pods that fit nowhere stay Pending and are returned with the scheduler's message.
+ * Pods asking the same of nodes share one filter pass and one heap of candidate nodes keyed by
+ * (pods on the node, name order); entries made stale by other pods are refreshed when popped.
  */
 export function schedulePods(
   pods: readonly Pod[],
@@ -189,14 +229,15 @@ export function schedulePods(
     const y = b.metadata?.name ?? '';
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const counts = new Map<string, number>();
+  const total = ordered.length;
+  const indexOf = new Map(ordered.map((n, i) => [n.metadata?.name ?? '', i]));
+  const counts = new Array<number>(total).fill(0);
   for (const pod of pods) {
-    const name = pod.spec?.nodeName;
-    if (typeof name === 'string' && name !== '') counts.set(name, (counts.get(name) ?? 0) + 1);
+    const i = indexOf.get(pod.spec?.nodeName ?? '');
+    if (pod.spec?.nodeName && i !== undefined) counts[i] = (counts[i] ?? 0) + 1;
   }
   const unschedulable: Unschedulable[] = [];
-  // Pods that ask the same of nodes pass the same filters: compute that once per signature.
-  const filtered = new Map<string, { feasible: Node[]; reasons: string[] }>();
+  const filtered = new Map<string, { heap: MinHeap; reasons: string[] }>();
   const out = pods.map((pod) => {
     if (pod.spec?.nodeName) return pod;
     const schedulerName = pod.spec?.schedulerName;
@@ -204,30 +245,34 @@ export function schedulePods(
     const signature = schedulingSignature(pod);
     let result = filtered.get(signature);
     if (!result) {
-      result = { feasible: [], reasons: [] };
-      for (const node of ordered) {
-        const reason = filterReason(pod, node);
-        if (reason === undefined) result.feasible.push(node);
+      result = { heap: new MinHeap(), reasons: [] };
+      for (let i = 0; i < total; i++) {
+        const reason = filterReason(pod, ordered[i] as Node);
+        if (reason === undefined) result.heap.push((counts[i] ?? 0) * total + i);
         else result.reasons.push(reason);
       }
       filtered.set(signature, result);
     }
-    const { feasible, reasons } = result;
-    let best: Node | undefined;
-    let bestCount = Infinity;
-    for (const node of feasible) {
-      const n = counts.get(node.metadata?.name ?? '') ?? 0;
-      if (n < bestCount) {
-        best = node;
-        bestCount = n;
+    const { heap, reasons } = result;
+    let chosen: number | undefined;
+    while (heap.size > 0) {
+      const entry = heap.pop() as number;
+      const i = entry % total;
+      const count = counts[i] ?? 0;
+      if (Math.floor(entry / total) !== count) {
+        heap.push(count * total + i);
+        continue;
       }
+      chosen = i;
+      counts[i] = count + 1;
+      heap.push((count + 1) * total + i);
+      break;
     }
-    const nodeName = best?.metadata?.name;
-    if (!best || !nodeName) {
+    const nodeName = chosen === undefined ? undefined : ordered[chosen]?.metadata?.name;
+    if (!nodeName) {
       unschedulable.push({ pod, message: fitErrorMessage(reasons), reasons });
       return pod;
     }
-    counts.set(nodeName, bestCount + 1);
     return { ...pod, spec: { ...pod.spec, nodeName } };
   });
   return { pods: out, unschedulable };
