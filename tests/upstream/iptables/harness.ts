@@ -55,12 +55,16 @@ ${options.proxyConfig ?? ''}
 /** Node features of the proxier under test (the fake proxier has both nfacct counters). */
 export interface NodeFeatures {
   nfacct?: boolean;
+  randomFully?: boolean;
 }
 
 /** The cluster the engine reads from a fixture, as the CLI's `--admitted` reads it. */
 export function clusterOf(yaml: string, features: NodeFeatures = {}): Cluster {
-  return simulate(yaml, { admitted: true, randomFully: false, nfacct: features.nfacct ?? true })
-    .cluster;
+  return simulate(yaml, {
+    admitted: true,
+    randomFully: features.randomFully ?? false,
+    nfacct: features.nfacct ?? true,
+  }).cluster;
 }
 
 /** The rules the engine computes for the fixture, on the test node. */
