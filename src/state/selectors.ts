@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../engine/model';
 import type { NodeSummary, PodSummary, ServiceSummary } from '../worker/protocol';
+import { canRedo, canUndo } from './historySlice';
 import type { AppState } from './store';
 
 const noServices: ServiceSummary[] = [];
@@ -33,3 +34,12 @@ export const selectActivePanel = (s: AppState): string => s.activePanel;
 export const selectShowPanel = (s: AppState) => s.showPanel;
 export const selectSelection = (s: AppState) => s.selection;
 export const selectSelect = (s: AppState) => s.select;
+
+export const selectApplyWhatIf = (s: AppState) => s.applyWhatIf;
+export const selectUndo = (s: AppState) => s.undo;
+export const selectRedo = (s: AppState) => s.redo;
+export const selectCanUndo = canUndo;
+export const selectCanRedo = canRedo;
+export const selectWhatIfNotice = (s: AppState) => s.whatIfNotice;
+export const selectDefaultNodes = (s: AppState): boolean => s.summary?.defaultNodes ?? false;
+export const selectProxyMode = (s: AppState) => s.summary?.proxyMode;

@@ -1,10 +1,11 @@
 /** The one store of the app: slices for the document, the simulation and the view. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice, type DocumentSlice, type DocumentState } from './documentSlice';
+import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = DocumentSlice & SimulationSlice & ViewSlice;
+export type AppState = DocumentSlice & SimulationSlice & ViewSlice & HistorySlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(initial: DocumentState): AppStore {
@@ -12,5 +13,6 @@ export function createAppStore(initial: DocumentState): AppStore {
     ...createDocumentSlice(initial)(...a),
     ...createSimulationSlice(...a),
     ...createViewSlice(...a),
+    ...createHistorySlice(...a),
   }));
 }
