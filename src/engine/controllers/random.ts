@@ -83,7 +83,9 @@ export function generateName(random: Random, prefix: string, taken: Set<string>)
   }
 }
 
-const hexDigits = '0123456789abcdef';
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}
 
 /**
  * A version-4-shaped UID for an object the input gave none, derived from the seed and the
@@ -91,16 +93,12 @@ const hexDigits = '0123456789abcdef';
  */
 export function deriveUID(seed: number, key: string): string {
   const random = seededRandom(seed, `uid\u0000${key}`);
-  let hex = '';
-  for (let word = 0; word < 4; word++) {
-    let n = random.next();
-    for (let i = 0; i < 8; i++) {
-      hex += hexDigits[n & 15];
-      n >>>= 4;
-    }
-  }
-  const variant = hexDigits[8 + (parseInt(hex[16] ?? '0', 16) & 3)] ?? '8';
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const a = hex8(random.next());
+  const b = hex8(random.next());
+  const c = hex8(random.next());
+  const d = hex8(random.next());
+  const variant = ((parseInt(c[0] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
 
 /** JSON with object keys sorted, so that equal objects print the same whatever their key order. */
