@@ -9,7 +9,7 @@ import { renderIptablesSave } from './render';
 export * from './chains';
 export { compareChains, createIptablesProxier } from './proxier';
 export type { IptablesProxier, IptablesRuleSet, JumpRule, TableName, TableRules } from './proxier';
-export { renderIptablesSave } from './render';
+export { renderIptablesSave, renderTables } from './render';
 export type { IptablesOptions } from './serviceRules';
 
 /** The rules kube-proxy programs on `nodeName` for `family` (pkg/proxy/iptables/proxier.go syncProxyRules). */

@@ -26,6 +26,14 @@ import {
   largeClusterEndpointsThreshold,
 } from './chains';
 import { computeServiceRules, type IptablesOptions, type ServiceRuleBlock } from './serviceRules';
+import {
+  chainList,
+  createChainStore,
+  deleteChain,
+  renderChainStore,
+  setChain,
+  type ChainStore,
+} from './chainStore';
 
 export type TableName = 'filter' | 'nat';
 
@@ -56,6 +64,8 @@ export interface IptablesRuleSet {
   nat: TableRules;
   /** The jumps from the built-in chains (INPUT, FORWARD, OUTPUT, PREROUTING, POSTROUTING). */
   jumps: JumpRule[];
+  /** The iptables-save text of the rule set, rendered from cached per-chain text (renderIptablesSave uses it). */
+  renderText?: () => string;
   /** Counts, as kube-proxy logs them. */
   stats: { servicePorts: number; endpoints: number; largeClusterMode: boolean };
 }
@@ -118,17 +128,28 @@ export function compareChains(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function addRule(rules: Map<string, string[]>, line: string): void {
-  const end = line.indexOf(' ', 3);
-  const chain = end === -1 ? line.slice(3) : line.slice(3, end);
-  const list = rules.get(chain);
-  if (list) list.push(line);
-  else rules.set(chain, [line]);
-}
-
 function chainOf(line: string): string {
   const end = line.indexOf(' ', 3);
   return end === -1 ? line.slice(3) : line.slice(3, end);
+}
+
+/** Lines grouped by chain, in order, with each chain's text (lines ending in newlines). */
+interface ChainLines {
+  lines: Map<string, string[]>;
+  text: Map<string, string>;
+}
+
+function groupByChain(lines: readonly string[], keep?: (chain: string) => boolean): ChainLines {
+  const out: ChainLines = { lines: new Map(), text: new Map() };
+  for (const line of lines) {
+    const chain = chainOf(line);
+    if (keep && !keep(chain)) continue;
+    const list = out.lines.get(chain);
+    if (list) list.push(line);
+    else out.lines.set(chain, [line]);
+    out.text.set(chain, `${out.text.get(chain) ?? ''}${line}\n`);
+  }
+  return out;
 }
 
 const topLevelNat = new Set([kubeServicesChain, kubeNodePortsChain]);
@@ -139,9 +160,10 @@ interface CachedBlock {
   key: string;
   portKey: string;
   block: ServiceRuleBlock;
-  filterTop: [string, string][];
-  natTop: [string, string][];
-  owned: Map<string, string[]>;
+  filterTop: ChainLines;
+  natTop: ChainLines;
+  /** Every chain the port owns, each with its lines and text (empty chains too). */
+  owned: ChainLines;
 }
 
 function toCached(
@@ -150,24 +172,18 @@ function toCached(
   key: string,
   block: ServiceRuleBlock,
 ): CachedBlock {
-  const natTop: [string, string][] = [];
-  const owned = new Map<string, string[]>();
-  for (const chain of block.natChains) owned.set(chain, []);
-  for (const line of block.nat) {
-    const chain = chainOf(line);
-    const list = owned.get(chain);
-    if (list && !topLevelNat.has(chain)) list.push(line);
-    else natTop.push([chain, line]);
+  const ownedSet = new Set(block.natChains);
+  const natTop = groupByChain(block.nat, (c) => topLevelNat.has(c) || !ownedSet.has(c));
+  const owned = groupByChain(block.nat, (c) => ownedSet.has(c) && !topLevelNat.has(c));
+  for (const chain of block.natChains) {
+    if (!owned.lines.has(chain)) {
+      owned.lines.set(chain, []);
+      owned.text.set(chain, '');
+    }
   }
-  const filterTop = block.filter.map((line): [string, string] => [chainOf(line), line]);
+  const filterTop = groupByChain(block.filter);
   const portKey = servicePortKey(info.nameString, info.protocol);
   return { endpoints, key, portKey, block, filterTop, natTop, owned };
-}
-
-function addTo(rules: Map<string, string[]>, chain: string, line: string): void {
-  const list = rules.get(chain);
-  if (list) list.push(line);
-  else rules.set(chain, [line]);
 }
 
 /** A kube-proxy instance for one node and one family, remembering per-port rules between syncs. */
@@ -180,8 +196,8 @@ interface ProxierMemory {
   blocks: WeakMap<ServicePortInfo, CachedBlock>;
   /** The block each port had at the last sync, by port key. */
   byPort: Map<string, CachedBlock>;
-  owned: Map<string, string[]>;
-  sortedNat: { set: Set<string>; list: string[] } | undefined;
+  /** The nat chains other than KUBE-SERVICES and KUBE-NODEPORTS. */
+  nat: ChainStore;
 }
 
 /** Creates an iptables proxier for `nodeName` and `family` (proxier.go NewProxier). */
@@ -190,10 +206,47 @@ export function createIptablesProxier(nodeName: string, family: Family): Iptable
     stateCache: createProxyStateCache(),
     blocks: new WeakMap(),
     byPort: new Map(),
-    owned: new Map(),
-    sortedNat: undefined,
+    nat: createChainStore(),
   };
   return { sync: (cluster) => computeRuleSet(cluster, nodeName, family, memory) };
+}
+
+const filterChainOrder = [
+  kubeNodePortsChain,
+  kubeServicesChain,
+  kubeExternalServicesChain,
+  kubeletFirewallChain,
+  kubeForwardChain,
+  kubeProxyFirewallChain,
+];
+
+/** The shared chains' lines: each port's lines in port order, then the fixed lines. */
+function sharedChain(
+  blocks: readonly CachedBlock[],
+  pick: (b: CachedBlock) => ChainLines,
+  chain: string,
+  tail: readonly string[],
+): { lines: () => string[]; text: () => string } {
+  let lines: string[] | undefined;
+  return {
+    lines: () => {
+      if (!lines) {
+        lines = [];
+        for (const b of blocks) {
+          const own = pick(b).lines.get(chain);
+          if (own) for (const l of own) lines.push(l);
+        }
+        for (const l of tail) lines.push(l);
+      }
+      return lines;
+    },
+    text: () => {
+      let text = '';
+      for (const b of blocks) text += pick(b).text.get(chain) ?? '';
+      for (const l of tail) text += `${l}\n`;
+      return text;
+    },
+  };
 }
 
 function computeRuleSet(
@@ -219,36 +272,9 @@ function computeRuleSet(
   };
   const key = JSON.stringify([options, context.nodeIP, context.nodeLabels, context.localDetector]);
 
-  const filterChains = [
-    kubeServicesChain,
-    kubeExternalServicesChain,
-    kubeForwardChain,
-    kubeNodePortsChain,
-    kubeProxyFirewallChain,
-  ];
-  const filterRules = new Map<string, string[]>();
-  const natTop = new Map<string, string[]>();
-
-  addRule(
-    natTop,
-    `-A ${kubePostroutingChain} -m mark ! --mark ${masqueradeMark}/${masqueradeMark} -j RETURN`,
-  );
-  addRule(natTop, `-A ${kubePostroutingChain} -j MARK --xor-mark ${masqueradeMark}`);
-  addRule(
-    natTop,
-    `-A ${kubePostroutingChain} -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE${proxy.randomFully ? ' --random-fully' : ''}`,
-  );
-  addRule(natTop, `-A ${kubeMarkMasqChain} -j MARK --or-mark ${masqueradeMark}`);
-  if (family === 4 && localhostNodePorts) {
-    filterChains.push(kubeletFirewallChain);
-    addRule(
-      filterRules,
-      `-A ${kubeletFirewallChain} -m comment --comment "block incoming localnet connections" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP`,
-    );
-  }
-
   // Per-port rules: reuse the block of a port whose Service, endpoints and node context are unchanged.
   const byPort = new Map<string, CachedBlock>();
+  const blocks: CachedBlock[] = [];
   const removed: CachedBlock[] = [];
   const added: CachedBlock[] = [];
   for (const { info, endpoints } of ports) {
@@ -262,81 +288,99 @@ function computeRuleSet(
       );
       memory.blocks.set(info, cached);
     }
-    const portKey = cached.portKey;
-    byPort.set(portKey, cached);
-    const previous = memory.byPort.get(portKey);
+    byPort.set(cached.portKey, cached);
+    blocks.push(cached);
+    const previous = memory.byPort.get(cached.portKey);
     if (previous !== cached) {
       if (previous) removed.push(previous);
       added.push(cached);
     }
-    for (const [chain, line] of cached.filterTop) addTo(filterRules, chain, line);
-    for (const [chain, line] of cached.natTop) addTo(natTop, chain, line);
   }
   for (const [portKey, previous] of memory.byPort) if (!byPort.has(portKey)) removed.push(previous);
-  // The owned chains are updated in place: a rule set stays valid until its proxier's next sync.
-  const owned = memory.owned;
-  const removedChains: string[] = [];
-  const addedChains: string[] = [];
-  for (const block of removed) {
-    for (const chain of block.owned.keys()) {
-      owned.delete(chain);
-      removedChains.push(chain);
-    }
-  }
-  for (const block of added) {
-    for (const [chain, lines] of block.owned) {
-      owned.set(chain, lines);
-      addedChains.push(chain);
-    }
-  }
   memory.byPort = byPort;
 
-  // The tail call to KUBE-NODEPORTS, last in KUBE-SERVICES.
-  const nodePortsComment =
-    '-m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain"';
-  if (context.nodePortAddresses.matchAll) {
-    let destinations = '-m addrtype --dst-type LOCAL';
-    if (family === 6) destinations += ' ! -d ::1/128';
-    else if (!localhostNodePorts) destinations += ' ! -d 127.0.0.0/8';
-    addRule(
-      natTop,
-      `-A ${kubeServicesChain} ${nodePortsComment} ${destinations} -j ${kubeNodePortsChain}`,
-    );
-  } else {
-    for (const ip of nodePortIPsOf(context)) {
-      const loopback = ip === '::1' || ip.startsWith('127.');
-      if (loopback && (family === 6 || !localhostNodePorts)) continue;
-      addRule(
-        natTop,
-        `-A ${kubeServicesChain} ${nodePortsComment} -d ${ip} -j ${kubeNodePortsChain}`,
-      );
+  // The owned chains are updated in place: a rule set stays valid until its proxier's next sync.
+  const nat = memory.nat;
+  for (const block of removed)
+    for (const chain of block.owned.lines.keys()) deleteChain(nat, chain);
+  for (const block of added) {
+    for (const [chain, lines] of block.owned.lines) {
+      setChain(nat, chain, lines, block.owned.text.get(chain) ?? '');
     }
   }
+  const fixedNat = [
+    `-A ${kubePostroutingChain} -m mark ! --mark ${masqueradeMark}/${masqueradeMark} -j RETURN`,
+    `-A ${kubePostroutingChain} -j MARK --xor-mark ${masqueradeMark}`,
+    `-A ${kubePostroutingChain} -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE${proxy.randomFully ? ' --random-fully' : ''}`,
+  ];
+  setChain(nat, kubePostroutingChain, fixedNat, `${fixedNat.join('\n')}\n`);
+  const markMasq = `-A ${kubeMarkMasqChain} -j MARK --or-mark ${masqueradeMark}`;
+  setChain(nat, kubeMarkMasqChain, [markMasq], `${markMasq}\n`);
 
+  const servicesTail = nodePortsJumps(context, family, localhostNodePorts);
+  const natShared = new Map([
+    [kubeNodePortsChain, sharedChain(blocks, (b) => b.natTop, kubeNodePortsChain, [])],
+    [kubeServicesChain, sharedChain(blocks, (b) => b.natTop, kubeServicesChain, servicesTail)],
+  ]);
+
+  const filterFixed = new Map<string, string[]>();
+  const filterChains = [...filterChainOrder];
+  if (localhostNodePorts) {
+    filterFixed.set(kubeletFirewallChain, [
+      `-A ${kubeletFirewallChain} -m comment --comment "block incoming localnet connections" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP`,
+    ]);
+  } else {
+    filterChains.splice(filterChains.indexOf(kubeletFirewallChain), 1);
+  }
+  const forward: string[] = [];
   if (!proxy.conntrack.tcpBeLiberal) {
-    addRule(
-      filterRules,
+    forward.push(
       `-A ${kubeForwardChain} -m conntrack --ctstate INVALID${proxy.nfacct ? ' -m nfacct --nfacct-name ct_state_invalid_dropped_pkts' : ''} -j DROP`,
     );
   }
-  addRule(
-    filterRules,
+  forward.push(
     `-A ${kubeForwardChain} -m comment --comment "kubernetes forwarding rules" -m mark --mark ${masqueradeMark}/${masqueradeMark} -j ACCEPT`,
-  );
-  addRule(
-    filterRules,
     `-A ${kubeForwardChain} -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`,
   );
+  filterFixed.set(kubeForwardChain, forward);
+  const filterBlocks = blocks.filter((b) => b.filterTop.lines.size > 0);
+  const filterShared = new Map(
+    filterChains.map((c) => [
+      c,
+      sharedChain(filterBlocks, (b) => b.filterTop, c, filterFixed.get(c) ?? []),
+    ]),
+  );
 
-  const natChains = updateNatChains(memory, owned, removedChains, addedChains);
-  const natRules: RuleLookup = { get: (chain) => natTop.get(chain) ?? owned.get(chain) };
+  let natChains: string[] | undefined;
+  const natTable: TableRules = {
+    get chains() {
+      natChains ??= [kubeNodePortsChain, kubeServicesChain, ...chainList(nat)];
+      return natChains;
+    },
+    rules: { get: (chain) => natShared.get(chain)?.lines() ?? nat.lines.get(chain) },
+  };
+  const filterTable: TableRules = {
+    chains: filterChains,
+    rules: { get: (chain) => filterShared.get(chain)?.lines() },
+  };
+  const renderText = () => {
+    let filter = '*filter\n';
+    let filterRules = '';
+    for (const chain of filterChains) {
+      filter += `:${chain} - [0:0]\n`;
+      filterRules += filterShared.get(chain)?.text() ?? '';
+    }
+    const owned = renderChainStore(nat);
+    return `${filter}${filterRules}COMMIT\n*nat\n:${kubeNodePortsChain} - [0:0]\n:${kubeServicesChain} - [0:0]\n${owned.declarations}${natShared.get(kubeNodePortsChain)?.text() ?? ''}${natShared.get(kubeServicesChain)?.text() ?? ''}${owned.rules}COMMIT\n`;
+  };
   return {
     family,
     context,
     options,
-    filter: { chains: sortChains(filterChains), rules: filterRules },
-    nat: { chains: natChains, rules: natRules },
+    filter: filterTable,
+    nat: natTable,
     jumps: jumpRules,
+    renderText,
     stats: {
       servicePorts: ports.length,
       endpoints: totalEndpoints,
@@ -345,62 +389,25 @@ function computeRuleSet(
   };
 }
 
-function nodePortIPsOf(context: ProxyNodeContext): string[] {
-  return nodePortIPs(context.nodePortAddresses, context.interfaceAddresses);
-}
-
-/** Sorts chains with compareChains, through the native string sort on ranked keys. */
-function sortChains(chains: string[]): string[] {
-  const rank = (c: string) =>
-    c === kubeNodePortsChain
-      ? '0'
-      : c === kubeServicesChain
-        ? '1'
-        : c.startsWith('KUBE-')
-          ? '2'
-          : '3';
-  return chains
-    .map((c) => rank(c) + c)
-    .sort()
-    .map((k) => k.slice(1));
-}
-
-/** The sorted nat chain list, updated from the last one when only a few chains changed. */
-function updateNatChains(
-  memory: ProxierMemory,
-  owned: Map<string, string[]>,
-  removedChains: string[],
-  addedChains: string[],
+/** The tail call to KUBE-NODEPORTS, last in KUBE-SERVICES (proxier.go syncProxyRules). */
+function nodePortsJumps(
+  context: ProxyNodeContext,
+  family: Family,
+  localhostNodePorts: boolean,
 ): string[] {
-  const fixed = [kubeServicesChain, kubeNodePortsChain, kubePostroutingChain, kubeMarkMasqChain];
-  const previous = memory.sortedNat;
-  if (!previous || removedChains.length + addedChains.length > 256) {
-    const list = sortChains([...fixed, ...owned.keys()]);
-    memory.sortedNat = { set: new Set(list), list };
-    return list;
+  const comment =
+    '-m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain"';
+  if (context.nodePortAddresses.matchAll) {
+    let destinations = '-m addrtype --dst-type LOCAL';
+    if (family === 6) destinations += ' ! -d ::1/128';
+    else if (!localhostNodePorts) destinations += ' ! -d 127.0.0.0/8';
+    return [`-A ${kubeServicesChain} ${comment} ${destinations} -j ${kubeNodePortsChain}`];
   }
-  if (removedChains.length === 0 && addedChains.length === 0) return previous.list;
-  const set = previous.set;
-  const gone = new Set<string>();
-  for (const c of removedChains) {
-    if (!owned.has(c)) {
-      set.delete(c);
-      gone.add(c);
-    }
+  const out: string[] = [];
+  for (const ip of nodePortIPs(context.nodePortAddresses, context.interfaceAddresses)) {
+    const loopback = ip === '::1' || ip.startsWith('127.');
+    if (loopback && (family === 6 || !localhostNodePorts)) continue;
+    out.push(`-A ${kubeServicesChain} ${comment} -d ${ip} -j ${kubeNodePortsChain}`);
   }
-  const list = gone.size > 0 ? previous.list.filter((c) => !gone.has(c)) : [...previous.list];
-  for (const c of addedChains) {
-    if (set.has(c)) continue;
-    set.add(c);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareChains(list[mid] as string, c) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, c);
-  }
-  memory.sortedNat = { set, list };
-  return list;
+  return out;
 }

@@ -14,8 +14,13 @@ function renderTable(name: string, table: TableRules, out: string[]): void {
   out.push('COMMIT');
 }
 
-/** Renders the rule set as iptables-save prints it. */
+/** Renders the rule set as iptables-save prints it (from the proxier's cached text when it has one). */
 export function renderIptablesSave(ruleSet: IptablesRuleSet): string {
+  return ruleSet.renderText ? ruleSet.renderText() : renderTables(ruleSet);
+}
+
+/** Renders the rule set from its tables, chain by chain (the text the tracer's rules make). */
+export function renderTables(ruleSet: IptablesRuleSet): string {
   const out: string[] = [];
   renderTable('filter', ruleSet.filter, out);
   renderTable('nat', ruleSet.nat, out);
