@@ -4,12 +4,16 @@
  * this map ties them together, so the protocol and the worker stay typed with one line per kind.
  */
 import type { Simulation } from '../../engine/model';
+import { answerDns, type DnsAnswer, type DnsQuery } from './dns';
+import { answerEndpoints, type EndpointsAnswer, type EndpointsQuery } from './endpoints';
 import { answerRules, type RulesAnswer, type RulesQuery } from './rules';
 import { answerRequests, type RequestsAnswer, type RequestsQuery } from './requests';
 
 /** Every query kind: its query and its answer. */
 export interface QueryKinds {
   rules: { query: RulesQuery; answer: RulesAnswer };
+  endpoints: { query: EndpointsQuery; answer: EndpointsAnswer };
+  dns: { query: DnsQuery; answer: DnsAnswer };
   requests: { query: RequestsQuery; answer: RequestsAnswer };
 }
 
@@ -23,6 +27,8 @@ type Answerers = {
 
 const answerers: Answerers = {
   rules: answerRules,
+  endpoints: answerEndpoints,
+  dns: answerDns,
   requests: answerRequests,
 };
 
