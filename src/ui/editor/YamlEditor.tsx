@@ -1,12 +1,14 @@
 /**
  * The YAML editor (Monaco, loaded lazily). The store's text is the source of truth: typing
  * writes to it, and a text set from elsewhere (a scenario) replaces the model's text as one undoable
- * edit. The engine's diagnostics are shown as markers; a reveal request moves the cursor.
+ * edit. The engine's diagnostics are shown as markers; a reveal request moves the cursor; the
+ * selection of every view selects its object's text (selectionSync.ts).
  */
 import { useEffect, useRef } from 'react';
 import { selectDiagnostics, selectReveal } from '../../state/selectors';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 import { monaco } from './monacoSetup';
+import { syncSelection } from './selectionSync';
 import { markerOwner, toMarkers } from './toMarkers';
 
 type Editor = ReturnType<typeof monaco.editor.create>;
@@ -63,7 +65,9 @@ export default function YamlEditor() {
         () => null,
       );
     });
+    const stopSync = syncSelection(monaco, editor, store);
     return () => {
+      stopSync();
       followStore();
       typed.dispose();
       media.removeEventListener('change', onTheme);
