@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { startPersistence, restoreDocument, storageKey } from './state/persistence';
 import { startSimulation } from './state/runSimulation';
 import { createAppStore } from './state/store';
+import { startTraffic } from './state/trafficSlice';
 import { StoreContext } from './state/useAppStore';
 import { App } from './ui/App';
 import { createEngineClient } from './worker/engineClient';
@@ -22,7 +23,9 @@ const storage = openStorage();
 const store = createAppStore(
   restoreDocument(window.location.search, storage?.getItem(storageKey) ?? null),
 );
-startSimulation(store, createEngineClient());
+const engine = createEngineClient();
+startSimulation(store, engine);
+startTraffic(store, engine);
 startPersistence(store, storage);
 
 const root = document.getElementById('root');

@@ -3,9 +3,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice, type DocumentSlice, type DocumentState } from './documentSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
+import { createTrafficSlice, type TrafficSlice } from './trafficSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = DocumentSlice & SimulationSlice & ViewSlice & HistorySlice;
+export type AppState = DocumentSlice & SimulationSlice & ViewSlice & TrafficSlice & HistorySlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(initial: DocumentState): AppStore {
@@ -14,5 +15,6 @@ export function createAppStore(initial: DocumentState): AppStore {
     ...createSimulationSlice(...a),
     ...createViewSlice(...a),
     ...createHistorySlice(...a),
+    ...createTrafficSlice(...a),
   }));
 }

@@ -12,6 +12,7 @@ import {
   selectSummary,
 } from '../../state/selectors';
 import { useAppStore } from '../../state/useAppStore';
+import { TrafficLayer } from '../traffic/TrafficLayer';
 import { nodeTypes } from './FlowNodes';
 import { toFlow } from './toFlow';
 
@@ -43,6 +44,7 @@ export function ClusterGraph() {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
+        <TrafficLayer />
       </ReactFlow>
     </div>
   );

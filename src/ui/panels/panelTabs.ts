@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { ServicesPanel } from './ServicesPanel';
+import { TracePanel } from './TracePanel';
 
 export interface PanelTab {
   /** Stable id, used in links (`?panel=services`) and test ids. */
@@ -17,4 +18,5 @@ export interface PanelTab {
 export const panelTabs: readonly PanelTab[] = [
   { id: 'services', label: 'Services', component: ServicesPanel },
   { id: 'problems', label: 'Problems', component: DiagnosticsPanel },
+  { id: 'trace', label: 'Trace', component: TracePanel },
 ];
