@@ -5,8 +5,11 @@ import { SplitView } from './layout/SplitView';
 import { PanelTabs } from './panels/PanelTabs';
 import { StaleNotice } from './panels/StaleNotice';
 import { EngineStatus } from './toolbar/EngineStatus';
+import { HistoryControls } from './toolbar/HistoryControls';
+import { ProxyModePicker } from './toolbar/ProxyModePicker';
 import { ScenarioNotice } from './toolbar/ScenarioNotice';
 import { ScenarioPicker } from './toolbar/ScenarioPicker';
+import { ThemeToggle } from './toolbar/ThemeToggle';
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor'));
 
@@ -16,7 +19,10 @@ export function App() {
       <header className="toolbar">
         <h1>Kube Service Playground</h1>
         <ScenarioPicker />
+        <ProxyModePicker />
+        <HistoryControls />
         <EngineStatus />
+        <ThemeToggle />
       </header>
       <main className="workspace">
         <SplitView
@@ -24,7 +30,7 @@ export function App() {
             {
               id: 'editor',
               label: 'editor',
-              size: 0.32,
+              size: 0.3,
               min: 0.2,
               content: (
                 <Suspense fallback={<p className="muted loading">Loading the editor…</p>}>
@@ -35,7 +41,7 @@ export function App() {
             {
               id: 'graph',
               label: 'graph',
-              size: 0.43,
+              size: 0.45,
               min: 0.15,
               content: <ClusterGraph />,
             },

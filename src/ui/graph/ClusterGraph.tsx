@@ -1,49 +1,108 @@
 /**
- * The topology graph (React Flow), drawn from `toFlow(summary, view)`. It is refitted when a
- * scenario is loaded, not while the text is typed, so that it stays put.
+ * The topology graph (React Flow), drawn from `toFlow(summary, view)`. It is fitted when a
+ * scenario is loaded, not while the text is typed, so that it stays put. Items are focusable:
+ * Enter selects one, Delete deletes a pod (a what-if, undone with Ctrl+Z), Escape clears.
  */
-import { useMemo } from 'react';
-import { Background, Controls, ReactFlow } from '@xyflow/react';
+import { useMemo, type KeyboardEvent } from 'react';
+import { Background, Controls, ReactFlow, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { deletePod } from '../../state/edits/whatIf';
 import {
+  selectApplyWhatIf,
   selectScenario,
-  selectSelectService,
-  selectSelectedService,
+  selectSelect,
+  selectSelection,
   selectSummary,
 } from '../../state/selectors';
-import { useAppStore } from '../../state/useAppStore';
+import { externalClients } from '../../state/trafficSlice';
+import type { Selection } from '../../state/viewSlice';
+import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
+import { useTheme } from '../toolbar/theme';
 import { TrafficLayer } from '../traffic/TrafficLayer';
 import { nodeTypes } from './FlowNodes';
 import { toFlow } from './toFlow';
+import { WhatIfBar } from './WhatIfBar';
+
+/** Fitting never zooms out so far that 14px text drops below about 10px: the rest scrolls. */
+const fitViewOptions = { padding: 0.04, minZoom: 0.75, maxZoom: 1.1 };
+
+/** The selection a graph node stands for (none for clients, load balancers, outside places). */
+export function selectionOf(id: string): Selection | null {
+  const colon = id.indexOf(':');
+  const prefix = id.slice(0, colon);
+  const key = id.slice(colon + 1);
+  if (prefix === 'service') return { kind: 'service', key };
+  if (prefix === 'pod') return { kind: 'pod', key };
+  if (prefix === 'node' && key !== '(unscheduled)') return { kind: 'node', key };
+  return null;
+}
+
+function focusedNodeId(event: KeyboardEvent): string | null {
+  const element =
+    event.target instanceof Element ? event.target.closest('.react-flow__node') : null;
+  return element?.getAttribute('data-id') ?? null;
+}
 
 export function ClusterGraph() {
+  const store = useAppStoreApi();
   const summary = useAppStore(selectSummary);
-  const selectedService = useAppStore(selectSelectedService);
-  const selectService = useAppStore(selectSelectService);
+  const selection = useAppStore(selectSelection);
+  const select = useAppStore(selectSelect);
+  const applyWhatIf = useAppStore(selectApplyWhatIf);
   const scenario = useAppStore(selectScenario);
-  const { nodes, edges } = useMemo(
-    () => toFlow(summary, { selectedService }),
-    [summary, selectedService],
+  const theme = useTheme();
+  const flow = useMemo(
+    () => toFlow(summary, { selection, clients: externalClients }),
+    [summary, selection],
   );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      select(null);
+      return;
+    }
+    const id = focusedNodeId(event);
+    if (!id) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      select(selectionOf(id));
+    } else if (event.key === 'Delete' && id.startsWith('pod:')) {
+      event.preventDefault();
+      const pod = summary?.pods.find((p) => `pod:${p.key}` === id);
+      if (pod) applyWhatIf('Delete pod', deletePod(store.getState().text, pod));
+    }
+  };
+
   return (
-    <div className="graph" data-testid="graph" aria-label="Cluster graph">
+    <div
+      className={`graph${flow.aggregated ? ' is-aggregated' : ''}`}
+      data-testid="graph"
+      aria-label="Cluster graph"
+      onKeyDown={onKeyDown}
+    >
+      <WhatIfBar />
       <ReactFlow
         key={scenario ?? 'your own'}
-        nodes={nodes}
-        edges={edges}
+        nodes={flow.nodes}
+        edges={flow.edges}
         nodeTypes={nodeTypes}
+        colorMode={theme}
         fitView
-        minZoom={0.2}
+        fitViewOptions={fitViewOptions}
+        minZoom={0.1}
+        maxZoom={2}
         nodesDraggable={false}
         nodesConnectable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
         panActivationKeyCode={null}
-        onNodeClick={(_event, node) =>
-          selectService(node.type === 'service' ? node.id.slice('service:'.length) : null)
-        }
-        onPaneClick={() => selectService(null)}
+        panOnScroll
+        onlyRenderVisibleElements={flow.nodes.length > 300}
+        onNodeClick={(_event, node: Node) => select(selectionOf(node.id))}
+        onPaneClick={() => select(null)}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
         <TrafficLayer />
       </ReactFlow>
     </div>

@@ -1,81 +1,194 @@
-/** How each kind of graph node is drawn: Services, Nodes (groups), pods, outside addresses. */
+/**
+ * How each kind of graph node is drawn. Every name, label and address is rendered as React text
+ * (never as HTML), so markup in the YAML shows as the characters it is.
+ */
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { formatClusterIP, formatServicePort } from '../panels/format';
-import type { ClusterFlowNode, ExternalFlowNode, PodFlowNode, ServiceFlowNode } from './toFlow';
+import type {
+  ClientFlowNode,
+  ClusterFlowNode,
+  ExternalFlowNode,
+  LoadBalancerFlowNode,
+  MoreServicesFlowNode,
+  PodCountFlowNode,
+  PodFlowNode,
+  ServiceFlowNode,
+} from './flowTypes';
 
 /** Shortens a long name in the middle, where generated names (pod-template-hash) repeat. */
-function shortName(name: string, max = 16): string {
+export function shortName(name: string, max = 19): string {
   if (name.length <= max) return name;
   const tail = Math.ceil((max - 1) / 2);
   return `${name.slice(0, max - 1 - tail)}…${name.slice(-tail)}`;
 }
 
+/** The labels worth showing on a pod: not the pod-template-hash the controllers add. */
+export function keyLabels(labels: Record<string, string>, max = 2): string {
+  const shown = Object.entries(labels).filter(([k]) => k !== 'pod-template-hash');
+  const text = shown
+    .slice(0, max)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  return shown.length > max ? `${text} +${shown.length - max}` : text;
+}
+
+const target = <Handle type="target" position={Position.Top} isConnectable={false} />;
+const source = <Handle type="source" position={Position.Bottom} isConnectable={false} />;
+
 function ServiceNode({ data }: NodeProps<ServiceFlowNode>) {
-  const { service, selected } = data;
+  const { service, selected, coreDNS } = data;
+  const ports = service.ports.map(formatServicePort).join(', ');
   return (
     <div
       className={`flow-service${selected ? ' is-selected' : ''}`}
       data-testid="graph-service"
       data-service={service.key}
     >
+      {target}
       <div className="flow-title" title={service.key}>
         {shortName(service.name)}
+        {coreDNS ? <span className="flow-tag">CoreDNS</span> : null}
+        {service.externalTrafficPolicy === 'Local' ? (
+          <span className="flow-tag" title="externalTrafficPolicy: Local">
+            Local
+          </span>
+        ) : null}
       </div>
       <div className="flow-line">
-        <code>{formatClusterIP(service)}</code>
+        <span className="flow-kind">{service.type}</span>{' '}
+        {service.type === 'ExternalName' ? null : <code>{formatClusterIP(service)}</code>}
       </div>
-      <div className="flow-line">
-        <code>
-          {service.type === 'ExternalName'
-            ? `→ ${service.externalName ?? ''}`
-            : service.ports.map(formatServicePort).join(',')}
-        </code>{' '}
-        <span className="flow-kind">{service.type}</span>
+      <div className="flow-line" title={ports}>
+        <code>{service.type === 'ExternalName' ? `→ ${service.externalName ?? ''}` : ports}</code>
       </div>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      {source}
     </div>
   );
 }
 
 function ClusterNode({ data }: NodeProps<ClusterFlowNode>) {
-  const { node } = data;
+  const { node, name, proxyMode, nodePorts, selected, podCount } = data;
+  const ports =
+    nodePorts.length > 4
+      ? `${nodePorts.slice(0, 4).join(', ')} +${nodePorts.length - 4}`
+      : nodePorts.join(', ');
   return (
-    <div className="flow-node" data-testid="graph-node" data-node={node?.name ?? ''}>
-      <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="flow-title">{node ? node.name : 'Not scheduled'}</div>
+    <div
+      className={`flow-node${node?.unschedulable ? ' is-cordoned' : ''}${selected ? ' is-selected' : ''}`}
+      data-testid="graph-node"
+      data-node={node?.name ?? ''}
+    >
+      {target}
+      <div className="flow-title" title={name}>
+        {node ? shortName(name) : 'Not scheduled'}
+        {node?.unschedulable ? <span className="flow-tag tag-warn">cordoned</span> : null}
+        <span className="flow-count">{podCount} pods</span>
+      </div>
+      {node ? (
+        <>
+          <div className="flow-line">
+            <code>{node.internalIPs.join(', ') || 'no InternalIP'}</code>
+          </div>
+          <div className="flow-line flow-muted">kube-proxy: {proxyMode}</div>
+          <div className="flow-line flow-muted" title={nodePorts.join(', ')}>
+            NodePorts: {ports || 'none'}
+          </div>
+        </>
+      ) : (
+        <div className="flow-line flow-muted">pods no node runs</div>
+      )}
+    </div>
+  );
+}
+
+function podState(pod: PodFlowNode['data']['pod']): string {
+  if (pod.terminating) return 'terminating';
+  return pod.ready ? 'ready' : 'not ready';
+}
+
+function PodNode({ data }: NodeProps<PodFlowNode>) {
+  const { pod, selected } = data;
+  const state = podState(pod);
+  const labels = keyLabels(pod.labels);
+  return (
+    <div
+      className={`flow-pod pod-${state.replace(' ', '-')}${selected ? ' is-selected' : ''}`}
+      data-testid="graph-pod"
+      data-pod={pod.key}
+      data-state={state}
+    >
+      {target}
+      <div className="flow-title" title={pod.key}>
+        {shortName(pod.name)}
+      </div>
       <div className="flow-line">
-        {node ? <code>{node.internalIPs.join(', ')}</code> : <span>pods no node runs</span>}
+        <code>{pod.podIPs.join(', ') || 'no IP'}</code>{' '}
+        <span className={`flow-state state-${state.replace(' ', '-')}`}>{state}</span>
+      </div>
+      <div className="flow-line flow-muted" title={labels}>
+        {labels || 'no labels'}
       </div>
     </div>
   );
 }
 
-function PodNode({ data }: NodeProps<PodFlowNode>) {
-  const { pod } = data;
-  const state = pod.terminating ? 'terminating' : pod.ready ? 'ready' : 'not ready';
+function PodCountNode({ data }: NodeProps<PodCountFlowNode>) {
   return (
-    <div
-      className={`flow-pod pod-${state.replace(' ', '-')}`}
-      data-testid="graph-pod"
-      data-pod={pod.key}
-    >
-      <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="flow-title" title={pod.key}>
-        {shortName(pod.name)}
-      </div>
+    <div className="flow-pod flow-count-box" data-testid="graph-pod-count">
+      {target}
+      <div className="flow-title">{data.ready + data.notReady + data.terminating} pods</div>
       <div className="flow-line">
-        <code>{pod.podIPs.join(', ') || 'no IP'}</code> <span className="flow-state">{state}</span>
+        <span className="state-ready">{data.ready} ready</span>
+        {data.notReady ? (
+          <span className="state-not-ready"> · {data.notReady} not ready</span>
+        ) : null}
+        {data.terminating ? (
+          <span className="state-terminating"> · {data.terminating} terminating</span>
+        ) : null}
       </div>
+      <div className="flow-line flow-muted">counted: too many to draw</div>
     </div>
   );
 }
 
 function ExternalNode({ data }: NodeProps<ExternalFlowNode>) {
   return (
-    <div className="flow-external" data-testid="graph-external">
-      <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="flow-title">Outside the cluster</div>
+    <div className="flow-external" data-testid="graph-external" data-address={data.address}>
+      {target}
+      <div className="flow-title" title={data.address}>
+        {shortName(data.address, 26)}
+      </div>
+      <div className="flow-line flow-muted">{data.note}</div>
+    </div>
+  );
+}
+
+function ClientNode({ data }: NodeProps<ClientFlowNode>) {
+  return (
+    <div className="flow-client" data-testid="graph-client">
+      <div className="flow-title">Client</div>
       <code>{data.address}</code>
+      {source}
+    </div>
+  );
+}
+
+function LoadBalancerNode({ data }: NodeProps<LoadBalancerFlowNode>) {
+  return (
+    <div className="flow-lb" data-testid="graph-load-balancer" data-address={data.address}>
+      {target}
+      <div className="flow-title">Load balancer</div>
+      <code>{data.address}</code>
+      {source}
+    </div>
+  );
+}
+
+function MoreServicesNode({ data }: NodeProps<MoreServicesFlowNode>) {
+  return (
+    <div className="flow-service flow-more" data-testid="graph-more-services">
+      <div className="flow-title">+{data.count.toLocaleString('en-US')} more Services</div>
+      <div className="flow-line flow-muted">listed in the Services panel</div>
     </div>
   );
 }
@@ -84,5 +197,9 @@ export const nodeTypes: NodeTypes = {
   service: ServiceNode,
   clusterNode: ClusterNode,
   pod: PodNode,
+  podCount: PodCountNode,
   external: ExternalNode,
+  client: ClientNode,
+  loadBalancer: LoadBalancerNode,
+  moreServices: MoreServicesNode,
 };

@@ -6,7 +6,7 @@ import type {
   ServiceSummary,
   SimulationSummary,
 } from '../../worker/protocol';
-import { toFlow } from './toFlow';
+import { maxDrawnPods, maxDrawnServices, toFlow, type FlowView } from './toFlow';
 
 const node = (name: string, ip: string): NodeSummary => ({
   name,
@@ -72,11 +72,13 @@ function cluster(pods: PodSummary[]): SimulationSummary {
   };
 }
 
+const view: FlowView = { selection: null, clients: [] };
+
 const pods = [pod('a', '10.244.0.2', 'node-1'), pod('b', '10.244.1.2', 'node-2'), pod('c', '')];
 
 describe('toFlow', () => {
   it('puts each pod inside the node that runs it, and unscheduled pods in their own group', () => {
-    const { nodes } = toFlow(cluster(pods), { selectedService: null });
+    const { nodes } = toFlow(cluster(pods), view);
     const parents = Object.fromEntries(
       nodes.filter((n) => n.type === 'pod').map((n) => [n.id, n.parentId]),
     );
@@ -90,7 +92,7 @@ describe('toFlow', () => {
   });
 
   it('draws an edge from the Service to each endpoint: pod, node or outside address', () => {
-    const { edges } = toFlow(cluster(pods), { selectedService: null });
+    const { edges } = toFlow(cluster(pods), view);
     expect(edges.map((e) => [e.target, e.data?.state])).toEqual([
       ['pod:default/a', 'ready'],
       ['pod:default/b', 'not-ready'],
@@ -100,10 +102,8 @@ describe('toFlow', () => {
   });
 
   it('keeps the other nodes in place when a pod is added to one of them', () => {
-    const before = toFlow(cluster(pods), { selectedService: null });
-    const after = toFlow(cluster([...pods, pod('d', '10.244.0.3', 'node-1')]), {
-      selectedService: null,
-    });
+    const before = toFlow(cluster(pods), view);
+    const after = toFlow(cluster([...pods, pod('d', '10.244.0.3', 'node-1')]), view);
     const position = (flow: typeof before, id: string) =>
       flow.nodes.find((n) => n.id === id)?.position;
     expect(position(after, 'node:node-2')).toEqual(position(before, 'node:node-2'));
@@ -111,8 +111,59 @@ describe('toFlow', () => {
   });
 
   it('marks the selected Service', () => {
-    const { nodes } = toFlow(cluster(pods), { selectedService: 'default/web' });
+    const { nodes } = toFlow(cluster(pods), {
+      ...view,
+      selection: { kind: 'service', key: 'default/web' },
+    });
     const web = nodes.find((n) => n.id === 'service:default/web');
     expect(web?.type === 'service' && web.data.selected).toBe(true);
+  });
+
+  it('draws the client, the load balancer with its ingress IP, and an ExternalName target', () => {
+    const base = cluster(pods);
+    const lb = {
+      ...service('lb', []),
+      type: 'LoadBalancer' as const,
+      loadBalancerIngress: ['198.51.100.7'],
+    };
+    const name = {
+      ...service('db', []),
+      type: 'ExternalName' as const,
+      externalName: 'db.example.com',
+    };
+    const flow = toFlow(
+      { ...base, services: [...base.services, lb, name] },
+      { ...view, clients: ['203.0.113.10'] },
+    );
+    const ids = flow.nodes.map((n) => n.id);
+    expect(ids).toContain('client:203.0.113.10');
+    expect(ids).toContain('loadBalancer:198.51.100.7');
+    expect(flow.edges.map((e) => e.id)).toEqual(
+      expect.arrayContaining([
+        'client:203.0.113.10->loadBalancer:198.51.100.7',
+        'loadBalancer:198.51.100.7->service:default/lb',
+        'service:default/db->external:db.example.com',
+      ]),
+    );
+  });
+
+  it('counts pods per node past the drawing limit, with edges to the nodes', () => {
+    const many = Array.from({ length: maxDrawnPods + 1 }, (_, i) =>
+      pod(`p${i}`, `10.244.${i % 2}.${i + 2}`, i % 2 ? 'node-2' : 'node-1'),
+    );
+    const flow = toFlow(cluster(many), view);
+    expect(flow.aggregated).toBe(true);
+    expect(flow.nodes.filter((n) => n.type === 'pod')).toHaveLength(0);
+    const counts = flow.nodes.filter((n) => n.type === 'podCount');
+    expect(counts.map((n) => n.type === 'podCount' && n.data.ready)).toEqual([76, 75]);
+  });
+
+  it('draws the first Services and counts the rest', () => {
+    const base = cluster(pods);
+    const services = Array.from({ length: maxDrawnServices + 40 }, (_, i) => service(`s${i}`, []));
+    const flow = toFlow({ ...base, services }, view);
+    expect(flow.nodes.filter((n) => n.type === 'service')).toHaveLength(maxDrawnServices);
+    const more = flow.nodes.find((n) => n.type === 'moreServices');
+    expect(more?.type === 'moreServices' && more.data.count).toBe(40);
   });
 });

@@ -1,135 +1,184 @@
 /**
- * The graph's model, derived from the simulation summary and the view: Services in a row on
- * top, each Node below as a group with its pods in a column, and an edge from each Service to
- * each of its endpoints. Pure and deterministic; positions depend only on the order of objects,
- * so the graph stays put while the text is typed.
+ * The graph's model, derived from the simulation summary and the view. Top row: the external
+ * clients and the load balancers; then the Services in a grid; then each Node as a group with
+ * its pods in a column; outside addresses on the right. Pure and deterministic: positions depend
+ * only on the order of objects and on fixed sizes, so the graph stays put while the text is
+ * typed (a pod added to one node moves nothing else). Past `maxDrawnPods` pods, each node shows
+ * counts; past `maxDrawnServices` Services, the rest are counted.
  */
-import type { Edge, Node } from '@xyflow/react';
-import type {
-  EndpointSummary,
-  NodeSummary,
-  PodSummary,
-  ServiceSummary,
-  SimulationSummary,
-} from '../../worker/protocol';
+import type { NodeSummary, PodSummary, SimulationSummary } from '../../worker/protocol';
+import type { Selection } from '../../state/viewSlice';
+import { toEdges } from './flowEdges';
+import {
+  clientId,
+  clusterNodeId,
+  layout,
+  loadBalancerId,
+  maxDrawnPods,
+  maxDrawnServices,
+  moreServicesId,
+  podCountId,
+  podId,
+  serviceId,
+  unscheduled,
+  type Flow,
+  type FlowNode,
+} from './flowTypes';
 
-export const layout = {
-  serviceWidth: 184,
-  serviceHeight: 84,
-  podWidth: 160,
-  podHeight: 58,
-  nodeHeader: 58,
-  gap: 16,
-  padding: 12,
-  rowGap: 90,
-} as const;
-
-export type ServiceNodeData = { service: ServiceSummary; selected: boolean };
-export type PodNodeData = { pod: PodSummary };
-export type ClusterNodeData = { node: NodeSummary | undefined; podCount: number };
-export type ExternalNodeData = { address: string };
-
-export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
-export type PodFlowNode = Node<PodNodeData, 'pod'>;
-export type ClusterFlowNode = Node<ClusterNodeData, 'clusterNode'>;
-export type ExternalFlowNode = Node<ExternalNodeData, 'external'>;
-export type FlowNode = ServiceFlowNode | PodFlowNode | ClusterFlowNode | ExternalFlowNode;
-
-export type EndpointEdgeState = 'ready' | 'not-ready' | 'terminating';
-export type FlowEdge = Edge<{ state: EndpointEdgeState }>;
+export * from './flowTypes';
 
 export interface FlowView {
-  selectedService: string | null;
-}
-
-export interface Flow {
-  nodes: FlowNode[];
-  edges: FlowEdge[];
-}
-
-/** The group of pods that no node runs (not scheduled yet). */
-const unscheduled = '(unscheduled)';
-
-export const serviceId = (key: string) => `service:${key}`;
-export const podId = (key: string) => `pod:${key}`;
-export const clusterNodeId = (name: string) => `node:${name}`;
-export const externalId = (address: string) => `external:${address}`;
-
-function edgeState(endpoint: EndpointSummary): EndpointEdgeState {
-  if (endpoint.ready) return 'ready';
-  return endpoint.terminating ? 'terminating' : 'not-ready';
+  selection: Selection | null;
+  /** The addresses of the external clients requests can come from. */
+  clients: readonly string[];
 }
 
 /** Pods by the node that runs them, in the order of the nodes, then the unscheduled ones. */
-function groupPods(nodes: NodeSummary[], pods: PodSummary[]): [string, PodSummary[]][] {
+export function groupPods(nodes: NodeSummary[], pods: PodSummary[]): [string, PodSummary[]][] {
   const groups = new Map<string, PodSummary[]>(nodes.map((n) => [n.name, []]));
+  const rest: PodSummary[] = [];
   for (const pod of pods) {
-    const name = pod.nodeName && groups.has(pod.nodeName) ? pod.nodeName : unscheduled;
-    groups.set(name, [...(groups.get(name) ?? []), pod]);
+    const list = pod.nodeName ? groups.get(pod.nodeName) : undefined;
+    if (list) list.push(pod);
+    else rest.push(pod);
   }
-  return [...groups].filter(([name, list]) => name !== unscheduled || list.length > 0);
+  const out = [...groups];
+  if (rest.length > 0) out.push([unscheduled, rest]);
+  return out;
 }
 
-/** Where each endpoint goes: its pod (by reference, else by IP), a node (host network), or outside. */
-function targetOf(
-  endpoint: EndpointSummary,
-  podKeys: Set<string>,
-  podsByIP: Map<string, string>,
-  nodesByIP: Map<string, string>,
-): string {
-  if (endpoint.pod && podKeys.has(endpoint.pod)) return podId(endpoint.pod);
-  const pod = podsByIP.get(endpoint.ip);
-  if (pod) return podId(pod);
-  const node = nodesByIP.get(endpoint.ip);
-  if (node) return clusterNodeId(node);
-  return externalId(endpoint.ip);
-}
-
-export function toFlow(summary: SimulationSummary | undefined, view: FlowView): Flow {
-  if (!summary) return { nodes: [], edges: [] };
-  const { serviceWidth, serviceHeight, podWidth, podHeight, nodeHeader, gap, padding, rowGap } =
-    layout;
-  const nodes: FlowNode[] = [];
-  const edges: FlowEdge[] = [];
-
-  const groups = groupPods(summary.nodes, summary.pods);
-  const groupWidth = podWidth + 2 * padding;
-  const columns = Math.max(groups.length, 3);
-
-  // The input's Services first, in the order written; the built-in ones after them.
-  const services = [
+/** The input's Services first, in the order written; the built-in ones after them. */
+export function orderServices(summary: SimulationSummary) {
+  return [
     ...summary.services.filter((s) => s.source),
     ...summary.services.filter((s) => !s.source),
   ];
+}
+
+/** Every nodePort the cluster's Services open (kube-proxy opens each on every node). */
+function nodePortsOf(summary: SimulationSummary): number[] {
+  const ports = new Set<number>();
+  for (const service of summary.services) {
+    for (const port of service.ports) if (port.nodePort) ports.add(port.nodePort);
+  }
+  return [...ports].sort((a, b) => a - b);
+}
+
+const isSelected = (view: FlowView, kind: Selection['kind'], key: string) =>
+  view.selection?.kind === kind && view.selection.key === key;
+
+export function toFlow(summary: SimulationSummary | undefined, view: FlowView): Flow {
+  if (!summary) return { nodes: [], edges: [], aggregated: false };
+  const { columnWidth, serviceHeight, podHeight, nodeHeader, gap, padding, rowGap, topHeight } =
+    layout;
+  const nodes: FlowNode[] = [];
+  const aggregatePods = summary.pods.length > maxDrawnPods;
+  const groups = groupPods(summary.nodes, summary.pods);
+  const columns = Math.max(groups.length, 3);
+  const step = columnWidth + gap;
+  const all = orderServices(summary);
+  const services = all.slice(0, maxDrawnServices);
+
+  // Top row: the clients, then one load balancer per LoadBalancer ingress address.
+  const clientStep = layout.clientWidth + gap;
+  view.clients.forEach((address, i) => {
+    nodes.push({
+      id: clientId(address),
+      type: 'client',
+      position: { x: i * clientStep, y: 0 },
+      data: { address },
+      width: layout.clientWidth,
+      height: topHeight,
+    });
+  });
+  const lbLeft = Math.ceil((view.clients.length * clientStep) / step) * step;
+  let lbIndex = 0;
+  for (const service of services) {
+    for (const address of service.loadBalancerIngress) {
+      nodes.push({
+        id: loadBalancerId(address),
+        type: 'loadBalancer',
+        position: { x: lbLeft + lbIndex++ * step, y: 0 },
+        data: { address, service: service.key },
+        width: columnWidth,
+        height: topHeight,
+      });
+    }
+  }
+
+  const servicesTop = topHeight + rowGap;
   services.forEach((service, i) => {
     nodes.push({
       id: serviceId(service.key),
       type: 'service',
       position: {
-        x: (i % columns) * (groupWidth + gap),
-        y: Math.floor(i / columns) * (serviceHeight + gap),
+        x: (i % columns) * step,
+        y: servicesTop + Math.floor(i / columns) * (serviceHeight + gap),
       },
-      data: { service, selected: service.key === view.selectedService },
-      width: serviceWidth,
+      data: {
+        service,
+        selected: isSelected(view, 'service', service.key),
+        coreDNS: service.key === 'kube-system/kube-dns',
+      },
+      width: columnWidth,
       height: serviceHeight,
     });
   });
-  const servicesHeight = Math.ceil(services.length / columns) * (serviceHeight + gap) - gap;
-  const groupsTop = Math.max(servicesHeight, 0) + rowGap;
+  const drawn = services.length + (all.length > services.length ? 1 : 0);
+  if (all.length > services.length) {
+    const i = services.length;
+    nodes.push({
+      id: moreServicesId,
+      type: 'moreServices',
+      position: {
+        x: (i % columns) * step,
+        y: servicesTop + Math.floor(i / columns) * (serviceHeight + gap),
+      },
+      data: { count: all.length - services.length },
+      width: columnWidth,
+      height: serviceHeight,
+    });
+  }
+  const rows = Math.max(1, Math.ceil(drawn / columns));
+  const groupsTop = servicesTop + rows * (serviceHeight + gap) - gap + rowGap;
 
   const nodeByName = new Map(summary.nodes.map((n) => [n.name, n]));
+  const nodePorts = nodePortsOf(summary);
   groups.forEach(([name, pods], i) => {
     const id = clusterNodeId(name);
-    const height = nodeHeader + pods.length * (podHeight + gap) + padding;
+    const inner = aggregatePods ? layout.countHeight + gap : pods.length * (podHeight + gap);
     nodes.push({
       id,
       type: 'clusterNode',
-      position: { x: i * (groupWidth + gap), y: groupsTop },
-      data: { node: nodeByName.get(name), podCount: pods.length },
-      width: groupWidth,
-      height,
-      selectable: false,
+      position: { x: i * step, y: groupsTop },
+      data: {
+        node: nodeByName.get(name),
+        name,
+        podCount: pods.length,
+        proxyMode: summary.proxyMode,
+        nodePorts,
+        selected: isSelected(view, 'node', name),
+      },
+      width: columnWidth,
+      height: nodeHeader + inner + padding,
     });
+    if (aggregatePods) {
+      nodes.push({
+        id: podCountId(name),
+        type: 'podCount',
+        parentId: id,
+        extent: 'parent',
+        position: { x: padding, y: nodeHeader },
+        data: {
+          ready: pods.filter((p) => p.ready && !p.terminating).length,
+          notReady: pods.filter((p) => !p.ready && !p.terminating).length,
+          terminating: pods.filter((p) => p.terminating).length,
+        },
+        width: columnWidth - 2 * padding,
+        height: layout.countHeight,
+      });
+      return;
+    }
     pods.forEach((pod, j) => {
       nodes.push({
         id: podId(pod.key),
@@ -137,51 +186,24 @@ export function toFlow(summary: SimulationSummary | undefined, view: FlowView): 
         parentId: id,
         extent: 'parent',
         position: { x: padding, y: nodeHeader + j * (podHeight + gap) },
-        data: { pod },
-        width: podWidth,
+        data: { pod, selected: isSelected(view, 'pod', pod.key) },
+        width: columnWidth - 2 * padding,
         height: podHeight,
       });
     });
   });
 
-  const podKeys = new Set(summary.pods.map((p) => p.key));
-  const podsByIP = new Map<string, string>();
-  for (const pod of summary.pods) for (const ip of pod.podIPs) podsByIP.set(ip, pod.key);
-  const nodesByIP = new Map<string, string>();
-  for (const node of summary.nodes) for (const ip of node.internalIPs) nodesByIP.set(ip, node.name);
-
-  const externals: string[] = [];
-  for (const service of services) {
-    const seen = new Set<string>();
-    for (const endpoint of service.endpoints) {
-      const target = targetOf(endpoint, podKeys, podsByIP, nodesByIP);
-      if (seen.has(target)) continue;
-      seen.add(target);
-      if (target.startsWith('external:') && !externals.includes(endpoint.ip)) {
-        externals.push(endpoint.ip);
-      }
-      const state = edgeState(endpoint);
-      edges.push({
-        id: `${serviceId(service.key)}->${target}`,
-        source: serviceId(service.key),
-        target,
-        data: { state },
-        className: `endpoint-edge edge-${state}`,
-        selectable: false,
-      });
-    }
-  }
-
-  const externalsLeft = columns * (groupWidth + gap) + gap;
-  externals.forEach((address, i) => {
+  const { edges, externals } = toEdges(summary, services, nodes, aggregatePods);
+  const externalsLeft = columns * step + gap;
+  externals.forEach((external, i) => {
     nodes.push({
-      id: externalId(address),
+      id: external.id,
       type: 'external',
       position: { x: externalsLeft, y: groupsTop + i * (podHeight + gap) },
-      data: { address },
-      width: podWidth,
-      height: podHeight - 8,
+      data: { address: external.address, note: external.note },
+      width: columnWidth,
+      height: podHeight,
     });
   });
-  return { nodes, edges };
+  return { nodes, edges, aggregated: aggregatePods || all.length > services.length };
 }

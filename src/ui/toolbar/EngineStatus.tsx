@@ -22,6 +22,8 @@ export function EngineStatus() {
       className={`engine-status status-${status}`}
       data-testid="engine-status"
       data-status={status}
+      title={text}
+      role={status === 'crashed' ? 'alert' : undefined}
     >
       {text}
     </output>
