@@ -10,6 +10,7 @@ import {
   createProxyStateCache,
   type ProxyNodeContext,
   type ProxyStateCache,
+  type ServicePortState,
 } from '../common/proxyState';
 import { servicePortKey, type EndpointInfo } from '../common/endpoints';
 import { nodePortIPs } from '../common/node';
@@ -198,6 +199,48 @@ interface ProxierMemory {
   byPort: Map<string, CachedBlock>;
   /** The nat chains other than KUBE-SERVICES and KUBE-NODEPORTS. */
   nat: ChainStore;
+  /** The last sync's ports and their blocks, position by position. */
+  last: { ports: readonly ServicePortState[]; key: string; blocks: CachedBlock[] } | undefined;
+}
+
+/**
+ * The blocks of this sync from the last one's, when the port list kept its length and only a
+ * few positions hold new objects for the same ports; undefined otherwise.
+ */
+function patchBlocks(
+  memory: ProxierMemory,
+  ports: readonly ServicePortState[],
+  key: string,
+  blockOf: (state: ServicePortState) => CachedBlock,
+  removed: CachedBlock[],
+  added: CachedBlock[],
+): CachedBlock[] | undefined {
+  const last = memory.last;
+  if (!last || last.key !== key || last.ports.length !== ports.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < ports.length; i++) {
+    if (ports[i] !== last.ports[i]) {
+      changed.push(i);
+      if (changed.length > 256) return undefined;
+    }
+  }
+  if (changed.length === 0) return last.blocks;
+  const updates: [number, CachedBlock][] = [];
+  for (const i of changed) {
+    const cached = blockOf(ports[i] as ServicePortState);
+    if (cached.portKey !== (last.blocks[i] as CachedBlock).portKey) return undefined;
+    updates.push([i, cached]);
+  }
+  const blocks = last.blocks.slice();
+  for (const [i, cached] of updates) {
+    const previous = blocks[i] as CachedBlock;
+    if (previous === cached) continue;
+    removed.push(previous);
+    added.push(cached);
+    blocks[i] = cached;
+    memory.byPort.set(cached.portKey, cached);
+  }
+  return blocks;
 }
 
 /** Creates an iptables proxier for `nodeName` and `family` (proxier.go NewProxier). */
@@ -207,6 +250,7 @@ export function createIptablesProxier(nodeName: string, family: Family): Iptable
     blocks: new WeakMap(),
     byPort: new Map(),
     nat: createChainStore(),
+    last: undefined,
   };
   return { sync: (cluster) => computeRuleSet(cluster, nodeName, family, memory) };
 }
@@ -273,31 +317,39 @@ function computeRuleSet(
   const key = JSON.stringify([options, context.nodeIP, context.nodeLabels, context.localDetector]);
 
   // Per-port rules: reuse the block of a port whose Service, endpoints and node context are unchanged.
-  const byPort = new Map<string, CachedBlock>();
-  const blocks: CachedBlock[] = [];
+  const blockOf = (state: ServicePortState): CachedBlock => {
+    let cached = memory.blocks.get(state.info);
+    if (!cached || cached.endpoints !== state.endpoints || cached.key !== key) {
+      const rules = computeServiceRules(state.info, state.endpoints, context, options);
+      cached = toCached(state.info, state.endpoints, key, rules);
+      memory.blocks.set(state.info, cached);
+    }
+    return cached;
+  };
   const removed: CachedBlock[] = [];
   const added: CachedBlock[] = [];
-  for (const { info, endpoints } of ports) {
-    let cached = memory.blocks.get(info);
-    if (!cached || cached.endpoints !== endpoints || cached.key !== key) {
-      cached = toCached(
-        info,
-        endpoints,
-        key,
-        computeServiceRules(info, endpoints, context, options),
-      );
-      memory.blocks.set(info, cached);
+  let blocks = patchBlocks(memory, ports, key, blockOf, removed, added);
+  if (!blocks) {
+    removed.length = 0;
+    added.length = 0;
+    const byPort = new Map<string, CachedBlock>();
+    blocks = [];
+    for (const state of ports) {
+      const cached = blockOf(state);
+      byPort.set(cached.portKey, cached);
+      blocks.push(cached);
+      const previous = memory.byPort.get(cached.portKey);
+      if (previous !== cached) {
+        if (previous) removed.push(previous);
+        added.push(cached);
+      }
     }
-    byPort.set(cached.portKey, cached);
-    blocks.push(cached);
-    const previous = memory.byPort.get(cached.portKey);
-    if (previous !== cached) {
-      if (previous) removed.push(previous);
-      added.push(cached);
+    for (const [portKey, previous] of memory.byPort) {
+      if (!byPort.has(portKey)) removed.push(previous);
     }
+    memory.byPort = byPort;
   }
-  for (const [portKey, previous] of memory.byPort) if (!byPort.has(portKey)) removed.push(previous);
-  memory.byPort = byPort;
+  memory.last = { ports, key, blocks };
 
   // The owned chains are updated in place: a rule set stays valid until its proxier's next sync.
   const nat = memory.nat;
