@@ -86,6 +86,42 @@ export class PlaygroundPage {
     return this.editor.locator('.line-numbers.active-line-number');
   }
 
+  /** The line under the request bar: what happened to the selected request (data-verdict, data-pod...). */
+  requestResult(): Locator {
+    return this.page.getByTestId('request-result');
+  }
+
+  /** The columns of the batch's distribution chart (data-pod, data-count). */
+  distributionRows(): Locator {
+    return this.page.getByTestId('distribution-row');
+  }
+
+  /** The hops of the selected request in the Trace panel. */
+  traceHops(): Locator {
+    return this.page.getByTestId('trace-hop');
+  }
+
+  /**
+   * Sends `count` requests from a source (`external:<ip>` or `pod:<namespace>/<name>`) to the
+   * first destination whose label contains `to`, and waits for the engine's answer.
+   */
+  async sendRequests(from: string, to: string, count: 1 | 10 | 100): Promise<void> {
+    await this.page.getByTestId('request-source').selectOption(from);
+    const destination = this.page.getByTestId('request-destination');
+    const option = destination.locator('option', { hasText: to }).first();
+    const value = await option.getAttribute('value');
+    if (value === null) throw new Error(`no destination option contains "${to}"`);
+    await destination.selectOption(value);
+    const before = await this.requestResult().getAttribute('data-batch');
+    await this.page.getByTestId(`send-${count}`).click();
+    await expect(this.requestResult()).not.toHaveAttribute('data-batch', before ?? '');
+  }
+
+  /** Squiggles Monaco draws for error markers. */
+  errorSquiggles(): Locator {
+    return this.editor.locator('.squiggly-error');
+  }
+
   /** Squiggles Monaco draws for error markers. */
   errorSquiggles(): Locator {
     return this.editor.locator('.squiggly-error');

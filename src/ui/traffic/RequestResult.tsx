@@ -1,6 +1,7 @@
 /** One line under the request bar: what happened to the selected request (or why none went). */
 import {
   selectBatch,
+  selectBatchSeq,
   selectSelectedRequest,
   selectSelectedRequestIndex,
   selectTrafficError,
@@ -11,6 +12,7 @@ import { describeOutcome, destinationText } from './describe';
 
 export function RequestResult() {
   const batch = useAppStore(selectBatch);
+  const seq = useAppStore(selectBatchSeq);
   const request = useAppStore(selectSelectedRequest);
   const index = useAppStore(selectSelectedRequestIndex);
   const status = useAppStore(selectTrafficStatus);
@@ -18,21 +20,36 @@ export function RequestResult() {
 
   if (status === 'failed') {
     return (
-      <p className="request-result is-bad" role="status" data-testid="request-result">
+      <p
+        className="request-result is-bad"
+        role="status"
+        data-testid="request-result"
+        data-batch={seq}
+      >
         The engine could not trace the requests: {error}
       </p>
     );
   }
   if (!batch) {
     return (
-      <p className="request-result muted" role="status" data-testid="request-result">
+      <p
+        className="request-result muted"
+        role="status"
+        data-testid="request-result"
+        data-batch={seq}
+      >
         Pick a source and a destination, and send requests to watch them cross the cluster.
       </p>
     );
   }
   if (batch.problem || !request) {
     return (
-      <p className="request-result is-bad" role="status" data-testid="request-result">
+      <p
+        className="request-result is-bad"
+        role="status"
+        data-testid="request-result"
+        data-batch={seq}
+      >
         {batch.problem ?? 'No request was sent.'}
       </p>
     );
@@ -45,6 +62,7 @@ export function RequestResult() {
       className={`request-result${stopped ? ' is-bad' : ''}`}
       role="status"
       data-testid="request-result"
+      data-batch={seq}
       data-verdict={request.verdict}
       data-pod={request.pod ?? ''}
       data-pod-node={request.podNode ?? ''}
