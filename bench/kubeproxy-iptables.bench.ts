@@ -117,7 +117,7 @@ const cases: { name: string; services: number; endpoints: number; runs: number; 
 
 for (const c of cases) {
   const input = cluster(c.services, c.endpoints);
-  const result = measure(c.runs, 2, () => full(input));
+  const result = measure(c.runs, Math.min(20, c.runs), () => full(input));
   console.log(
     JSON.stringify({
       bench: 'kubeproxy-iptables',
