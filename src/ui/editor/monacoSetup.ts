@@ -10,6 +10,7 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
+import { kubernetesSchemas } from './schema';
 
 export { monaco };
 
@@ -61,5 +62,6 @@ configureMonacoYaml(
     hover: true,
     completion: true,
     format: { enable: false },
+    schemas: kubernetesSchemas,
   },
 );
