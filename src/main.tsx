@@ -7,6 +7,7 @@ import { createAppStore } from './state/store';
 import { startTraffic } from './state/trafficSlice';
 import { StoreContext } from './state/useAppStore';
 import { App } from './ui/App';
+import { EngineClientContext } from './ui/panels/engineQuery';
 import { createEngineClient } from './worker/engineClient';
 import './ui/styles.css';
 
@@ -33,7 +34,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <StoreContext value={store}>
-        <App />
+        <EngineClientContext value={engine}>
+          <App />
+        </EngineClientContext>
       </StoreContext>
     </StrictMode>,
   );

@@ -122,8 +122,91 @@ export class PlaygroundPage {
     return this.editor.locator('.squiggly-error');
   }
 
-  /** Squiggles Monaco draws for error markers. */
-  errorSquiggles(): Locator {
-    return this.editor.locator('.squiggly-error');
+  /** Selects a Service from its card in the Services panel (shows that panel first). */
+  async selectService(key: string): Promise<void> {
+    await this.showPanel('services');
+    await this.service(key).getByTestId('service-select').click();
+  }
+
+  /** A pod's row in the Endpoints panel: why it is or is not an endpoint. */
+  podExplanation(key: string): Locator {
+    return this.page.locator(`[data-testid="pod-explanation"][data-pod="${key}"]`);
+  }
+
+  /** The lines of the Rules panel rendered now (the list is windowed). */
+  ruleLines(): Locator {
+    return this.page.getByTestId('rule-line');
+  }
+
+  /** Searches the Rules panel and returns the first rendered line containing `text`. */
+  async findRule(text: string): Promise<Locator> {
+    await this.page.getByTestId('rules-search').fill(text);
+    const line = this.ruleLines().filter({ hasText: text }).first();
+    await expect(line).toBeVisible();
+    return line;
+  }
+
+  /** Resolves a name in the DNS panel, from a pod (`namespace/name`) or straight from CoreDNS. */
+  async lookUp(name: string, from?: string, type = 'A'): Promise<Locator> {
+    await this.showPanel('dns');
+    await this.page.getByTestId('dns-name').fill(name);
+    await this.page.getByTestId('dns-type').selectOption(type);
+    await this.page.getByTestId('dns-from').selectOption(from ?? '');
+    await this.page.getByTestId('dns-submit').click();
+    return this.page.getByTestId('dns-lookup-result');
+  }
+
+  /** The object whose YAML the editor has selected, as `kind:key` (see selectionSync.ts). */
+  editorSelectedObject(): Promise<string | null> {
+    return this.editor.getAttribute('data-selected-object');
+  }
+
+  // --- Graph and what-ifs (graph.spec, whatif.spec, robustness.spec) ---
+
+  /** The graph's pods; with `prefix`, those whose `namespace/name` starts with it. */
+  graphPods(prefix = ''): Locator {
+    return this.page.locator(`[data-testid="graph-pod"][data-pod^="${prefix}"]`);
+  }
+
+  graphPod(key: string): Locator {
+    return this.page.locator(`[data-testid="graph-pod"][data-pod="${key}"]`);
+  }
+
+  graphNode(name: string): Locator {
+    return this.page.locator(`[data-testid="graph-node"][data-node="${name}"]`);
+  }
+
+  graphService(key: string): Locator {
+    return this.page.locator(`[data-testid="graph-service"][data-service="${key}"]`);
+  }
+
+  /** The edge from a Service to one of its endpoints' pods. */
+  graphEdge(service: string, pod: string): Locator {
+    return this.page.locator(`.react-flow__edge[data-id="service:${service}->pod:${pod}"]`);
+  }
+
+  /** The `namespace/name` keys of the graph's pods (with `prefix`), sorted. */
+  async graphPodKeys(prefix = ''): Promise<string[]> {
+    const keys = await this.graphPods(prefix).evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-pod') ?? ''),
+    );
+    return keys.sort();
+  }
+
+  /** Runs a what-if of the selected object (`delete-pod`, `not-ready`, `scale-up`, `cordon`...). */
+  async whatIf(id: string): Promise<void> {
+    await this.page.getByTestId(`whatif-${id}`).click();
+  }
+
+  whatIfNotice(): Locator {
+    return this.page.getByTestId('whatif-notice');
+  }
+
+  /** The document as the page saved it (localStorage, written 200 ms after each change). */
+  async savedText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const raw = localStorage.getItem('kube-service-playground:document:v1');
+      return raw ? (JSON.parse(raw) as { text: string }).text : '';
+    });
   }
 }

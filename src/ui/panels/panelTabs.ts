@@ -4,6 +4,9 @@
  */
 import type { ComponentType } from 'react';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { DnsPanel } from './DnsPanel';
+import { EndpointsPanel } from './EndpointsPanel';
+import { RulesPanel } from './rules/RulesPanel';
 import { ServicesPanel } from './ServicesPanel';
 import { TracePanel } from './TracePanel';
 
@@ -17,6 +20,9 @@ export interface PanelTab {
 // prettier-ignore
 export const panelTabs: readonly PanelTab[] = [
   { id: 'services', label: 'Services', component: ServicesPanel },
+  { id: 'endpoints', label: 'Endpoints', component: EndpointsPanel },
+  { id: 'dns', label: 'DNS', component: DnsPanel },
+  { id: 'rules', label: 'Rules', component: RulesPanel },
   { id: 'problems', label: 'Problems', component: DiagnosticsPanel },
   { id: 'trace', label: 'Trace', component: TracePanel },
 ];
