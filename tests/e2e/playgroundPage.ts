@@ -209,4 +209,53 @@ export class PlaygroundPage {
       return raw ? (JSON.parse(raw) as { text: string }).text : '';
     });
   }
+
+  // --- Graph and what-ifs (graph.spec, whatif.spec, robustness.spec) ---
+
+  /** The graph's pods; with `prefix`, those whose `namespace/name` starts with it. */
+  graphPods(prefix = ''): Locator {
+    return this.page.locator(`[data-testid="graph-pod"][data-pod^="${prefix}"]`);
+  }
+
+  graphPod(key: string): Locator {
+    return this.page.locator(`[data-testid="graph-pod"][data-pod="${key}"]`);
+  }
+
+  graphNode(name: string): Locator {
+    return this.page.locator(`[data-testid="graph-node"][data-node="${name}"]`);
+  }
+
+  graphService(key: string): Locator {
+    return this.page.locator(`[data-testid="graph-service"][data-service="${key}"]`);
+  }
+
+  /** The edge from a Service to one of its endpoints' pods. */
+  graphEdge(service: string, pod: string): Locator {
+    return this.page.locator(`.react-flow__edge[data-id="service:${service}->pod:${pod}"]`);
+  }
+
+  /** The `namespace/name` keys of the graph's pods (with `prefix`), sorted. */
+  async graphPodKeys(prefix = ''): Promise<string[]> {
+    const keys = await this.graphPods(prefix).evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-pod') ?? ''),
+    );
+    return keys.sort();
+  }
+
+  /** Runs a what-if of the selected object (`delete-pod`, `not-ready`, `scale-up`, `cordon`...). */
+  async whatIf(id: string): Promise<void> {
+    await this.page.getByTestId(`whatif-${id}`).click();
+  }
+
+  whatIfNotice(): Locator {
+    return this.page.getByTestId('whatif-notice');
+  }
+
+  /** The document as the page saved it (localStorage, written 200 ms after each change). */
+  async savedText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const raw = localStorage.getItem('kube-service-playground:document:v1');
+      return raw ? (JSON.parse(raw) as { text: string }).text : '';
+    });
+  }
 }

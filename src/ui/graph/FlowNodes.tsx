@@ -115,6 +115,7 @@ function PodNode({ data }: NodeProps<PodFlowNode>) {
       className={`flow-pod pod-${state.replace(' ', '-')}${selected ? ' is-selected' : ''}`}
       data-testid="graph-pod"
       data-pod={pod.key}
+      data-ip={pod.podIPs[0] ?? ''}
       data-state={state}
     >
       {target}
