@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import schemaText from './kubernetes.schema.json?raw';
 
 interface Schema {
   $comment: string;
@@ -9,9 +9,7 @@ interface Schema {
   >;
 }
 
-const schema = JSON.parse(
-  readFileSync('src/ui/editor/schema/kubernetes.schema.json', 'utf8'),
-) as Schema;
+const schema = JSON.parse(schemaText) as Schema;
 
 describe('the generated Kubernetes schema', () => {
   it('names its upstream source and version', () => {
