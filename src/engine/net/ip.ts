@@ -23,14 +23,14 @@ const ipv4Part = /^(0|[1-9]\d{0,2})$/;
 function parseIPv4(text: string): bigint | undefined {
   const parts = text.split('.');
   if (parts.length !== 4) return undefined;
-  let value = 0n;
+  let value = 0;
   for (const part of parts) {
     if (!ipv4Part.test(part)) return undefined;
     const n = Number(part);
     if (n > 255) return undefined;
-    value = (value << 8n) | BigInt(n);
+    value = value * 256 + n;
   }
-  return value;
+  return BigInt(value);
 }
 
 function parseIPv6(text: string): bigint | undefined {
@@ -60,15 +60,37 @@ function parseIPv6(text: string): bigint | undefined {
   return value;
 }
 
-/** Parses an IP address; undefined when it is not one (leading zeros in IPv4 are rejected, as Go does). */
-export function parseIP(text: string): IP | undefined {
-  if (typeof text !== 'string') return undefined;
+/**
+ * Parsed addresses and CIDRs are cached by their text: the same pod and Service addresses are
+ * read by every component, tens of thousands of times in a large cluster. Cached values are
+ * frozen, so a caller cannot change what another one reads.
+ */
+const cacheLimit = 200_000;
+const ipCache = new Map<string, IP | null>();
+const cidrCache = new Map<string, CIDR | null>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function readIP(text: string): IP | undefined {
   if (text.includes(':')) {
     const value = parseIPv6(text);
     return value === undefined ? undefined : { family: 6, value };
   }
   const value = parseIPv4(text);
   return value === undefined ? undefined : { family: 4, value };
+}
+
+/** Parses an IP address; undefined when it is not one (leading zeros in IPv4 are rejected, as Go does). */
+export function parseIP(text: string): IP | undefined {
+  if (typeof text !== 'string') return undefined;
+  const hit = ipCache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const ip = readIP(text);
+  return remember(ipCache, text, ip ? Object.freeze(ip) : null) ?? undefined;
 }
 
 export function bits(family: Family): number {
@@ -106,10 +128,14 @@ export function formatIP(ip: IP): string {
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
 
+const canonicalCache = new Map<string, string>();
+
 /** Re-prints an address canonically; returns the input when it is not an address. */
 export function canonicalIP(text: string): string {
+  const hit = canonicalCache.get(text);
+  if (hit !== undefined) return hit;
   const ip = parseIP(text);
-  return ip ? formatIP(ip) : text;
+  return remember(canonicalCache, text, ip ? formatIP(ip) : text);
 }
 
 export function isIPv6(text: string): boolean {
@@ -123,6 +149,13 @@ export function ipFamilyOf(text: string): Family | undefined {
 /** Parses `a.b.c.d/n` or `x::/n`; undefined when it is not a CIDR. Host bits may be set (ip keeps them). */
 export function parseCIDR(text: string): CIDR | undefined {
   if (typeof text !== 'string') return undefined;
+  const hit = cidrCache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const cidr = readCIDR(text);
+  return remember(cidrCache, text, cidr ? Object.freeze(cidr) : null) ?? undefined;
+}
+
+function readCIDR(text: string): CIDR | undefined {
   const slash = text.indexOf('/');
   if (slash === -1) return undefined;
   const ip = parseIP(text.slice(0, slash));
@@ -133,7 +166,18 @@ export function parseCIDR(text: string): CIDR | undefined {
   return { ip, network: ip.value & mask(ip.family, prefix), prefix };
 }
 
+const masks = new Map<number, bigint>();
+
 export function mask(family: Family, prefix: number): bigint {
+  const key = family * 1000 + prefix;
+  const hit = masks.get(key);
+  if (hit !== undefined) return hit;
+  const value = computeMask(family, prefix);
+  masks.set(key, value);
+  return value;
+}
+
+function computeMask(family: Family, prefix: number): bigint {
   const width = BigInt(bits(family));
   const all = (1n << width) - 1n;
   return prefix === 0 ? 0n : (all >> (width - BigInt(prefix))) << (width - BigInt(prefix));
