@@ -13,10 +13,10 @@ export const legMs = 650;
 /** How long a note stays on a place after a packet passed it. */
 const calloutMs = 1400;
 
-/** Time between the starts of two requests of a batch: a batch of 100 leaves over about 5 s. */
+/** Time between the starts of two requests of a batch: a batch of 100 leaves over about 3 s. */
 export function staggerMs(count: number): number {
   if (count <= 1) return 0;
-  return count <= 10 ? 240 : 50;
+  return count <= 10 ? 240 : 30;
 }
 
 export type CalloutKind = 'decision' | 'seen' | 'dns' | 'drop' | 'reject' | 'note';
