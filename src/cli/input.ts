@@ -1,14 +1,13 @@
 /**
  * Reads the input files as `kubectl apply -f` does (in order; `-` is standard input; a directory
- * is its .yaml, .yml and .json files in name order) and joins them into one multi-document input,
- * remembering which lines came from which file.
+ * is its .yaml, .yml and .json files in name order). Joining them is the shell's
+ * (engine/shell/inputFiles.ts): this file is only the part that touches the file system.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InputFile } from './command';
+import type { ReadFile } from '../engine/shell/inputFiles';
 
-export type ReadInput =
-  { type: 'ok'; files: InputFile[]; input: string } | { type: 'error'; message: string };
+export type ReadFiles = { type: 'ok'; files: ReadFile[] } | { type: 'error'; message: string };
 
 const manifestExtensions = /\.(ya?ml|json)$/;
 
@@ -41,17 +40,14 @@ function openError(path: string, e: unknown): string {
   return `error: open ${path}: ${reason}`;
 }
 
-type Read =
-  { type: 'ok'; files: { name: string; text: string }[] } | { type: 'error'; message: string };
-
-function readOne(name: string, readStdin: () => string): Read {
+function readOne(name: string, readStdin: () => string): ReadFiles {
   if (name === '-') return { type: 'ok', files: [{ name, text: readStdin() }] };
   try {
     if (statSync(name).isDirectory()) {
       const entries = readdirSync(name)
         .filter((entry) => manifestExtensions.test(entry))
         .sort();
-      const files: { name: string; text: string }[] = [];
+      const files: ReadFile[] = [];
       for (const entry of entries) {
         const path = join(name, entry);
         const read = readOne(path, readStdin);
@@ -69,35 +65,13 @@ function readOne(name: string, readStdin: () => string): Read {
   }
 }
 
-/** Reads every file and joins them with `---` lines between, so each file starts a new document. */
-export function readInput(names: readonly string[], readStdin: () => string): ReadInput {
-  const files: InputFile[] = [];
-  let input = '';
-  let line = 1;
+/** Reads every file in order; the first that cannot be read is the error. */
+export function readFiles(names: readonly string[], readStdin: () => string): ReadFiles {
+  const files: ReadFile[] = [];
   for (const name of names) {
     const read = readOne(name, readStdin);
     if (read.type === 'error') return read;
-    for (const file of read.files) {
-      if (files.length > 0) {
-        input += '---\n';
-        line += 1;
-      }
-      const text = file.text.endsWith('\n') || file.text === '' ? file.text : `${file.text}\n`;
-      const lineCount = text.split('\n').length - 1;
-      files.push({ name: file.name, text: file.text, startLine: line, lineCount });
-      input += text;
-      line += lineCount;
-    }
+    files.push(...read.files);
   }
-  return { type: 'ok', files, input };
-}
-
-/** The file that holds a line of the joined input (a position past a file's end belongs to it), and the line within that file. */
-export function fileAt(
-  files: readonly InputFile[],
-  line: number,
-): { file: InputFile; line: number } | undefined {
-  let found: InputFile | undefined;
-  for (const file of files) if (file.startLine <= line) found = file;
-  return found && { file: found, line: line - found.startLine + 1 };
+  return { type: 'ok', files };
 }

@@ -1,6 +1,6 @@
 /** `kube-playground nft --node N [--format list] FILE...`: kube-proxy's nftables table on node N, as the `nft -f` lines kube-proxy writes, or as `nft list ruleset` shows it. */
-import { computeNftText } from '../../engine/kubeproxy/nftables';
-import { userspaceNotice } from '../../engine/kubeproxy/userspace';
+import { computeNftText } from '../../kubeproxy/nftables';
+import { userspaceNotice } from '../../kubeproxy/userspace';
 import type { Command } from '../command';
 
 export const nft: Command = {

@@ -1,6 +1,6 @@
 /** `kube-playground ipset --node N FILE...`: `ipset list` of the sets kube-proxy's IPVS mode keeps on node N. */
-import { computeIpvsState, ipsetReferences, renderIpsetList } from '../../engine/kubeproxy/ipvs';
-import { userspaceNotice } from '../../engine/kubeproxy/userspace';
+import { computeIpvsState, ipsetReferences, renderIpsetList } from '../../kubeproxy/ipvs';
+import { userspaceNotice } from '../../kubeproxy/userspace';
 import type { Command } from '../command';
 
 export const ipset: Command = {

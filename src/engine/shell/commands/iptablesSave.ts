@@ -1,5 +1,5 @@
 /** `kube-playground iptables-save --node N FILE...`: the IPv4 rules kube-proxy programs on node N. */
-import { computeIptablesSave } from '../../engine/kubeproxy/iptables';
+import { computeIptablesSave } from '../../kubeproxy/iptables';
 import type { Command, CommandContext } from '../command';
 
 /** Shared by iptables-save and ip6tables-save. */

@@ -1,10 +1,5 @@
 /** `kube-playground nslookup NAME --from POD FILE...`: a lookup through the pod's search list. */
-import {
-  askerFor,
-  computeDnsServer,
-  computePodResolvConf,
-  renderNslookup,
-} from '../../engine/coredns';
+import { askerFor, computeDnsServer, computePodResolvConf, renderNslookup } from '../../coredns';
 import type { Command } from '../command';
 
 export const nslookup: Command = {

@@ -1,6 +1,6 @@
 /** `kube-playground dig NAME [TYPE] [-o json] FILE...`: CoreDNS's answer, as dig prints it. */
-import { computeDnsAnswer, computeDnsServer, renderDig, toDigJson } from '../../engine/coredns';
-import { builtinDnsServerIP } from '../../engine/coredns/resolvConf';
+import { computeDnsAnswer, computeDnsServer, renderDig, toDigJson } from '../../coredns';
+import { builtinDnsServerIP } from '../../coredns/resolvConf';
 import type { Command } from '../command';
 
 /** Query types dig knows by name (the ones a cluster lookup uses, and a few more). */

@@ -1,6 +1,6 @@
 /** `kube-playground apply FILE...`: what `kubectl apply -f` prints for each object. */
-import { toResourceName } from '../../engine/kubectl';
-import type { Diagnostic } from '../../engine';
+import { toResourceName } from '../../kubectl';
+import type { Diagnostic } from '../../model';
 import type { Command, CommandContext } from '../command';
 
 /** kubectl's wording for what its client-side checks reject before sending anything. */

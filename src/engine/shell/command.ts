@@ -2,8 +2,10 @@
  * What a command of the `kube-playground` CLI is: its name, its usage line, the flags it takes
  * beyond the common ones, and a `run` that gets the parsed arguments and the simulated cluster.
  * Each command lives in its own file under `commands/` and is listed in `commands/index.ts`.
+ * Commands are pure (output through the context's callbacks): the CLI (src/cli) runs them on the
+ * files it reads, and the terminal panel's shell (`terminal/`) runs them on the latest simulation.
  */
-import type { Node, Simulation } from '../engine';
+import type { Node, Simulation } from '../model';
 
 /** A flag a command takes beyond the common ones (see `commonFlags`). */
 export interface FlagSpec {
@@ -82,5 +84,5 @@ export interface Command {
   /** True when `--node` must name an existing node (an unknown one is an error). */
   usesNode?: boolean;
   /** Returns the exit code. */
-  run(context: CommandContext): number | Promise<number>;
+  run(context: CommandContext): number;
 }

@@ -1,6 +1,6 @@
 /** `kube-playground ipvsadm --node N [-o json] FILE...`: `ipvsadm -Ln` on node N as kube-proxy's IPVS mode programs it. */
-import { computeVirtualServers, renderIpvsadm, toIpvsadmJson } from '../../engine/kubeproxy/ipvs';
-import { userspaceNotice } from '../../engine/kubeproxy/userspace';
+import { computeVirtualServers, renderIpvsadm, toIpvsadmJson } from '../../kubeproxy/ipvs';
+import { userspaceNotice } from '../../kubeproxy/userspace';
 import type { Command } from '../command';
 
 export const ipvsadm: Command = {

@@ -1,5 +1,5 @@
 /** `kube-playground get RESOURCE [NAME...] [-o wide|yaml|json] FILE...`: kubectl get's output. */
-import { renderGet } from '../../engine/kubectl';
+import { renderGet } from '../../kubectl';
 import type { Command } from '../command';
 
 export const get: Command = {

@@ -3,10 +3,10 @@
  * a new connection goes through kube-proxy's rules on node N (DESIGN.md, `trace -o json`).
  * `--sample N [--seed S]` sends N packets and counts them per endpoint.
  */
-import { computeIptablesRules } from '../../engine/kubeproxy/iptables';
-import { parseIP } from '../../engine/net/ip';
-import { sampleIptables, traceIptables, type TraceResult } from '../../engine/trace';
-import { runModeTrace } from '../../engine/trace/byMode';
+import { computeIptablesRules } from '../../kubeproxy/iptables';
+import { parseIP } from '../../net/ip';
+import { sampleIptables, traceIptables, type TraceResult } from '../../trace';
+import { runModeTrace } from '../../trace/byMode';
 import type { Command, CommandContext } from '../command';
 
 function parseTo(text: string): { ip: string; port: number } | undefined {

@@ -1,5 +1,5 @@
 /** `kube-playground describe service NAME FILE...`: kubectl describe's layout. */
-import { renderDescribeService } from '../../engine/kubectl';
+import { renderDescribeService } from '../../kubectl';
 import type { Command } from '../command';
 
 const serviceNames = new Set(['service', 'services', 'svc']);
