@@ -5,7 +5,7 @@
  * paths are drawn in flow coordinates; text and badges in screen pixels, to stay readable.
  */
 import type { LegPhase, TracedRequest } from '../../worker/queries/requests';
-import type { AnchorMap, Point } from './anchors';
+import type { Anchor, AnchorMap, Point } from './anchors';
 import type { CalloutKind, PacketPlayer } from './packetPlayer';
 
 export interface Palette {
@@ -72,15 +72,22 @@ function toScreen(view: FrameView, point: Point): Point {
   return { x: point.x * zoom + tx, y: point.y * zoom + ty };
 }
 
+/** A note in a box, cut with an ellipsis to `maxWidth` pixels so that neighbours' notes do not overlap. */
 function label(
   ctx: CanvasRenderingContext2D,
   p: Palette,
   at: Point,
   text: string,
   color: string,
+  maxWidth: number,
 ): void {
-  const shown = text.length > 64 ? `${text.slice(0, 63)}…` : text;
   ctx.font = '600 12px ui-monospace, "DejaVu Sans Mono", Menlo, monospace';
+  let shown = text;
+  if (ctx.measureText(shown).width + 12 > maxWidth) {
+    const charWidth = ctx.measureText('M').width || 7;
+    const fits = Math.max(4, Math.floor((maxWidth - 12) / charWidth) - 1);
+    shown = `${text.slice(0, fits)}…`;
+  }
   const width = ctx.measureText(shown).width + 12;
   const x = Math.max(4, at.x - width / 2);
   const y = at.y;
@@ -202,7 +209,7 @@ function drawCross(ctx: CanvasRenderingContext2D, at: Point, color: string): voi
 function drawScreenMarks(ctx: CanvasRenderingContext2D, view: FrameView, c: FrameContent): void {
   const p = c.palette;
   const zoom = view.transform[2];
-  const notes: { at: Point; text: string; kind: CalloutKind }[] = [];
+  const notes: { at: Anchor; text: string; kind: CalloutKind }[] = [];
   if (c.still && c.selected) {
     for (const leg of c.selected.legs) {
       if (leg.note)
@@ -219,7 +226,7 @@ function drawScreenMarks(ctx: CanvasRenderingContext2D, view: FrameView, c: Fram
   }
   const used = new Map<string, number>();
   for (const note of notes) {
-    const anchor = note.at as Point & { height?: number };
+    const anchor = note.at;
     const screen = toScreen(view, anchor);
     const key = `${Math.round(screen.x)}:${Math.round(screen.y)}`;
     const stack = used.get(key) ?? 0;
@@ -229,9 +236,10 @@ function drawScreenMarks(ctx: CanvasRenderingContext2D, view: FrameView, c: Fram
     label(
       ctx,
       p,
-      { x: screen.x, y: screen.y - 34 - stack * 24 - ((anchor.height ?? 0) * zoom) / 4 },
+      { x: screen.x, y: screen.y - 34 - stack * 24 - (anchor.height * zoom) / 4 },
       note.text,
       color,
+      Math.max(150, anchor.width * zoom + 16),
     );
   }
   ctx.font = '700 12px system-ui, sans-serif';

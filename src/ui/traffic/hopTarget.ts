@@ -8,7 +8,7 @@ import type { PodSummary, ServiceSummary } from '../../worker/protocol';
 import type { RequestHop } from '../../worker/queries/requests';
 
 const dnatTarget = /--to-destination\s+(\S+)|dnat (?:ip6? )?to (\S+)|^-> (\S+)/;
-const comment = /comment\s+(?:"([^"]*)"|(\S+))/;
+const comment = /(?:--comment|\bcomment)\s+(?:"([^"]*)"|([^\s"-]\S*))/;
 const serviceName = /([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)\/([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)/;
 const virtualServer = /^\S+\s+(\[[^\]]+\]|[^\s:]+):(\d+)/;
 
