@@ -108,6 +108,36 @@ function withClusterIP(ip: string | undefined): { clusterIP?: string } {
 
 const dnsLabels = { 'k8s-app': 'kube-dns' };
 
+/** Freezes an object and everything in it: cached built-ins are shared by every simulation. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+const cache = new Map<string, readonly KubeObject[]>();
+
+/**
+ * The built-in objects for these settings, computed once and shared (frozen): nothing in the
+ * engine modifies a stored object, and a mutation would throw instead of leaking between runs.
+ */
+export function cachedBuiltins(
+  settings: ClusterSettings,
+  nodes: readonly Node[],
+  apiServerAddress: string | undefined,
+): readonly KubeObject[] {
+  const key = JSON.stringify([settings, nodes.length, apiServerAddress]);
+  let objects = cache.get(key);
+  if (!objects) {
+    if (cache.size > 16) cache.clear();
+    objects = deepFreeze([...nodes, ...builtinObjects(settings, apiServerAddress)]);
+    cache.set(key, objects);
+  }
+  return objects;
+}
+
 /** Built-in API objects, applied before the input, in the order a cluster creates them. */
 export function builtinObjects(
   settings: ClusterSettings,

@@ -3,7 +3,7 @@
  * input comes back as diagnostics, never as an exception.
  */
 import { createApiServer } from './admission';
-import { builtinObjects, defaultNodes } from './builtins';
+import { cachedBuiltins, defaultNodes } from './builtins';
 import { groupByKind, runControllers } from './controllers';
 import { readCorednsConfig } from './coredns/config';
 import { computeTeacherWarnings } from './explain';
@@ -26,6 +26,15 @@ import { resolveClusterSettings, resolveProxySettings } from './settings';
 export type * from './model';
 
 const configKinds = new Set(['KubeProxyConfiguration', 'ClusterConfiguration']);
+
+let lastNodes: { key: string; nodes: Node[] } | undefined;
+
+/** The default nodes for these settings, made once: they are frozen with the other built-ins. */
+function defaultNodesFor(settings: Cluster['settings']): Node[] {
+  const key = JSON.stringify(settings);
+  if (lastNodes?.key !== key) lastNodes = { key, nodes: defaultNodes(settings) };
+  return lastNodes.nodes;
+}
 
 function internalIP(node: Node): string | undefined {
   return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
@@ -67,7 +76,7 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
   const requests = read.objects.filter((o) => !configKinds.has(o.object.kind));
 
   const inputNodes = requests.filter((o) => o.object.kind === 'Node');
-  const assumedNodes = inputNodes.length === 0 ? defaultNodes(settings) : [];
+  const assumedNodes = inputNodes.length === 0 ? defaultNodesFor(settings) : [];
   const applied: Simulation['applied'] = [];
   let stored: SourcedObject[];
 
@@ -77,10 +86,11 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
     const api = createApiServer(settings);
     const firstNode = (inputNodes[0]?.object as Node | undefined) ?? assumedNodes[0];
     const given = new Set(requests.map((o) => objectKey(o.object)));
-    const builtins = [
-      ...assumedNodes,
-      ...builtinObjects(settings, firstNode && internalIP(firstNode)),
-    ].filter((o) => !given.has(objectKey(o)));
+    const builtins = cachedBuiltins(
+      settings,
+      assumedNodes,
+      firstNode && internalIP(firstNode),
+    ).filter((o) => !given.has(objectKey(o)));
     builtins.forEach((object, i) =>
       api.apply(builtIn(object, i - builtins.length), { builtIn: true }),
     );

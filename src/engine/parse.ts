@@ -175,6 +175,7 @@ interface ParsedText {
   events?: Event[];
   ranges?: Map<string, [number, number]>;
   starts?: number[];
+  root?: SourceRange;
 }
 
 function syntaxError(e: unknown): NonNullable<ParsedText['error']> {
@@ -218,7 +219,7 @@ function rootRange(text: string): SourceRange {
 
 function rangeIn(parsed: ParsedText, text: string, path: string): SourceRange | undefined {
   if (parsed.error) return undefined;
-  if (path === '') return rootRange(text);
+  if (path === '') return (parsed.root ??= rootRange(text));
   parsed.events ??= parseEvents(text, {});
   parsed.ranges ??= indexPaths(parsed.events, text);
   parsed.starts ??= lineStarts(text);
