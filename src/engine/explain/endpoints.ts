@@ -163,8 +163,12 @@ function selectedPodReasons(
   return reasons;
 }
 
-function podKey(pod: Pod): string {
-  return `${namespaceOf(pod)}/${pod.metadata?.name ?? ''}`;
+function podFacts(pod: Pod): Pick<PodEndpointExplanation, 'pod' | 'nodeName' | 'podIPs'> {
+  return {
+    pod: `${namespaceOf(pod)}/${pod.metadata?.name ?? ''}`,
+    ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+    podIPs: podIPsOf(pod),
+  };
 }
 
 /**
@@ -176,6 +180,7 @@ export function computeEndpointExplanation(
   cluster: Cluster,
   namespace: string,
   name: string,
+  unselectedLimit = Number.POSITIVE_INFINITY,
 ): ServiceEndpointExplanation | undefined {
   const service = cluster.services.find(
     (s) => namespaceOf(s) === namespace && s.metadata?.name === name,
@@ -183,10 +188,12 @@ export function computeEndpointExplanation(
   if (!service) return undefined;
   const key = `${namespace}/${name}`;
   if (service.spec?.type === 'ExternalName') {
-    return { service: key, source: 'external-name', selector: [], pods: [] };
+    return { service: key, source: 'external-name', selector: [], pods: [], unselectedCount: 0 };
   }
   const selector = serviceSelector(service.spec?.selector);
-  if (!selector) return { service: key, source: 'manual', selector: [], pods: [] };
+  if (!selector) {
+    return { service: key, source: 'manual', selector: [], pods: [], unselectedCount: 0 };
+  }
   const endpoints = cluster.endpoints.find(
     (e) => namespaceOf(e) === namespace && e.metadata?.name === name,
   );
@@ -194,34 +201,50 @@ export function computeEndpointExplanation(
     (s) => namespaceOf(s) === namespace && s.metadata?.labels?.[serviceNameLabel] === name,
   );
   const ports = servicePorts(service);
-  const pods: PodEndpointExplanation[] = [];
+  const selectedPods: PodEndpointExplanation[] = [];
+  const others: { pod: Pod; mismatches: EndpointReason[] }[] = [];
   for (const pod of cluster.pods) {
     if (namespaceOf(pod) !== namespace) continue;
     const mismatches = computeLabelMismatches(selector, pod.metadata?.labels);
-    const selected = mismatches.length === 0;
-    const missingPorts = selected
-      ? ports
-          .filter((sp) => typeof sp.targetPort === 'string' && findPort(pod, sp) === undefined)
-          .map((sp) => sp.name ?? '')
-      : [];
-    const reasons = selected ? selectedPodReasons(cluster, service, pod, missingPorts) : mismatches;
-    const inEndpoints = selected ? presenceInEndpoints(endpoints, pod) : 'absent';
-    const inSlices = selected ? presenceInSlices(slices, pod) : 'absent';
-    if (selected && reasons.length === 0) {
+    if (mismatches.length > 0) {
+      others.push({ pod, mismatches });
+      continue;
+    }
+    const missingPorts = ports
+      .filter((sp) => typeof sp.targetPort === 'string' && findPort(pod, sp) === undefined)
+      .map((sp) => sp.name ?? '');
+    const reasons = selectedPodReasons(cluster, service, pod, missingPorts);
+    if (reasons.length === 0) {
       const message = 'matches the selector and is ready: traffic may be sent to it';
       reasons.push({ code: 'selected', message, effect: 'both' });
     }
-    pods.push({
-      pod: podKey(pod),
-      ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
-      podIPs: podIPsOf(pod),
-      selected,
-      endpoints: inEndpoints,
-      endpointSlice: inSlices,
+    selectedPods.push({
+      ...podFacts(pod),
+      selected: true,
+      endpoints: presenceInEndpoints(endpoints, pod),
+      endpointSlice: presenceInSlices(slices, pod),
       missingPorts,
       reasons,
     });
   }
-  pods.sort((a, b) => Number(b.selected) - Number(a.selected));
-  return { service: key, source: 'selector', selector, pods };
+  // The closest misses first: a pod missing one label is the likely typo.
+  const closest = others
+    .map((o, i) => ({ ...o, i }))
+    .sort((a, b) => a.mismatches.length - b.mismatches.length || a.i - b.i)
+    .slice(0, unselectedLimit);
+  const unselected = closest.map(({ pod, mismatches }): PodEndpointExplanation => ({
+    ...podFacts(pod),
+    selected: false,
+    endpoints: 'absent',
+    endpointSlice: 'absent',
+    missingPorts: [],
+    reasons: mismatches,
+  }));
+  return {
+    service: key,
+    source: 'selector',
+    selector,
+    pods: [...selectedPods, ...unselected],
+    unselectedCount: others.length,
+  };
 }

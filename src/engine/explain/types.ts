@@ -47,6 +47,11 @@ export interface ServiceEndpointExplanation {
   source: 'selector' | 'manual' | 'external-name';
   /** The selector as `key=value` pairs. */
   selector: [string, string][];
-  /** Every pod of the Service's namespace, selected ones first. */
+  /**
+   * The pods of the Service's namespace: every selected one first, then the others, closest
+   * first (fewest selector pairs missed), at most `unselectedLimit` of them.
+   */
   pods: PodEndpointExplanation[];
+  /** How many pods of the namespace the selector does not match (listed or not). */
+  unselectedCount: number;
 }

@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'react';
 import { selectDiagnostics, selectReveal } from '../../state/selectors';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
+import { resolvedTheme } from '../toolbar/theme';
 import { monaco } from './monacoSetup';
 import { syncSelection } from './selectionSync';
 import { markerOwner, toMarkers } from './toMarkers';
@@ -15,6 +16,8 @@ type Editor = ReturnType<typeof monaco.editor.create>;
 
 const modelUri = monaco.Uri.parse('file:///playground.yaml');
 const darkScheme = '(prefers-color-scheme: dark)';
+/** Above this many lines, sticky scroll (which outlines the whole document) is turned off. */
+const stickyScrollLines = 20_000;
 
 function themeFor(dark: boolean): string {
   return dark ? 'vs-dark' : 'vs';
@@ -36,7 +39,7 @@ export default function YamlEditor() {
     const media = window.matchMedia(darkScheme);
     const editor = monaco.editor.create(element, {
       model,
-      theme: themeFor(media.matches),
+      theme: themeFor(resolvedTheme() === 'dark'),
       automaticLayout: true,
       fontSize: 16,
       lineHeight: 24,
@@ -50,10 +53,17 @@ export default function YamlEditor() {
       fixedOverflowWidgets: true,
     });
     editorRef.current = editor;
-    const onTheme = (event: MediaQueryListEvent) => monaco.editor.setTheme(themeFor(event.matches));
+    // The toolbar's choice (light, dark, or the system's), followed as it changes.
+    const onTheme = () => monaco.editor.setTheme(themeFor(resolvedTheme() === 'dark'));
     media.addEventListener('change', onTheme);
+    window.addEventListener('themechange', onTheme);
 
+    // Sticky scroll reads the whole document outline on the main thread: off for huge documents.
+    const fitStickyScroll = () =>
+      editor.updateOptions({ stickyScroll: { enabled: model.getLineCount() < stickyScrollLines } });
+    fitStickyScroll();
     const typed = model.onDidChangeContent(() => {
+      fitStickyScroll();
       const text = model.getValue();
       if (text !== store.getState().text) store.getState().setText(text);
     });
@@ -71,6 +81,7 @@ export default function YamlEditor() {
       followStore();
       typed.dispose();
       media.removeEventListener('change', onTheme);
+      window.removeEventListener('themechange', onTheme);
       editor.dispose();
       model.dispose();
       editorRef.current = null;

@@ -14,6 +14,20 @@ import './panels.css';
 const types = ['A', 'AAAA', 'SRV', 'PTR', 'TXT', 'CNAME', 'NS', 'SOA'];
 const podLimit = 500;
 
+/** Records as dig prints them, one per line; a long record wraps under itself. */
+function Records({ lines, testId }: { lines: string[]; testId?: string }) {
+  return (
+    <pre className="records" data-testid={testId}>
+      {lines.map((line, i) => (
+        <span key={i} className="record">
+          {line}
+          {'\n'}
+        </span>
+      ))}
+    </pre>
+  );
+}
+
 function LookupResult({ lookup }: { lookup: DnsLookupAnswer }) {
   return (
     <div
@@ -48,7 +62,7 @@ function LookupResult({ lookup }: { lookup: DnsLookupAnswer }) {
                     {x.rcode === 'NOERROR' && x.answer.length === 0 ? 'NOERROR, no data' : x.rcode}
                   </span>
                 </div>
-                {x.answer.length > 0 ? <pre className="records">{x.answer.join('\n')}</pre> : null}
+                {x.answer.length > 0 ? <Records lines={x.answer} /> : null}
                 {x.notes.map((n) => (
                   <p key={n} className="muted">
                     {n}
@@ -97,9 +111,12 @@ export function DnsPanel() {
       {records.answer?.records.length === 0 ? (
         <p className="muted">CoreDNS serves no record for this Service.</p>
       ) : null}
-      <pre className="records" data-testid="dns-records">
-        {records.answer?.service === service?.key ? records.answer?.records.join('\n') : ''}
-      </pre>
+      <Records
+        lines={
+          (records.answer?.service === service?.key ? records.answer?.records : undefined) ?? []
+        }
+        testId="dns-records"
+      />
       <h3 className="subhead">Look up a name</h3>
       <form className="dns-form" onSubmit={submit} data-testid="dns-lookup">
         <label htmlFor={`${id}-name`}>Name</label>

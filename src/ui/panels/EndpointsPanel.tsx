@@ -2,6 +2,7 @@
  * The shown Service's endpoints as kubectl prints them (Endpoints and EndpointSlices), and for
  * every pod of its namespace why it is, or is not, an endpoint. Choosing a pod selects it.
  */
+import { useState } from 'react';
 import type { EndpointPresence, PodEndpointExplanation } from '../../engine/explain/types';
 import { selectSelect, selectSelection } from '../../state/selectors';
 import { useAppStore } from '../../state/useAppStore';
@@ -9,6 +10,9 @@ import { useEngineQuery } from './engineQuery';
 import { KubectlOutputs } from './KubectlOutputs';
 import { ServicePicker, useShownService } from './ServicePicker';
 import './panels.css';
+
+/** Pod rows shown at first, and added by each "Show more" (a Service may have thousands). */
+const rowsPerPage = 60;
 
 const presenceText: Record<EndpointPresence, string> = {
   ready: 'ready',
@@ -77,6 +81,9 @@ export function EndpointsPanel() {
     service ? { kind: 'endpoints', service: service.key } : null,
   );
   const explanation = answer?.service === service?.key ? answer?.explanation : undefined;
+  const [rows, setRows] = useState(rowsPerPage);
+  const listedUnselected = explanation?.pods.filter((p) => !p.selected).length ?? 0;
+  const hidden = (explanation?.unselectedCount ?? 0) - listedUnselected;
   return (
     <section
       className="panel endpoints-panel"
@@ -115,7 +122,7 @@ export function EndpointsPanel() {
             <p className="muted">No pod in this namespace.</p>
           ) : null}
           <ul className="pod-explanations">
-            {explanation.pods.map((p) => (
+            {explanation.pods.slice(0, rows).map((p) => (
               <PodRow
                 key={p.pod}
                 pod={p}
@@ -123,6 +130,16 @@ export function EndpointsPanel() {
               />
             ))}
           </ul>
+          {explanation.pods.length > rows ? (
+            <button type="button" onClick={() => setRows(rows + rowsPerPage)}>
+              Show {Math.min(rowsPerPage, explanation.pods.length - rows)} more pods
+            </button>
+          ) : null}
+          {hidden > 0 ? (
+            <p className="muted" data-testid="unselected-hidden">
+              {hidden} more pods in this namespace do not match the selector either.
+            </p>
+          ) : null}
         </>
       ) : null}
     </section>

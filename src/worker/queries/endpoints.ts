@@ -26,6 +26,8 @@ export interface EndpointsAnswer {
 }
 
 const serviceNameLabel = 'kubernetes.io/service-name';
+/** The unselected pods sent to the page (the closest misses); a namespace may hold thousands. */
+export const unselectedLimit = 50;
 
 function splitKey(key: string): [string, string] {
   const slash = key.indexOf('/');
@@ -50,7 +52,7 @@ export function answerEndpoints(simulation: Simulation, query: EndpointsQuery): 
   );
   return {
     service: query.service,
-    explanation: computeEndpointExplanation(cluster, namespace, name),
+    explanation: computeEndpointExplanation(cluster, namespace, name, unselectedLimit),
     kubectl: [
       {
         command: `kubectl get endpoints ${name}${flag}`,

@@ -136,9 +136,25 @@ describe('computeEndpointExplanation', () => {
     expect(codes(one(pods, 'done'))).toEqual(['terminal-phase']);
   });
 
-  it('lists selected pods first', () => {
-    const pods = explain(service(), pod('other', { labels: '    app: api\n' }), pod('a'));
-    expect(pods.map((p) => p.pod)).toEqual(['default/a', 'default/other']);
+  it('lists selected pods first, then the closest misses', () => {
+    const pods = explain(
+      service(undefined, '').replace('    app: web\n', '    app: web\n    tier: front\n'),
+      pod('far', { labels: '    app: api\n' }),
+      pod('near', { labels: '    app: web\n    tier: back\n' }),
+      pod('a', { labels: '    app: web\n    tier: front\n' }),
+    );
+    expect(pods.map((p) => p.pod)).toEqual(['default/a', 'default/near', 'default/far']);
+  });
+
+  it('lists at most the given number of unselected pods, and counts them all', () => {
+    const sim = simulate(
+      [service(), pod('x', { labels: '    app: x\n' }), pod('y', { labels: '    app: y\n' })].join(
+        '---\n',
+      ),
+    );
+    const explanation = computeEndpointExplanation(sim.cluster, 'default', 'web', 1);
+    expect(explanation?.pods.map((p) => p.pod)).toEqual(['default/x']);
+    expect(explanation?.unselectedCount).toBe(2);
   });
 
   it('says a Service without a selector gets its endpoints from objects written by hand', () => {

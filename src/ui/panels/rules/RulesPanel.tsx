@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { selectNodes, selectSelect, selectSelection } from '../../../state/selectors';
 import { useAppStore } from '../../../state/useAppStore';
 import { useEngineQuery } from '../engineQuery';
+import { RuleDetail } from './RuleDetail';
 import { ownerOfLine } from './ruleLines';
 import { RulesToolbar } from './RulesToolbar';
 import { useRuleView } from './useRuleView';
@@ -129,6 +130,7 @@ export function RulesPanel() {
           );
         }}
       />
+      <RuleDetail line={lines[active ?? Math.min(...hopLines)]} />
     </section>
   );
 }

@@ -76,7 +76,10 @@ export function VirtualLines(props: VirtualLinesProps) {
   );
 
   useEffect(() => {
-    if (scrollTo) reveal(scrollTo.index, true);
+    if (!scrollTo) return;
+    reveal(scrollTo.index, true);
+    // The list may sit below the fold of the panels' pane: bring it into view too.
+    host.current?.scrollIntoView?.({ block: 'nearest' });
   }, [scrollTo, reveal]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

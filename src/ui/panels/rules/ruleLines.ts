@@ -53,13 +53,21 @@ const commentService =
 // An nft chain of a Service: service-HASH-ns/name/proto/port, endpoint-..., external-..., firewall-...
 const nftChainService =
   /\b(?:service|endpoint|external|firewall)-[A-Z0-9]+-([a-z0-9][a-z0-9.-]*)\/([a-z0-9][a-z0-9.-]*)\//;
+/** Chains that belong to one Service (iptables per-Service chains, nft per-Service chains). */
+const ownChain = /^(KUBE-(SVC|SEP|EXT|FW|SVL)-|(service|endpoint|external|firewall)-[A-Z0-9]+-)/;
+const jumpTarget = / -j (KUBE-[A-Z]+-[A-Z0-9]+)/;
 const dnatTarget = /(?:--to-destination|dnat to) \[?([0-9a-fA-F.:]+?)\]?:\d+/;
 const ipvsVirtual = /^(TCP|UDP|SCTP)\s+\[?([0-9a-fA-F.:]+?)\]?:(\d+)\s/;
 const ipvsReal = /^\s+->\s+\[?([0-9a-fA-F.:]+?)\]?:\d+\s/;
 const ipsetMember = /^\s*\[?([0-9a-fA-F.:]+?)\]?,(?:tcp|udp|sctp):(\d+)\b/;
 
 function serviceOf(text: string): string | undefined {
-  const m = commentService.exec(text) ?? nftChainService.exec(text);
+  // Cheap tests first: most lines of a large rule set are read once, at 100,000 lines a text.
+  const m = text.includes('--comment')
+    ? commentService.exec(text)
+    : text.includes('/')
+      ? nftChainService.exec(text)
+      : null;
   return m ? `${m[1] ?? ''}/${m[2] ?? ''}` : undefined;
 }
 
@@ -68,12 +76,18 @@ export function toRuleLines(text: string, book: AddressBook): RuleLine[] {
   const out: RuleLine[] = [];
   let table = '';
   let chain = '';
+  const chainOwners = new Map<string, string>();
   for (const raw of text.split('\n')) {
     const line: RuleLine = { text: raw, table, chain, chainRule: false };
     const trimmed = raw.trim();
     if (raw.startsWith('*')) {
       table = raw.slice(1);
       line.table = table;
+      line.chain = chain = '';
+    } else if (raw === 'COMMIT' || raw.startsWith(':') || raw.startsWith('#')) {
+      line.chain = chain = '';
+    } else if (trimmed === '}') {
+      chain = '';
     } else if (raw.startsWith('-A ')) {
       const name = raw.slice(3, raw.indexOf(' ', 3) === -1 ? undefined : raw.indexOf(' ', 3));
       line.chain = chain = name;
@@ -85,9 +99,17 @@ export function toRuleLines(text: string, book: AddressBook): RuleLine[] {
       line.chain = chain = trimmed.slice(6).replace(/\s*\{$/, '');
       line.chainRule = /^(service|endpoint)-/.test(chain);
     }
-    const service = serviceOf(raw);
-    if (service) line.service = service;
-    const virtual = ipvsVirtual.exec(raw);
+    const service = serviceOf(raw) ?? chainOwners.get(line.chain);
+    if (service) {
+      line.service = service;
+      // A Service's own chains: its rules without a comment (and nft rules) belong to it too.
+      if (ownChain.test(line.chain)) chainOwners.set(line.chain, service);
+      const jump = jumpTarget.exec(raw)?.[1];
+      if (jump && ownChain.test(jump)) chainOwners.set(jump, service);
+    }
+    const first = raw.charCodeAt(0);
+    // T, U or S: an ipvsadm virtual server line (TCP/UDP/SCTP).
+    const virtual = first === 84 || first === 85 || first === 83 ? ipvsVirtual.exec(raw) : null;
     if (virtual) {
       table = line.table = 'ipvs';
       line.chain = chain = trimmed;
@@ -97,16 +119,21 @@ export function toRuleLines(text: string, book: AddressBook): RuleLine[] {
       const owner = byAddress ?? byNodePort;
       if (owner) line.service = owner;
     }
-    const member = ipsetMember.exec(raw);
+    const member = !line.service && raw.includes(',') ? ipsetMember.exec(raw) : null;
     if (member && !line.service) {
       const owner = book.servicesByAddress.get(`${member[1] ?? ''}:${member[2] ?? ''}`);
       if (owner) line.service = owner;
     }
-    const target = dnatTarget.exec(raw) ?? ipvsReal.exec(raw);
+    const target =
+      raw.includes('--to-destination') || raw.includes('dnat to')
+        ? dnatTarget.exec(raw)
+        : raw.includes('->') && !raw.includes('--comment')
+          ? ipvsReal.exec(raw)
+          : null;
     if (target) {
       const pod = book.podsByIP.get(target[1] ?? '');
       if (pod) line.pod = pod;
-      if (!line.service && ipvsReal.test(raw)) {
+      if (!line.service && table === 'ipvs') {
         const parent = out.findLast((l) => l.table === 'ipvs' && l.chain === chain);
         if (parent?.service) line.service = parent.service;
       }
