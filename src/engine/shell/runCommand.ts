@@ -174,7 +174,7 @@ export function runCommand(argv: readonly string[], host: CommandHost): number {
 }
 
 /** `error: error parsing x.yaml: error converting YAML to JSON: yaml: line N: ...`, as kubectl prints it. */
-function syntaxErrorText(
+export function syntaxErrorText(
   d: Diagnostic,
   locate: (line: number) => ReturnType<typeof fileAt>,
 ): string {

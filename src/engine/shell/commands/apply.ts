@@ -1,11 +1,10 @@
 /** `kube-playground apply FILE...`: what `kubectl apply -f` prints for each object. */
 import { toResourceName } from '../../kubectl';
-import type { Diagnostic } from '../../model';
-import type { Command, CommandContext } from '../command';
+import type { ApplyResult, Diagnostic, Simulation } from '../../model';
+import type { Command } from '../command';
 
 /** kubectl's wording for what its client-side checks reject before sending anything. */
-function clientError(d: Diagnostic, context: CommandContext): string {
-  const file = context.fileAt(d.line)?.file.name ?? '';
+function clientError(d: Diagnostic, file: string): string {
   if (d.message.startsWith('error validating data:')) {
     return `error: error validating "${file}": ${d.message}; if you choose to ignore these errors, turn validation off with --validate=false`;
   }
@@ -16,29 +15,49 @@ function clientError(d: Diagnostic, context: CommandContext): string {
   return `error: ${d.message}`;
 }
 
+/** What an apply reports, in kubectl's order: per object its warnings and then the object, and the errors at the end. */
+export interface ApplyReporter {
+  warning(text: string): void;
+  applied(result: ApplyResult): void;
+  error(text: string): void;
+}
+
+/** Walks the simulation's apply results as `kubectl apply -f` reports them; returns the exit code. Shared with the terminal's `kubectl apply -f -`. */
+export function reportApply(
+  simulation: Simulation,
+  fileOf: (line: number) => string,
+  reporter: ApplyReporter,
+): number {
+  const errors: string[] = [];
+  for (const result of simulation.applied) {
+    for (const warning of result.warnings ?? []) reporter.warning(`Warning: ${warning}\n`);
+    if (result.outcome === 'rejected') {
+      errors.push(
+        result.error ?? `error when applying ${toResourceName(result.kind, result.name)}`,
+      );
+      continue;
+    }
+    reporter.applied(result);
+  }
+  const clientErrors = simulation.diagnostics.filter(
+    (d) => d.source === 'kubectl' && d.severity === 'error' && d.object === undefined,
+  );
+  for (const d of clientErrors) errors.push(clientError(d, fileOf(d.line)));
+  for (const error of errors) reporter.error(`${error}\n`);
+  return errors.length > 0 ? 1 : 0;
+}
+
 export const apply: Command = {
   name: 'apply',
   usage: 'apply FILE...',
   summary: "Applies the files in order and prints kubectl's line per object (service/web created).",
   operands: { min: 0, max: 0 },
   run(context) {
-    const { simulation } = context;
-    const errors: string[] = [];
-    for (const result of simulation.applied) {
-      for (const warning of result.warnings ?? []) context.stderr(`Warning: ${warning}\n`);
-      if (result.outcome === 'rejected') {
-        errors.push(
-          result.error ?? `error when applying ${toResourceName(result.kind, result.name)}`,
-        );
-        continue;
-      }
-      context.stdout(`${toResourceName(result.kind, result.name)} ${result.outcome}\n`);
-    }
-    const clientErrors = simulation.diagnostics.filter(
-      (d) => d.source === 'kubectl' && d.severity === 'error' && d.object === undefined,
-    );
-    for (const d of clientErrors) errors.push(clientError(d, context));
-    for (const error of errors) context.stderr(`${error}\n`);
-    return errors.length > 0 ? 1 : 0;
+    return reportApply(context.simulation, (line) => context.fileAt(line)?.file.name ?? '', {
+      warning: context.stderr,
+      applied: (result) =>
+        context.stdout(`${toResourceName(result.kind, result.name)} ${result.outcome}\n`),
+      error: context.stderr,
+    });
   },
 };

@@ -1,0 +1,105 @@
+/** The cluster's objects as the terminal's kubectl finds them: by resource type, name and namespace, or by label selector. */
+import { toKindPrefix } from '../../kubectl/resources';
+import type { Cluster, KubeObject } from '../../model';
+
+export type ObjectKind =
+  | 'Pod'
+  | 'Service'
+  | 'Endpoints'
+  | 'EndpointSlice'
+  | 'Node'
+  | 'Deployment'
+  | 'ReplicaSet'
+  | 'Namespace'
+  | 'ConfigMap';
+
+const lists: Record<ObjectKind, (c: Cluster) => KubeObject[]> = {
+  Pod: (c) => c.pods,
+  Service: (c) => c.services,
+  Endpoints: (c) => c.endpoints,
+  EndpointSlice: (c) => c.endpointSlices,
+  Node: (c) => c.nodes,
+  Deployment: (c) => c.deployments,
+  ReplicaSet: (c) => c.replicaSets,
+  Namespace: (c) => c.namespaces,
+  ConfigMap: (c) => c.configMaps,
+};
+
+export const namespaceOf = (o: KubeObject): string => o.metadata?.namespace ?? 'default';
+export const nameOf = (o: KubeObject): string => o.metadata?.name ?? '';
+
+export function objectsOfKind(cluster: Cluster, kind: ObjectKind): KubeObject[] {
+  return lists[kind](cluster);
+}
+
+export function findClusterObject(
+  cluster: Cluster,
+  kind: ObjectKind,
+  namespace: string | undefined,
+  name: string,
+): KubeObject | undefined {
+  return objectsOfKind(cluster, kind).find(
+    (o) => nameOf(o) === name && (namespace === undefined || namespaceOf(o) === namespace),
+  );
+}
+
+/** `deployments.apps`, `services`: the plural resource with its group, as API errors name it. */
+export function qualifiedPlural(kind: string, plural: string): string {
+  const prefix = toKindPrefix(kind);
+  const dot = prefix.indexOf('.');
+  return dot === -1 ? plural : `${plural}${prefix.slice(dot)}`;
+}
+
+/** `Error from server (NotFound): deployments.apps "web" not found` */
+export function notFound(kind: string, plural: string, name: string): string {
+  return `Error from server (NotFound): ${qualifiedPlural(kind, plural)} "${name}" not found\n`;
+}
+
+type Requirement = (labels: Record<string, string>) => boolean;
+
+/** Parses a label selector (`app=web,tier!=db,env in (a,b),!legacy`); undefined when it does not parse. */
+export function parseLabelSelector(selector: string): Requirement | undefined {
+  const parts = selector.match(/[^,(]+(?:\([^)]*\))?/g) ?? [];
+  const requirements: Requirement[] = [];
+  for (const raw of parts) {
+    const part = raw.trim();
+    if (part === '') continue;
+    let m: RegExpExecArray | null;
+    if ((m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(part))) {
+      const [, key = '', op, value = ''] = m;
+      requirements.push((l) => (op === '!=' ? l[key] !== value : l[key] === value));
+    } else if ((m = /^([\w./-]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part))) {
+      const [, key = '', op, list = ''] = m;
+      const values = list.split(',').map((v) => v.trim());
+      requirements.push((l) => {
+        const has = l[key] !== undefined && values.includes(l[key] ?? '');
+        return op === 'in' ? has : !has;
+      });
+    } else if ((m = /^!\s*([\w./-]+)$/.exec(part))) {
+      const key = m[1] ?? '';
+      requirements.push((l) => l[key] === undefined);
+    } else if ((m = /^([\w./-]+)$/.exec(part))) {
+      const key = m[1] ?? '';
+      requirements.push((l) => l[key] !== undefined);
+    } else return undefined;
+  }
+  return (labels) => requirements.every((r) => r(labels));
+}
+
+/** The cluster with only the objects whose labels match (what `kubectl get -l` lists). */
+export function selectByLabels(cluster: Cluster, matches: Requirement): Cluster {
+  const keep = <T extends KubeObject>(list: T[]): T[] =>
+    list.filter((o) => matches(o.metadata?.labels ?? {}));
+  return {
+    ...cluster,
+    namespaces: keep(cluster.namespaces),
+    nodes: keep(cluster.nodes),
+    pods: keep(cluster.pods),
+    deployments: keep(cluster.deployments),
+    replicaSets: keep(cluster.replicaSets),
+    services: keep(cluster.services),
+    endpoints: keep(cluster.endpoints),
+    endpointSlices: keep(cluster.endpointSlices),
+    configMaps: keep(cluster.configMaps),
+  };
+}
