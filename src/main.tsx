@@ -3,10 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPersistence, restoreDocument, storageKey } from './state/persistence';
 import { startSimulation } from './state/runSimulation';
+import { startShareLinks } from './state/share/openShareLink';
 import { createAppStore } from './state/store';
 import { startTraffic } from './state/trafficSlice';
 import { StoreContext } from './state/useAppStore';
 import { App } from './ui/App';
+import { registerServiceWorker } from './ui/persistence/serviceWorker';
 import { EngineClientContext } from './ui/panels/engineQuery';
 import { createEngineClient } from './worker/engineClient';
 import './ui/styles.css';
@@ -28,6 +30,8 @@ const engine = createEngineClient();
 startSimulation(store, engine);
 startTraffic(store, engine);
 startPersistence(store, storage);
+startShareLinks(store, storage);
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,31 +1,47 @@
 /**
- * The document survives a reload: its text is saved to localStorage, and read back through one
- * repair step (`restoreDocument`) together with the page's `?scenario=<name>`.
+ * Nothing is lost: the document (text, scenario, seed, snapshot flag) is saved to localStorage as
+ * it changes and when the page is hidden or closed, and read back through the one repair step
+ * (`restore`, with its migrations) together with the page's `?scenario=<name>`. The view
+ * (selection, panel) is kept under its own key, so moving the cursor never rewrites a large text.
  */
 import { defaultScenarioName, findScenario } from '../scenarios';
 import type { DocumentState } from './documentSlice';
-import type { AppStore } from './store';
+import { restore } from './share/restore';
+import { currentVersion, type SharedState } from './share/sharedState';
+import type { AppState, AppStore } from './store';
 
 export const storageKey = 'kube-service-playground:document:v1';
+export const viewStorageKey = 'kube-service-playground:view:v1';
 
-/** What localStorage holds; anything else found there is ignored. */
-interface SavedDocument {
+/** What the document key holds: the document fields of a SharedState, with their format version. */
+interface SavedRecord {
+  v: number;
   text: string;
   scenario: string | null;
+  seed: number;
+  admitted: boolean;
 }
 
-function readSaved(raw: string | null): SavedDocument | undefined {
+/** The saved record, restored (a record without `v` is the first builds' `{ text, scenario }`). */
+function readSaved(raw: string | null): SharedState | undefined {
   if (!raw) return undefined;
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return undefined;
-    const { text, scenario } = value as Record<string, unknown>;
-    if (typeof text !== 'string') return undefined;
-    return { text, scenario: typeof scenario === 'string' ? scenario : null };
+    const { v } = value as Record<string, unknown>;
+    const restored = restore(value, typeof v === 'number' ? v : 0, 'storage');
+    return restored.ok ? restored.state : undefined;
   } catch {
     return undefined;
   }
 }
+
+const toDocument = ({ text, scenario, seed, admitted }: SharedState): DocumentState => ({
+  text,
+  scenario,
+  seed,
+  admitted,
+});
 
 /**
  * The document to start with. `?scenario=<name>` names a shipped scenario: the saved text is
@@ -37,44 +53,114 @@ export function restoreDocument(search: string, saved: string | null): DocumentS
   const scenario = findScenario(requested);
   const document = readSaved(saved);
   if (scenario) {
-    if (document && document.scenario === scenario.name) return document;
+    if (document && document.scenario === scenario.name) return toDocument(document);
     return { text: scenario.text, scenario: scenario.name };
   }
-  if (document) return document;
+  if (document) return toDocument(document);
   const fallback = findScenario(defaultScenarioName);
   return { text: fallback?.text ?? '', scenario: fallback?.name ?? null };
 }
 
-/** Saves the document as it changes, and keeps `?scenario=` in the URL in step with it. */
+function toRecord(state: AppState): SavedRecord {
+  const { text, scenario, seed, admitted } = state;
+  return { v: currentVersion, text, scenario, seed, admitted };
+}
+
+const documentChanged = (a: AppState, b: AppState): boolean =>
+  a.text !== b.text || a.scenario !== b.scenario || a.seed !== b.seed || a.admitted !== b.admitted;
+
+/** Puts back the saved view (selection, panel) when the document on screen is the saved one. */
+function restoreView(store: AppStore, storage: Storage | undefined): void {
+  try {
+    const raw = storage?.getItem(viewStorageKey);
+    if (!raw) return;
+    const value: unknown = JSON.parse(raw);
+    const restored = restore({ ...(value as object), text: '' }, currentVersion, 'storage');
+    if (!restored.ok) return;
+    const { selection, panel } = restored.state;
+    if (selection) store.getState().select(selection);
+    store.getState().showPanel(panel);
+  } catch {
+    // An unreadable view is no loss: the page starts with its default view.
+  }
+}
+
+/**
+ * Saves the document as it changes (after `delayMs` of rest, and at once when the page is hidden
+ * or closed), and keeps `?scenario=` in the URL in step with it.
+ */
 export function startPersistence(
   store: AppStore,
   storage: Storage | undefined,
   delayMs = 200,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let viewTimer: ReturnType<typeof setTimeout> | undefined;
+  let dirty = false;
+  let failed = false;
   const save = () => {
-    const { text, scenario } = store.getState();
+    clearTimeout(timer);
+    if (!dirty) return;
+    dirty = false;
     try {
-      storage?.setItem(storageKey, JSON.stringify({ text, scenario } satisfies SavedDocument));
+      storage?.setItem(storageKey, JSON.stringify(toRecord(store.getState())));
+      failed = false;
     } catch {
-      // Storage full or disabled (a private window): the document lives on in memory.
+      // Storage full or disabled (a private window): the document lives on in memory. Say so once.
+      if (!failed && storage) {
+        store
+          .getState()
+          .notify(
+            "This document is too large for the browser's storage, so a reload would lose it: download it to keep it.",
+            'warn',
+          );
+      }
+      failed = true;
     }
   };
+  const saveView = () => {
+    const { selection, activePanel } = store.getState();
+    try {
+      storage?.setItem(viewStorageKey, JSON.stringify({ selection, panel: activePanel }));
+    } catch {
+      // The view is a convenience; the document is what must not be lost.
+    }
+  };
+  const flush = () => {
+    save();
+    clearTimeout(viewTimer);
+    saveView();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+
+  if (readSaved(storage?.getItem(storageKey) ?? null)?.text === store.getState().text) {
+    restoreView(store, storage);
+  }
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.scenario !== previous.scenario) {
       const url = new URL(window.location.href);
       if (state.scenario) url.searchParams.set('scenario', state.scenario);
       else url.searchParams.delete('scenario');
-      window.history.replaceState(null, '', url);
+      window.history.replaceState(window.history.state, '', url);
     }
-    if (state.text === previous.text && state.scenario === previous.scenario) return;
+    if (state.selection !== previous.selection || state.activePanel !== previous.activePanel) {
+      clearTimeout(viewTimer);
+      viewTimer = setTimeout(saveView, delayMs);
+    }
+    if (!documentChanged(state, previous)) return;
+    dirty = true;
     clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });
-  window.addEventListener('pagehide', save);
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onVisibility);
   return () => {
     unsubscribe();
     clearTimeout(timer);
-    window.removeEventListener('pagehide', save);
+    clearTimeout(viewTimer);
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onVisibility);
   };
 }

@@ -17,8 +17,8 @@ export function startSimulation(
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function run(): Promise<void> {
-    const { text, seed } = store.getState();
-    const outcome = await client.simulate(text, { seed });
+    const { text, seed, admitted } = store.getState();
+    const outcome = await client.simulate(text, { seed, admitted });
     switch (outcome.type) {
       case 'simulated':
         store.getState().receiveSimulation(outcome.summary, outcome.durationMs);
@@ -33,7 +33,13 @@ export function startSimulation(
 
   void run();
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.text === previous.text && state.seed === previous.seed) return;
+    if (
+      state.text === previous.text &&
+      state.seed === previous.seed &&
+      state.admitted === previous.admitted
+    ) {
+      return;
+    }
     clearTimeout(timer);
     timer = setTimeout(() => void run(), debounceMs);
   });

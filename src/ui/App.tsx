@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { SplitView } from './layout/SplitView';
+import { ShareTools } from './share/ShareTools';
 import { PanelTabs } from './panels/PanelTabs';
 import { StaleNotice } from './panels/StaleNotice';
 import { EngineStatus } from './toolbar/EngineStatus';
@@ -21,6 +22,7 @@ export function App() {
         <ScenarioPicker />
         <ProxyModePicker />
         <HistoryControls />
+        <ShareTools />
         <EngineStatus />
         <ThemeToggle />
       </header>

@@ -1,5 +1,5 @@
 /** The page object of the playground: what a test does and reads, by data-testid. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export class PlaygroundPage {
   readonly editor: Locator;
@@ -209,4 +209,90 @@ export class PlaygroundPage {
       return raw ? (JSON.parse(raw) as { text: string }).text : '';
     });
   }
+
+  // --- Sharing, files, saved documents, snapshots (share.spec, persistence.spec, offline.spec) ---
+
+  /** The whole document record the page saved (text, scenario, seed, admitted). */
+  async savedRecord(): Promise<Record<string, unknown>> {
+    return this.page.evaluate(() => {
+      const raw = localStorage.getItem('kube-service-playground:document:v1');
+      return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    });
+  }
+
+  /** Waits until the saved document is `text` (it is saved 200 ms after each change). */
+  async expectSavedText(text: string): Promise<void> {
+    await expect.poll(() => this.savedText()).toBe(text);
+  }
+
+  /** Opens the page at a share link (or any URL) and waits for the editor and the engine. */
+  async openUrl(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.editor.locator('.view-lines')).toBeVisible();
+    await expect(this.engineStatus).toHaveAttribute('data-status', 'ready');
+  }
+
+  /** Presses Share and returns the link it copied to the clipboard. */
+  async copyShareLink(): Promise<string> {
+    await this.page.getByTestId('copy-link').click();
+    await expect(this.page.getByTestId('copy-link')).toHaveText(/Copied/);
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** The toast that says what happened to the document (data-tone: ok, warn, error). */
+  documentNotice(): Locator {
+    return this.page.getByTestId('document-notice');
+  }
+
+  /** Chooses an item of the File menu (`save-as`, `saved`, `download`, `upload`, `paste-cluster`, `snapshot`, `reset`). */
+  async fileMenu(item: string): Promise<void> {
+    await this.page.getByTestId('document-menu').click();
+    await this.page.getByTestId(`menu-${item}`).click();
+  }
+
+  /** Downloads the document through the File menu. */
+  async downloadDocument(): Promise<{ name: string; text: string }> {
+    const downloading = this.page.waitForEvent('download');
+    await this.fileMenu('download');
+    return readDownload(await downloading);
+  }
+
+  /** Uploads a file as if the person chose it in the File menu's Upload. */
+  async uploadDocument(
+    name: string,
+    content: string | Buffer,
+    mimeType = 'application/yaml',
+  ): Promise<void> {
+    const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+    await this.page.getByTestId('upload-input').setInputFiles({ name, mimeType, buffer });
+  }
+
+  /** Saves the document under a name (File > Save as…). */
+  async saveAs(name: string): Promise<void> {
+    await this.fileMenu('save-as');
+    await this.page.getByTestId('save-as-name').fill(name);
+    await this.page.getByTestId('save-as').click();
+    await expect(this.savedDocument(name)).toBeVisible();
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** A saved document's row in the Saved documents dialog. */
+  savedDocument(name: string): Locator {
+    return this.page.locator(`[data-testid="saved-document"][data-name="${name}"]`);
+  }
+
+  /** Pastes a real cluster's `kubectl get -o yaml` into the Paste your cluster dialog and loads it. */
+  async pasteCluster(text: string): Promise<void> {
+    await this.fileMenu('paste-cluster');
+    await this.page.getByTestId('paste-cluster-text').fill(text);
+    await this.page.getByTestId('paste-cluster-load').click();
+    await expect(this.page.getByTestId('paste-dialog')).toBeHidden();
+  }
+}
+
+async function readDownload(download: Download): Promise<{ name: string; text: string }> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
