@@ -4,7 +4,7 @@
  * Enter selects one, Delete deletes a pod (a what-if, undone with Ctrl+Z), Escape clears.
  */
 import { useMemo, type KeyboardEvent } from 'react';
-import { Background, Controls, ReactFlow, type Node } from '@xyflow/react';
+import { Background, ControlButton, Controls, ReactFlow, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { deletePod } from '../../state/edits/whatIf';
 import {
@@ -20,11 +20,9 @@ import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 import { useTheme } from '../toolbar/theme';
 import { TrafficLayer } from '../traffic/TrafficLayer';
 import { nodeTypes } from './FlowNodes';
-import { toFlow } from './toFlow';
+import { FitOnLoad, useReadableFit } from './ReadableFit';
+import { toFlow, type FlowNode } from './toFlow';
 import { WhatIfBar } from './WhatIfBar';
-
-/** Fitting never zooms out so far that 14px text drops below about 10px: the rest scrolls. */
-const fitViewOptions = { padding: 0.04, minZoom: 0.75, maxZoom: 1.1 };
 
 /** The selection a graph node stands for (none for clients, load balancers, outside places). */
 export function selectionOf(id: string): Selection | null {
@@ -41,6 +39,22 @@ function focusedNodeId(event: KeyboardEvent): string | null {
   const element =
     event.target instanceof Element ? event.target.closest('.react-flow__node') : null;
   return element?.getAttribute('data-id') ?? null;
+}
+
+/** Zoom buttons, and a fit button that keeps text readable. */
+function GraphControls({ nodes }: { nodes: FlowNode[] }) {
+  const fit = useReadableFit(nodes);
+  return (
+    <Controls showInteractive={false} showFitView={false}>
+      <ControlButton
+        onClick={fit}
+        title="Fit the graph (text stays readable)"
+        aria-label="Fit the graph"
+      >
+        ⤢
+      </ControlButton>
+    </Controls>
+  );
 }
 
 export function ClusterGraph() {
@@ -87,8 +101,6 @@ export function ClusterGraph() {
         edges={flow.edges}
         nodeTypes={nodeTypes}
         colorMode={theme}
-        fitView
-        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
         nodesDraggable={false}
@@ -102,7 +114,8 @@ export function ClusterGraph() {
         onPaneClick={() => select(null)}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+        <GraphControls nodes={flow.nodes} />
+        <FitOnLoad nodes={flow.nodes} />
         <TrafficLayer />
       </ReactFlow>
     </div>

@@ -16,7 +16,7 @@ import type {
 } from './flowTypes';
 
 /** Shortens a long name in the middle, where generated names (pod-template-hash) repeat. */
-export function shortName(name: string, max = 19): string {
+export function shortName(name: string, max = 17): string {
   if (name.length <= max) return name;
   const tail = Math.ceil((max - 1) / 2);
   return `${name.slice(0, max - 1 - tail)}…${name.slice(-tail)}`;

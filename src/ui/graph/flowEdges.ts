@@ -1,7 +1,8 @@
 /**
  * The graph's edges: each Service to its endpoints (a pod, a node's address for host-network
  * endpoints, or an address outside the cluster for manual endpoints), an ExternalName Service to
- * its external name, and each load balancer to its Service, each client to each load balancer.
+ * its external name, and each load balancer to its Service. (Clients get no edges: a request's
+ * path is drawn by the traffic layer, from the engine's trace.)
  */
 import type { EndpointSummary, ServiceSummary, SimulationSummary } from '../../worker/protocol';
 import {
@@ -65,13 +66,11 @@ export function toEdges(
 
   const externals = new Map<string, ExternalPlace>();
   const edges: FlowEdge[] = [];
-  const clients = nodes.filter((n) => n.type === 'client').map((n) => n.id);
 
   for (const service of services) {
     const source = serviceId(service.key);
     for (const address of service.loadBalancerIngress) {
       edges.push(edge(loadBalancerId(address), source, 'route'));
-      for (const client of clients) edges.push(edge(client, loadBalancerId(address), 'route'));
     }
     if (service.type === 'ExternalName' && service.externalName) {
       const id = externalId(service.externalName);

@@ -140,7 +140,6 @@ describe('toFlow', () => {
     expect(ids).toContain('loadBalancer:198.51.100.7');
     expect(flow.edges.map((e) => e.id)).toEqual(
       expect.arrayContaining([
-        'client:203.0.113.10->loadBalancer:198.51.100.7',
         'loadBalancer:198.51.100.7->service:default/lb',
         'service:default/db->external:db.example.com',
       ]),

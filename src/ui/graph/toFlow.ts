@@ -1,7 +1,7 @@
 /**
  * The graph's model, derived from the simulation summary and the view. Top row: the external
- * clients and the load balancers; then the Services in a grid; then each Node as a group with
- * its pods in a column; outside addresses on the right. Pure and deterministic: positions depend
+ * clients, the load balancers and the addresses outside the cluster (manual endpoints, external
+ * names); then the Services in a grid; then each Node as a group with its pods in a column. Pure and deterministic: positions depend
  * only on the order of objects and on fixed sizes, so the graph stays put while the text is
  * typed (a pod added to one node moves nothing else). Past `maxDrawnPods` pods, each node shows
  * counts; past `maxDrawnServices` Services, the rest are counted.
@@ -194,15 +194,15 @@ export function toFlow(summary: SimulationSummary | undefined, view: FlowView): 
   });
 
   const { edges, externals } = toEdges(summary, services, nodes, aggregatePods);
-  const externalsLeft = columns * step + gap;
+  // Outside addresses join the top row, after the clients and the load balancers.
   externals.forEach((external, i) => {
     nodes.push({
       id: external.id,
       type: 'external',
-      position: { x: externalsLeft, y: groupsTop + i * (podHeight + gap) },
+      position: { x: lbLeft + (lbIndex + i) * step, y: 0 },
       data: { address: external.address, note: external.note },
       width: columnWidth,
-      height: podHeight,
+      height: topHeight,
     });
   });
   return { nodes, edges, aggregated: aggregatePods || all.length > services.length };
