@@ -75,9 +75,20 @@ export default function YamlEditor() {
         () => null,
       );
     });
+    // Monaco scrolls with transforms; when the browser natively scrolls its overflow-hidden
+    // scrollable element (a paste through EditContext does), the text is drawn off to the side
+    // while the line numbers stay: undo such native scrolls.
+    const scrollable = element.querySelector('.monaco-scrollable-element');
+    const undoNativeScroll = () => {
+      if (!scrollable || (scrollable.scrollLeft === 0 && scrollable.scrollTop === 0)) return;
+      scrollable.scrollLeft = 0;
+      scrollable.scrollTop = 0;
+    };
+    scrollable?.addEventListener('scroll', undoNativeScroll);
     const stopSync = syncSelection(monaco, editor, store);
     return () => {
       stopSync();
+      scrollable?.removeEventListener('scroll', undoNativeScroll);
       followStore();
       typed.dispose();
       media.removeEventListener('change', onTheme);
