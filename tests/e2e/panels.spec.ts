@@ -169,3 +169,25 @@ test('HTML in a Service’s labels and annotations shows as text in every panel'
   await expect(page.locator('.panels img, .panels b')).toHaveCount(0);
   expect(await page.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
 });
+
+test('the rules a traced request matched are the ones the tracer reported', async ({
+  playground,
+  page,
+}) => {
+  await playground.open('web-service');
+  await playground.sendRequests('external:203.0.113.10', '192.168.1.11:30080', 1);
+  await playground.showPanel('trace');
+  const reported = await playground
+    .traceHops()
+    .and(page.locator('[data-node="node-1"]'))
+    .locator('code')
+    .allInnerTexts();
+  expect(reported.length).toBeGreaterThan(0);
+  await playground.showPanel('rules');
+  await expect(page.getByTestId('rules-matched')).toBeVisible();
+  const highlighted = playground.ruleLines().and(page.locator('[data-hop="true"]'));
+  await expect(highlighted.first()).toBeInViewport();
+  for (const text of await highlighted.locator('.rule-text').allInnerTexts()) {
+    expect(reported).toContain(text);
+  }
+});
