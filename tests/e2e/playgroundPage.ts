@@ -288,6 +288,44 @@ export class PlaygroundPage {
     await this.page.getByTestId('paste-cluster-load').click();
     await expect(this.page.getByTestId('paste-dialog')).toBeHidden();
   }
+
+  // --- Terminal (terminal.spec) ---
+
+  /** The terminal's input line. */
+  terminalInput(): Locator {
+    return this.page.getByTestId('terminal-input');
+  }
+
+  /** The terminal's screen lines of one kind (`input`, `stdout`, `stderr`, `info`), or all. */
+  terminalLines(kind?: 'input' | 'stdout' | 'stderr' | 'info'): Locator {
+    const lines = this.page.getByTestId('terminal-line');
+    return kind ? lines.and(this.page.locator(`[data-kind="${kind}"]`)) : lines;
+  }
+
+  /**
+   * Types a command into the Terminal panel (shown first), presses Enter and waits until it has
+   * run, its edit is applied and the new simulation has arrived.
+   */
+  async runInTerminal(command: string): Promise<void> {
+    if (!(await this.terminalInput().isVisible())) await this.showPanel('terminal');
+    const typed = await this.terminalLines('input').count();
+    await this.terminalInput().fill(command);
+    await this.terminalInput().press('Enter');
+    await expect(this.terminalLines('input')).toHaveCount(typed + 1);
+    await expect(this.page.getByTestId('terminal')).toHaveAttribute('data-busy', 'false');
+  }
+
+  /** What the terminal printed after the last command typed. */
+  async lastTerminalOutput(): Promise<string> {
+    return this.page.getByTestId('terminal-screen').evaluate((screen) => {
+      const lines = [...screen.querySelectorAll('[data-testid="terminal-line"]')];
+      const last = lines.findLastIndex((l) => l.getAttribute('data-kind') === 'input');
+      return lines
+        .slice(last + 1)
+        .map((l) => l.textContent ?? '')
+        .join('');
+    });
+  }
 }
 
 async function readDownload(download: Download): Promise<{ name: string; text: string }> {

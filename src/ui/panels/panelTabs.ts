@@ -9,6 +9,7 @@ import { EndpointsPanel } from './EndpointsPanel';
 import { RulesPanel } from './rules/RulesPanel';
 import { ServicesPanel } from './ServicesPanel';
 import { TracePanel } from './TracePanel';
+import { TerminalPanel } from '../terminal/TerminalPanel';
 
 export interface PanelTab {
   /** Stable id, used in links (`?panel=services`) and test ids. */
@@ -25,4 +26,5 @@ export const panelTabs: readonly PanelTab[] = [
   { id: 'rules', label: 'Rules', component: RulesPanel },
   { id: 'problems', label: 'Problems', component: DiagnosticsPanel },
   { id: 'trace', label: 'Trace', component: TracePanel },
+  { id: 'terminal', label: 'Terminal', component: TerminalPanel },
 ];

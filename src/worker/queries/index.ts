@@ -8,6 +8,7 @@ import { answerDns, type DnsAnswer, type DnsQuery } from './dns';
 import { answerEndpoints, type EndpointsAnswer, type EndpointsQuery } from './endpoints';
 import { answerRules, type RulesAnswer, type RulesQuery } from './rules';
 import { answerRequests, type RequestsAnswer, type RequestsQuery } from './requests';
+import { answerShell, type ShellAnswer, type ShellQuery } from './shell';
 
 /** Every query kind: its query and its answer. */
 export interface QueryKinds {
@@ -15,6 +16,7 @@ export interface QueryKinds {
   endpoints: { query: EndpointsQuery; answer: EndpointsAnswer };
   dns: { query: DnsQuery; answer: DnsAnswer };
   requests: { query: RequestsQuery; answer: RequestsAnswer };
+  shell: { query: ShellQuery; answer: ShellAnswer };
 }
 
 export type QueryKind = keyof QueryKinds;
@@ -30,6 +32,7 @@ const answerers: Answerers = {
   endpoints: answerEndpoints,
   dns: answerDns,
   requests: answerRequests,
+  shell: answerShell,
 };
 
 /** Answers a query against a simulation (runs in the worker). */
