@@ -47,3 +47,41 @@ spec:
   await expect(problems.filter({ hasText: '<b>web</b>' }).first()).toBeVisible();
   await expect(page.locator('b, img[src="x"], script:not([src])')).toHaveCount(0);
 });
+
+test('draws the clients, the load balancer with its ingress IP, and CoreDNS', async ({
+  playground,
+  page,
+}) => {
+  await playground.open('load-balancer');
+  await expect(page.getByTestId('graph-client').first()).toContainText('203.0.113.10');
+  await expect(page.getByTestId('graph-load-balancer')).toContainText('192.168.1.240');
+  await expect(playground.graphService('kube-system/kube-dns')).toContainText('CoreDNS');
+  await expect(playground.graphNode('node-1')).toContainText('192.168.1.11');
+  await expect(playground.graphNode('node-1')).toContainText('kube-proxy: iptables');
+  await expect(playground.graphNode('node-1')).toContainText(/NodePorts: \d+/);
+});
+
+test('points an ExternalName Service at its name and a selectorless one at its endpoints', async ({
+  playground,
+  page,
+}) => {
+  await playground.open('external-name');
+  await expect(
+    page.locator(
+      '.react-flow__edge[data-id="service:default/payments-api->external:api.payments.example.com"]',
+    ),
+  ).toHaveCount(1);
+  await playground.open('external-database');
+  await expect(
+    page.locator('[data-testid="graph-external"][data-address="192.168.1.100"]'),
+  ).toContainText('manual endpoint');
+});
+
+test('switches to the dark theme from the toolbar', async ({ playground, page }) => {
+  await playground.open('web-service');
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('.react-flow.dark')).toHaveCount(1);
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});

@@ -45,7 +45,7 @@ function focusedNodeId(event: KeyboardEvent): string | null {
 function GraphControls({ nodes }: { nodes: FlowNode[] }) {
   const fit = useReadableFit(nodes);
   return (
-    <Controls showInteractive={false} showFitView={false}>
+    <Controls position="top-right" showInteractive={false} showFitView={false}>
       <ControlButton
         onClick={fit}
         title="Fit the graph (text stays readable)"
