@@ -83,7 +83,7 @@ for (const c of cases) {
       ...figures('keystroke', keystroke),
       targetMs: c.target,
       ok: paste.total < c.target,
-      loadAverage: Math.round(loadavg()[0] * 10) / 10,
+      loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     }),
   );
 }
