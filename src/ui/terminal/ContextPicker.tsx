@@ -1,6 +1,7 @@
 /** Where the terminal's commands run: your machine, a node, or a pod (the same as `ssh NODE` or `kubectl exec -it POD -- sh`). */
 import { selectNodes, selectPods } from '../../state/selectors';
 import { useAppStore } from '../../state/useAppStore';
+import type { PodSummary } from '../../worker/protocol';
 import type { ShellContext } from '../../worker/queries/shell';
 import { contextFromId, contextId } from './prompt';
 
@@ -15,7 +16,12 @@ export function ContextPicker({
 }) {
   const nodes = useAppStore(selectNodes);
   const pods = useAppStore(selectPods);
-  const shown = pods.filter((p) => p.podIPs.length > 0).slice(0, podLimit);
+  // The workloads of the YAML first, the cluster's own (kube-system) after them.
+  const system = (p: PodSummary) => (p.namespace === 'kube-system' ? 1 : 0);
+  const shown = pods
+    .filter((p) => p.podIPs.length > 0)
+    .sort((a, b) => system(a) - system(b))
+    .slice(0, podLimit);
   const id = contextId(context);
   const known =
     id === 'local' ||
