@@ -34,7 +34,7 @@ export function RulesPanel() {
   const { answer, error, pending } = useEngineQuery(node ? { kind: 'rules', node } : null);
   const texts = answer?.texts ?? [];
   const shown = texts[Math.min(textIndex, Math.max(0, texts.length - 1))];
-  const view = useRuleView(shown?.text ?? '', answer?.node ?? '', search);
+  const view = useRuleView(shown?.text ?? '', answer?.node ?? '', shown?.command ?? '', search);
   const { lines, hopLines, hits, owner } = view;
 
   const choose = (index: number) => {

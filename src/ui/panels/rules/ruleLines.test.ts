@@ -51,9 +51,10 @@ describe('toRuleLines', () => {
     expect(ownerOfLine(at(lines, 2))).toEqual({ kind: 'service', key: 'default/web-service' });
   });
 
-  it('starts a Service at its first KUBE-SEP-/KUBE-SVC- rule', () => {
+  it('shows a Service from its KUBE-SVC- chain, and a pod from its DNAT', () => {
     const lines = toRuleLines(iptables, book);
-    expect(firstLineOf(lines, { kind: 'service', key: 'default/web-service' })).toBe(4);
+    expect(firstLineOf(lines, { kind: 'service', key: 'default/web-service' })).toBe(5);
+    expect(firstLineOf(lines, { kind: 'pod', key: 'default/web-pod' })).toBe(4);
   });
 
   it('reads nft chains and ipvsadm virtual and real servers', () => {

@@ -201,10 +201,14 @@ export function matchHops(
   return out;
 }
 
-/** Where a Service's rules start: its first KUBE-SVC-/KUBE-SEP- (or nft service) line, else its first line. */
+/** Where an object's rules are shown from: a Service's KUBE-SVC- chain, else its first KUBE-SEP-/nft chain line, else its first line. */
 export function firstLineOf(lines: RuleLine[], owner: LineOwner): number | undefined {
   const owns = (l: RuleLine) =>
     owner.kind === 'service' ? l.service === owner.key : l.pod === owner.key;
+  // A Service's KUBE-SVC- (nft service-) chain first: where its endpoints are chosen.
+  const serviceChain = /^(KUBE-SVC-|service-)/;
+  const svcLine = lines.findIndex((l) => l.chainRule && serviceChain.test(l.chain) && owns(l));
+  if (svcLine !== -1 && owner.kind === 'service') return svcLine;
   const chainLine = lines.findIndex((l) => l.chainRule && owns(l));
   if (chainLine !== -1) return chainLine;
   const any = lines.findIndex(owns);

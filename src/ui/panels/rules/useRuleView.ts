@@ -36,7 +36,8 @@ function ownerOf(selection: { kind: string; key: string } | null): LineOwner | u
   return undefined;
 }
 
-export function useRuleView(text: string, node: string, search: string): RuleView {
+/** `view` names the text shown (its command): a different one is a new place to scroll in. */
+export function useRuleView(text: string, node: string, view: string, search: string): RuleView {
   const services = useAppStore(selectServices);
   const pods = useAppStore(selectPods);
   const selection = useAppStore(selectSelection);
@@ -62,24 +63,42 @@ export function useRuleView(text: string, node: string, search: string): RuleVie
   const scroll = (index: number) => setScrollTo({ index, seq: ++seq.current });
 
   const ownerKey = owner ? `${owner.kind}:${owner.key}` : '';
-  // A new selection (or a new text): show where the selected object's rules start.
+  const hopsKey = hops.map((h) => `${h.node}\u0000${h.rule}`).join('\n');
+  // Scroll when the selection, the matched request, the node or the text changes; not when a
+  // new simulation merely redraws the same text (the person may be reading elsewhere).
+  const pendingOwner = useRef(true);
+  const pendingHops = useRef(true);
   useEffect(() => {
-    if (!owner || ownerKey === fromHere.current) return;
+    pendingOwner.current = ownerKey !== fromHere.current;
+    fromHere.current = null;
+  }, [ownerKey, node, view]);
+  useEffect(() => {
+    pendingHops.current = true;
+  }, [hopsKey, node, view]);
+  useEffect(() => {
+    const firstHop = Math.min(...hopLines);
+    if (pendingHops.current && Number.isFinite(firstHop)) {
+      pendingHops.current = false;
+      setScrollTo({ index: firstHop, seq: ++seq.current });
+      return;
+    }
+    if (!pendingOwner.current || !owner) return;
     const index = firstLineOf(lines, owner);
-    if (index !== undefined) setScrollTo({ index, seq: ++seq.current });
+    if (index === undefined) return;
+    pendingOwner.current = false;
+    setScrollTo({ index, seq: ++seq.current });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `owner` is keyed by ownerKey
-  }, [ownerKey, lines]);
+  }, [lines, hopLines, ownerKey]);
 
-  // A new matched request: show its first rule on this node.
-  useEffect(() => {
-    const first = Math.min(...hopLines);
-    if (Number.isFinite(first)) setScrollTo({ index: first, seq: ++seq.current });
-  }, [hopLines]);
-
+  // A new search (not the same search over a redrawn text): show its first hit.
+  const hitsKey = `${needle}\u0000${node}\u0000${view}`;
+  const lastHitsKey = useRef('');
   useEffect(() => {
     const first = hits[0];
-    if (first !== undefined) setScrollTo({ index: first, seq: ++seq.current });
-  }, [hits]);
+    if (first === undefined || hitsKey === lastHitsKey.current) return;
+    lastHitsKey.current = hitsKey;
+    setScrollTo({ index: first, seq: ++seq.current });
+  }, [hits, hitsKey]);
 
   return {
     lines,
