@@ -120,6 +120,18 @@ test('download and upload of the YAML as a file', async ({ playground }) => {
   await playground.expectSavedText(downloaded.text);
   await expect(playground.graphService('default/web-service')).toBeVisible();
   await expect(playground.scenarioPicker).toHaveValue('');
+
+  // A file dropped on the page opens the same way.
+  const dropped = await playground.page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    const text =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: dropped\nspec:\n  ports:\n  - port: 80\n';
+    data.items.add(new File([text], 'dropped.yaml', { type: 'application/yaml' }));
+    return data;
+  });
+  await playground.page.getByTestId('graph').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(playground.documentNotice()).toContainText('Opened "dropped.yaml"');
+  await expect(playground.graphService('default/dropped')).toBeVisible();
 });
 
 test('a non-YAML or huge file is refused with a clear message', async ({ playground }) => {
@@ -141,6 +153,7 @@ test("a pasted real cluster shows its own Services, endpoints and each node's ru
   await playground.open('web-service');
   await playground.pasteCluster(kindSnapshot);
   await expect(playground.page.getByTestId('snapshot-badge')).toBeVisible();
+  await playground.expectSavedText(kindSnapshot);
   await expect(playground.graphNode('kind-control-plane')).toBeVisible();
   await expect(playground.graphNode('kind-worker')).toBeVisible();
   // Read as stored: no CoreDNS or kube-dns added, the EndpointSlice's endpoints as given.

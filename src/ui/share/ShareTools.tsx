@@ -2,7 +2,7 @@
  * The toolbar's sharing and document tools: the snapshot badge, Copy link, the Document menu and
  * its dialogs, and the toast that reports what happened to the document.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { selectLoadDocument, selectNotify } from '../../state/share/selectors';
 import { useAppStore } from '../../state/useAppStore';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -37,6 +37,26 @@ export function ShareTools() {
         : `Opened "${file.name}".`,
     );
   };
+  const uploadDropped = useEffectEvent((file: File | undefined) => void upload(file));
+
+  // A file dropped anywhere on the page opens like an upload.
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+    const onDragOver = (event: DragEvent) => {
+      if (hasFiles(event)) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      uploadDropped(event.dataTransfer?.files[0]);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
 
   return (
     <div className="share-tools">
