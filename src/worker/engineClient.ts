@@ -76,7 +76,8 @@ export function createEngineClient(
   function crashed(id: number, error: string): void {
     settle(id, { type: 'crashed', error });
     stop();
-    for (const questionId of [...questions.keys()]) answered(questionId, { type: 'unanswered', error });
+    for (const questionId of [...questions.keys()])
+      answered(questionId, { type: 'unanswered', error });
     if (latestRequest && waiting.has(latestRequest.id)) ensureWorker().postMessage(latestRequest);
   }
 
@@ -139,7 +140,8 @@ export function createEngineClient(
       stop();
       latestId += 1;
       settle(latestId, { type: 'stale' });
-      for (const id of [...questions.keys()]) answered(id, { type: 'unanswered', error: 'disposed' });
+      for (const id of [...questions.keys()])
+        answered(id, { type: 'unanswered', error: 'disposed' });
     },
   };
 }
