@@ -164,14 +164,184 @@ function normalizeGiven(pod: Pod, status: PodStatus): PodStatus {
   return out;
 }
 
+/** Deep-freezes a plain JSON value built here, to be shared by many pods. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The parts of a Running status that depend only on the pod's spec and creation time: every
+ * pod of one ReplicaSet shares one frozen copy (pods come in creation order, so a one-entry
+ * cache keyed by the spec's arrays and the time finds nearly all of them).
+ */
+interface RunningParts {
+  containers: unknown;
+  readinessGates: unknown;
+  at: string | undefined;
+  conditions: PodCondition[];
+  containerStatuses: NonNullable<PodStatus['containerStatuses']>;
+}
+
+interface KubeletRun {
+  states: Map<string, NodeState>;
+  reserved: Set<string>;
+  unschedulable: ReadonlyMap<Pod, string>;
+  fresh: ReadonlySet<Pod>;
+  problems: KubeletProblem[];
+  /** Each node's hostIPs as a status lists them, shared by its pods. */
+  hostIPLists: Map<NodeState, { ip: string }[]>;
+  last: RunningParts | undefined;
+}
+
+function runningParts(run: KubeletRun, pod: Pod, at: string | undefined): RunningParts {
+  const containers = pod.spec?.containers;
+  const readinessGates = pod.spec?.readinessGates;
+  const last = run.last;
+  if (
+    last &&
+    last.at === at &&
+    last.containers === containers &&
+    last.readinessGates === readinessGates &&
+    // Objects only: a primitive spec field (bad input) is read afresh every time.
+    typeof containers === 'object' &&
+    (readinessGates === undefined || typeof readinessGates === 'object')
+  )
+    return last;
+  const parts: RunningParts = {
+    containers,
+    readinessGates,
+    at,
+    conditions: frozen(runningConditions(pod, at)),
+    containerStatuses: frozen(containerStatuses(pod, true, at)),
+  };
+  run.last = parts;
+  return parts;
+}
+
+function hostIPList(run: KubeletRun, state: NodeState): { ip: string }[] {
+  let list = run.hostIPLists.get(state);
+  if (!list) {
+    list = frozen(state.hostIPs.map((ip) => ({ ip })));
+    run.hostIPLists.set(state, list);
+  }
+  return list;
+}
+
+/** The pod with `status` set: in place for a pod this run built, on a copy for any other. */
+function withStatus(run: KubeletRun, pod: Pod, status: PodStatus): Pod {
+  if (run.fresh.has(pod)) {
+    pod.status = status;
+    return pod;
+  }
+  return { ...pod, status };
+}
+
+/** One pod through its node's kubelet. */
+function runKubelet(run: KubeletRun, pod: Pod): Pod {
+  const given = pod.status;
+  if (given && typeof given === 'object' && Object.keys(given).length > 0) {
+    return { ...pod, status: normalizeGiven(pod, given) };
+  }
+  const at = pod.metadata?.creationTimestamp;
+  const nodeName = pod.spec?.nodeName;
+  if (!nodeName) {
+    const message = run.unschedulable.get(pod);
+    const conditions = message
+      ? [condition('PodScheduled', false, at, { reason: 'Unschedulable', message })]
+      : [];
+    return withStatus(run, pod, {
+      phase: 'Pending',
+      ...(conditions.length ? { conditions } : {}),
+      qosClass: 'BestEffort',
+    });
+  }
+  const state = run.states.get(nodeName);
+  if (!state) {
+    run.problems.push({
+      pod,
+      path: 'spec.nodeName',
+      message: `pod is bound to node "${nodeName}", which does not exist: no kubelet runs it`,
+    });
+    return withStatus(run, pod, {
+      phase: 'Pending',
+      conditions: [condition('PodScheduled', true, at)],
+      qosClass: 'BestEffort',
+    });
+  }
+  let podIPs: string[];
+  if (pod.spec?.hostNetwork === true) podIPs = state.hostIPs;
+  else {
+    podIPs = [];
+    for (const range of state.ranges) {
+      const ip = allocate(range, run.reserved);
+      if (ip === undefined) {
+        const first = formatIP(addressAt(range.cidr, 1n));
+        const last = formatIP(addressAt(range.cidr, range.last));
+        run.problems.push({
+          pod,
+          path: 'spec',
+          message: `Failed to create pod sandbox: plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${first}-${last}`,
+        });
+        podIPs = [];
+        break;
+      }
+      podIPs.push(ip);
+    }
+    if (state.ranges.length === 0) {
+      run.problems.push({
+        pod,
+        path: 'spec.nodeName',
+        message: `node "${nodeName}" has no podCIDR: the CNI plugin has no range to give the pod an IP from`,
+      });
+    }
+  }
+  const hostIPs = state.hostIPs;
+  const hostFields =
+    hostIPs.length > 0 ? { hostIP: hostIPs[0] as string, hostIPs: hostIPList(run, state) } : {};
+  if (podIPs.length === 0) {
+    return withStatus(run, pod, {
+      phase: 'Pending',
+      conditions: [
+        condition('PodReadyToStartContainers', false, at),
+        condition('Initialized', true, at),
+        condition('Ready', false, at, { reason: 'ContainersNotReady' }),
+        condition('ContainersReady', false, at, { reason: 'ContainersNotReady' }),
+        condition('PodScheduled', true, at),
+      ],
+      ...hostFields,
+      qosClass: 'BestEffort',
+    });
+  }
+  const parts = runningParts(run, pod, at);
+  const status: PodStatus = {
+    phase: 'Running',
+    conditions: parts.conditions,
+    ...hostFields,
+    podIP: podIPs[0] as string,
+    podIPs: podIPs.map(ipEntry),
+  };
+  if (at) status.startTime = at;
+  status.containerStatuses = parts.containerStatuses;
+  status.qosClass = 'BestEffort';
+  return withStatus(run, pod, status);
+}
+
+const ipEntry = (ip: string) => ({ ip });
+
 /**
  * Runs every node's kubelet over the pods bound to it; `unschedulable` carries the scheduler's
- * message for the pods it could not place (their PodScheduled condition).
+ * message for the pods it could not place (their PodScheduled condition). A pod of `fresh`
+ * (built by this run's controllers) gets its status in place; any other pod on a copy.
  */
 export function runKubelets(
   pods: readonly Pod[],
   nodes: readonly Node[],
   unschedulable: ReadonlyMap<Pod, string>,
+  fresh: ReadonlySet<Pod> = new Set(),
 ): { pods: Pod[]; problems: KubeletProblem[] } {
   const states = new Map<string, NodeState>();
   for (const node of nodes) {
@@ -187,108 +357,16 @@ export function runKubelets(
       if (ip) reserved.add(formatIP(ip));
     }
   }
-  const problems: KubeletProblem[] = [];
-
-  const out = pods.map((pod): Pod => {
-    const given = pod.status;
-    if (given && typeof given === 'object' && Object.keys(given).length > 0) {
-      return { ...pod, status: normalizeGiven(pod, given) };
-    }
-    const at = pod.metadata?.creationTimestamp;
-    const nodeName = pod.spec?.nodeName;
-    if (!nodeName) {
-      const message = unschedulable.get(pod);
-      const conditions = message
-        ? [condition('PodScheduled', false, at, { reason: 'Unschedulable', message })]
-        : [];
-      return {
-        ...pod,
-        status: {
-          phase: 'Pending',
-          ...(conditions.length ? { conditions } : {}),
-          qosClass: 'BestEffort',
-        },
-      };
-    }
-    const state = states.get(nodeName);
-    if (!state) {
-      problems.push({
-        pod,
-        path: 'spec.nodeName',
-        message: `pod is bound to node "${nodeName}", which does not exist: no kubelet runs it`,
-      });
-      return {
-        ...pod,
-        status: {
-          phase: 'Pending',
-          conditions: [condition('PodScheduled', true, at)],
-          qosClass: 'BestEffort',
-        },
-      };
-    }
-    let podIPs: string[];
-    if (pod.spec?.hostNetwork === true) podIPs = state.hostIPs;
-    else {
-      podIPs = [];
-      for (const range of state.ranges) {
-        const ip = allocate(range, reserved);
-        if (ip === undefined) {
-          const first = formatIP(addressAt(range.cidr, 1n));
-          const last = formatIP(addressAt(range.cidr, range.last));
-          problems.push({
-            pod,
-            path: 'spec',
-            message: `Failed to create pod sandbox: plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${first}-${last}`,
-          });
-          podIPs = [];
-          break;
-        }
-        podIPs.push(ip);
-      }
-      if (state.ranges.length === 0) {
-        problems.push({
-          pod,
-          path: 'spec.nodeName',
-          message: `node "${nodeName}" has no podCIDR: the CNI plugin has no range to give the pod an IP from`,
-        });
-      }
-    }
-    const hostIPs = state.hostIPs;
-    const hostFields =
-      hostIPs.length > 0
-        ? { hostIP: hostIPs[0] as string, hostIPs: hostIPs.map((ip) => ({ ip })) }
-        : {};
-    if (podIPs.length === 0) {
-      return {
-        ...pod,
-        status: {
-          phase: 'Pending',
-          conditions: [
-            condition('PodReadyToStartContainers', false, at),
-            condition('Initialized', true, at),
-            condition('Ready', false, at, { reason: 'ContainersNotReady' }),
-            condition('ContainersReady', false, at, { reason: 'ContainersNotReady' }),
-            condition('PodScheduled', true, at),
-          ],
-          ...hostFields,
-          qosClass: 'BestEffort',
-        },
-      };
-    }
-    const conditions = runningConditions(pod, at);
-    return {
-      ...pod,
-      status: {
-        phase: 'Running',
-        conditions,
-        ...hostFields,
-        podIP: podIPs[0] as string,
-        podIPs: podIPs.map((ip) => ({ ip })),
-        ...(at ? { startTime: at } : {}),
-        containerStatuses: containerStatuses(pod, true, at),
-        qosClass: 'BestEffort',
-      },
-    };
-  });
-  return { pods: out, problems };
+  const run: KubeletRun = {
+    states,
+    reserved,
+    unschedulable,
+    fresh,
+    problems: [],
+    hostIPLists: new Map(),
+    last: undefined,
+  };
+  const out: Pod[] = new Array<Pod>(pods.length);
+  for (let i = 0; i < pods.length; i++) out[i] = runKubelet(run, pods[i] as Pod);
+  return { pods: out, problems: run.problems };
 }

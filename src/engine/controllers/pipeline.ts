@@ -5,6 +5,7 @@
  */
 import { objectKey } from '../keys';
 import type {
+  Deployment,
   EndpointSlice,
   Endpoints,
   Finding,
@@ -31,7 +32,7 @@ import { namespaceOf, PodIndex, serviceSelector } from './labels';
 import { assignLoadBalancerIPs } from './loadBalancer';
 import { allocateNodeCIDRs } from './nodeIpam';
 import { controllerOf } from './owners';
-import { replicaSetStatus, syncReplicaSets } from './replicaSet';
+import { replicaSetStatus, syncReplicaSets, type ReplicaSetSync } from './replicaSet';
 import { deriveUID, seededRandom } from './random';
 import { sanitizeMeta } from './sanitize';
 import { schedulePods, type Unschedulable } from './scheduler';
@@ -71,6 +72,72 @@ function schedulingPath(u: Unschedulable): string {
   return 'spec';
 }
 
+/** What a pod's creation order and blame are read from: its ReplicaSet and that one's Deployment. */
+interface Lineage {
+  rsByKey: Map<string, ReplicaSet>;
+  deploymentByKey: Map<string, Deployment>;
+  /** Position of each stored object by objectKey. */
+  order: Map<string, number>;
+}
+
+/** The object a created pod stems from: the Deployment of its ReplicaSet, else the ReplicaSet. */
+function rootOf(rs: ReplicaSet, lineage: Lineage): Deployment | ReplicaSet | undefined {
+  // Looked up by key, as the pod's owner reference names it (the pod's namespace is its RS's).
+  const owner = lineage.rsByKey.get(rsKey(rs));
+  const rsOwner = owner ? controllerOf(owner.metadata) : undefined;
+  const deployment =
+    rsOwner?.kind === 'Deployment'
+      ? lineage.deploymentByKey.get(`${namespaceOf(rs)}/${rsOwner.name ?? ''}`)
+      : undefined;
+  return deployment ?? owner;
+}
+
+/**
+ * The pods in creation order: a given pod at its own position, a created one just after the
+ * object it stems from (stable: equal ranks keep the controller's order).
+ */
+function inCreationOrder(sync: ReplicaSetSync, lineage: Lineage): Pod[] {
+  const { pods, createdBy } = sync;
+  const firstCreated = pods.length - createdBy.length;
+  const ranks = new Float64Array(pods.length);
+  for (let i = 0; i < firstCreated; i++)
+    ranks[i] = lineage.order.get(objectKey(pods[i] as Pod)) ?? 0;
+  const rootRank = new Map<ReplicaSet, number>();
+  for (let i = firstCreated; i < pods.length; i++) {
+    const rs = createdBy[i - firstCreated] as ReplicaSet;
+    let rank = rootRank.get(rs);
+    if (rank === undefined) {
+      const root = rootOf(rs, lineage);
+      rank = root ? (lineage.order.get(objectKey(root)) ?? 0) + 0.5 : 0;
+      rootRank.set(rs, rank);
+    }
+    ranks[i] = rank;
+  }
+  const indexes = Array.from(pods.keys());
+  indexes.sort((a, b) => (ranks[a] as number) - (ranks[b] as number) || a - b);
+  return indexes.map((i) => pods[i] as Pod);
+}
+
+/**
+ * Which object each pod's problems are reported on, by pod key: a given pod itself, a created
+ * one the template of its Deployment (or ReplicaSet). Built only when some pod has a problem.
+ */
+function blameByPod(sync: ReplicaSetSync, lineage: Lineage): Map<string, Blame> {
+  const blame = new Map<string, Blame>();
+  const { pods, createdBy } = sync;
+  const firstCreated = pods.length - createdBy.length;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i] as Pod;
+    if (i < firstCreated) {
+      blame.set(podKey(pod), { object: objectKey(pod), prefix: '' });
+      continue;
+    }
+    const root = rootOf(createdBy[i - firstCreated] as ReplicaSet, lineage);
+    if (root) blame.set(podKey(pod), { object: objectKey(root), prefix: 'spec.template.' });
+  }
+  return blame;
+}
+
 export function runControllers(input: ControllerInput): ControllerOutput {
   const { seed, settings } = input;
   const objects = input.objects.map(sanitizeMeta);
@@ -104,57 +171,46 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     return created(seed, rs, deployment?.metadata);
   });
   const givenPods = groups.pods.map((p) => withUID(seed, p));
-  const givenPodKeys = new Set(givenPods.map(podKey));
   const rsSync = syncReplicaSets(replicaSets, givenPods, seed);
   const rsByKey = new Map(replicaSets.map((rs) => [rsKey(rs), rs]));
-  const blame = new Map<string, Blame>();
   // Pods exist in the order they were created: a controller's pods right after its owner.
   const order = new Map(objects.map((o, i) => [objectKey(o), i]));
-  const rankOf = new Map<Pod, number>();
-  const pods = rsSync.pods.map((pod) => {
-    const key = podKey(pod);
-    if (givenPodKeys.has(key)) {
-      blame.set(key, { object: objectKey(pod), prefix: '' });
-      rankOf.set(pod, order.get(objectKey(pod)) ?? 0);
-      return pod;
-    }
-    const owner = controllerOf(pod.metadata);
-    const rs = owner ? rsByKey.get(`${namespaceOf(pod)}/${owner.name ?? ''}`) : undefined;
-    const rsOwner = rs ? controllerOf(rs.metadata) : undefined;
-    const deployment =
-      rsOwner?.kind === 'Deployment'
-        ? deploymentByKey.get(`${namespaceOf(pod)}/${rsOwner.name ?? ''}`)
-        : undefined;
-    const root = deployment ?? rs;
-    if (root) blame.set(key, { object: objectKey(root), prefix: 'spec.template.' });
-    rankOf.set(pod, root ? (order.get(objectKey(root)) ?? 0) + 0.5 : 0);
-    return pod;
-  });
-  pods.sort((a, b) => (rankOf.get(a) ?? 0) - (rankOf.get(b) ?? 0));
+  const lineage: Lineage = { rsByKey, deploymentByKey, order };
+  const pods = inCreationOrder(rsSync, lineage);
+  const fresh = new Set(rsSync.created);
+  let blame: Map<string, Blame> | undefined;
+  const blameOf = (pod: Pod) => (blame ??= blameByPod(rsSync, lineage)).get(podKey(pod));
 
   // Scheduler and kubelets.
-  const scheduled = schedulePods(pods, nodes);
+  const scheduled = schedulePods(pods, nodes, fresh);
   for (const u of scheduled.unschedulable) {
-    const b = blame.get(podKey(u.pod));
+    const b = blameOf(u.pod);
     if (b) report(b.object, b.prefix + schedulingPath(u), u.message, 'default-scheduler');
   }
   const kubelet = runKubelets(
     scheduled.pods,
     nodes,
     new Map(scheduled.unschedulable.map((u) => [u.pod, u.message])),
+    fresh,
   );
   for (const p of kubelet.problems) {
-    const b = blame.get(podKey(p.pod));
+    const b = blameOf(p.pod);
     if (b) report(b.object, b.prefix + p.path, p.message, 'kubelet');
   }
   const finalPods = kubelet.pods;
-  const podsByKey = new Map(finalPods.map((p) => [podKey(p), p]));
+  // A pod this run created was completed in place: it is its own final version. Any other is
+  // found by key (created pods' generated names never collide with given ones).
+  const givenByKey = new Map<string, Pod>();
+  for (const p of finalPods) if (!fresh.has(p)) givenByKey.set(podKey(p), p);
+  const finalOf = (p: Pod) => (fresh.has(p) ? p : givenByKey.get(podKey(p)));
 
   // Statuses of ReplicaSets and Deployments.
   const finalRS: ReplicaSet[] = replicaSets.map((rs) => {
-    const owned = (rsSync.owned.get(rsKey(rs)) ?? [])
-      .map((p) => podsByKey.get(podKey(p)))
-      .filter((p): p is Pod => p !== undefined);
+    const owned: Pod[] = [];
+    for (const p of rsSync.owned.get(rsKey(rs)) ?? []) {
+      const final = finalOf(p);
+      if (final !== undefined) owned.push(final);
+    }
     return replicaSetStatus(rs, owned);
   });
   const finalRSByKey = new Map(finalRS.map((rs) => [rsKey(rs), rs]));

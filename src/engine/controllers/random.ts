@@ -12,17 +12,7 @@ export const safeAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** FNV-1a, 32 bits, over the UTF-16 code units of `text` folded to bytes (ASCII input is byte-exact). */
 export function fnv32a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0xff) {
-      hash ^= code >>> 8;
-      hash = Math.imul(hash, 0x01000193);
-    }
-    hash ^= code & 0xff;
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return fnv32aFrom(0x811c9dc5, text);
 }
 
 /**
@@ -43,15 +33,27 @@ export interface Random {
   next(): number;
 }
 
+/** The mulberry32 step: the next state and its output, without a closure (hot in deriveUID). */
+function mulberry32(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return (t ^ (t >>> 14)) >>> 0;
+}
+
+const mulberryIncrement = 0x6d2b79f5;
+
+/** The generator's initial state for `seed` and the FNV-1a hash of `${seed}\u0000${name}`. */
+function initialState(seed: number, hash: number): number {
+  return (hash ^ Math.imul(seed | 0, 0x9e3779b1)) >>> 0;
+}
+
 export function seededRandom(seed: number, name: string): Random {
-  let state = (fnv32a(`${seed}\u0000${name}`) ^ Math.imul(seed | 0, 0x9e3779b1)) >>> 0;
+  let state = initialState(seed, fnv32a(`${seed}\u0000${name}`));
   return {
     next() {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return (t ^ (t >>> 14)) >>> 0;
+      state = (state + mulberryIncrement) >>> 0;
+      return mulberry32(state);
     },
   };
 }
@@ -83,32 +85,87 @@ export function generateName(random: Random, prefix: string, taken: Set<string>)
   }
 }
 
+/** Two lowercase hex digits per byte: Number#toString(16) is slow for values above 2^31. */
+const hexByte = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+
 function hex8(n: number): string {
-  return n.toString(16).padStart(8, '0');
+  return (
+    (hexByte[n >>> 24] as string) +
+    (hexByte[(n >>> 16) & 0xff] as string) +
+    (hexByte[(n >>> 8) & 0xff] as string) +
+    (hexByte[n & 0xff] as string)
+  );
+}
+
+/** FNV-1a continued over `text` from `hash` (fnv32a's loop, for a prefix hashed once). */
+function fnv32aFrom(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff) {
+      h ^= code >>> 8;
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= code & 0xff;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The FNV-1a state after `${seed}\u0000uid\u0000`, the prefix of every derived UID of a run. */
+let uidPrefixSeed = NaN;
+let uidPrefixHash = 0;
+
+function uidPrefix(seed: number): number {
+  if (seed !== uidPrefixSeed) {
+    uidPrefixHash = fnv32aFrom(0x811c9dc5, `${seed}\u0000uid\u0000`);
+    uidPrefixSeed = seed;
+  }
+  return uidPrefixHash;
 }
 
 /**
  * A version-4-shaped UID for an object the input gave none, derived from the seed and the
- * object's key (the API server draws a random one; here it must be stable).
+ * object's key (the API server draws a random one; here it must be stable). The four words are
+ * the first draws of `seededRandom(seed, \`uid\u0000${key}\`)`, computed without building it.
  */
 export function deriveUID(seed: number, key: string): string {
-  const random = seededRandom(seed, `uid\u0000${key}`);
-  const a = hex8(random.next());
-  const b = hex8(random.next());
-  const c = hex8(random.next());
-  const d = hex8(random.next());
-  const variant = ((parseInt(c[0] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  let state = initialState(seed, fnv32aFrom(uidPrefix(seed), key));
+  state = (state + mulberryIncrement) >>> 0;
+  const a = mulberry32(state);
+  state = (state + mulberryIncrement) >>> 0;
+  const b = mulberry32(state);
+  state = (state + mulberryIncrement) >>> 0;
+  const c = mulberry32(state);
+  state = (state + mulberryIncrement) >>> 0;
+  const d = mulberry32(state);
+  // Layout: a - b[0:4] - '4' b[5:8] - variant c[1:4] - c[4:8] d, the variant from c's top nibble.
+  const bHex = hex8(b);
+  const cHex = hex8(c);
+  const variant = (((c >>> 28) & 0x3) | 0x8).toString(16);
+  return `${hex8(a)}-${bHex.slice(0, 4)}-4${bHex.slice(5, 8)}-${variant}${cHex.slice(1, 4)}-${cHex.slice(4)}${hex8(d)}`;
 }
 
 /** JSON with object keys sorted, so that equal objects print the same whatever their key order. */
 export function canonicalJSON(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJSON).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJSON(value[i]);
+    return `${out}]`;
+  }
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJSON(v)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    // Default sort: UTF-16 code unit order, as the explicit `<` comparison had it.
+    const keys = Object.keys(record).sort();
+    let out = '{';
+    let first = true;
+    for (const k of keys) {
+      const v = record[k];
+      if (v === undefined) continue;
+      out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJSON(v)}`;
+      first = false;
+    }
+    return `${out}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

@@ -4,7 +4,7 @@
  * counts in status (pkg/controller/replicaset/replica_set.go at
  * 3e4a7900d75552087b6d82edb80ac44be8f71d67).
  */
-import type { Pod, ReplicaSet } from '../model';
+import type { ObjectMeta, OwnerReference, Pod, PodSpec, ReplicaSet } from '../model';
 import { rsKey, replicasOf } from './deployment';
 import { labelSelectorPairs, matchesLabelSelector, namespaceOf, PodIndex } from './labels';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
@@ -35,30 +35,58 @@ function deletionOrder(a: { pod: Pod; order: number }, b: { pod: Pod; order: num
   );
 }
 
-function newPod(rs: ReplicaSet, name: string, seed: number): Pod {
+/**
+ * What every pod a ReplicaSet creates shares: one frozen copy of the template's labels and
+ * annotations and of the owner reference, read by every pod (nothing writes a pod's metadata
+ * after creation; freezing makes sure of it).
+ */
+interface PodTemplateParts {
+  generateName: string;
+  namespace: string;
+  creationTimestamp: string | undefined;
+  labels: Readonly<Record<string, string>> | undefined;
+  annotations: Readonly<Record<string, string>> | undefined;
+  ownerReferences: readonly OwnerReference[];
+  spec: PodSpec;
+}
+
+function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
   const template = rs.spec?.template ?? {};
-  const namespace = namespaceOf(rs);
   const labels = template.metadata?.labels;
   const annotations = template.metadata?.annotations;
+  const ref = newControllerRef({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: rs.metadata,
+  });
   return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name,
-      generateName: `${rs.metadata?.name ?? ''}-`,
-      namespace,
-      uid: deriveUID(seed, `Pod/${namespace}/${name}`),
-      ...(rs.metadata?.creationTimestamp
-        ? { creationTimestamp: rs.metadata.creationTimestamp }
-        : {}),
-      ...(labels ? { labels: { ...labels } } : {}),
-      ...(annotations ? { annotations: { ...annotations } } : {}),
-      ownerReferences: [
-        newControllerRef({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: rs.metadata }),
-      ],
-    },
-    spec: { ...(template.spec ?? {}) },
+    generateName: `${rs.metadata?.name ?? ''}-`,
+    namespace: namespaceOf(rs),
+    creationTimestamp: rs.metadata?.creationTimestamp || undefined,
+    labels: labels ? Object.freeze({ ...labels }) : undefined,
+    annotations: annotations ? Object.freeze({ ...annotations }) : undefined,
+    ownerReferences: Object.freeze([Object.freeze(ref)]),
+    spec: template.spec ?? {},
   };
+}
+
+/**
+ * A pod of the ReplicaSet: its own metadata and spec objects (the scheduler and the kubelet
+ * complete them in place), the rest shared with its siblings. Keys in the API's order.
+ */
+function newPod(parts: PodTemplateParts, name: string, seed: number): Pod {
+  const metadata: ObjectMeta = {
+    name,
+    generateName: parts.generateName,
+    namespace: parts.namespace,
+    uid: deriveUID(seed, `Pod/${parts.namespace}/${name}`),
+  };
+  if (parts.creationTimestamp) metadata.creationTimestamp = parts.creationTimestamp;
+  // The frozen shared maps are typed mutable by ObjectMeta; nothing writes them.
+  if (parts.labels) metadata.labels = parts.labels as Record<string, string>;
+  if (parts.annotations) metadata.annotations = parts.annotations as Record<string, string>;
+  metadata.ownerReferences = parts.ownerReferences as OwnerReference[];
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: { ...parts.spec } };
 }
 
 export interface ReplicaSetSync {
@@ -66,6 +94,12 @@ export interface ReplicaSetSync {
   pods: Pod[];
   /** `namespace/name` of each ReplicaSet -> the pods it owns. */
   owned: Map<string, Pod[]>;
+  /**
+   * The pods this run created (the tail of `pods`), and for each the ReplicaSet that created it.
+   * They are this run's own objects: later controllers may complete their spec and status in place.
+   */
+  created: Pod[];
+  createdBy: ReplicaSet[];
 }
 
 /** syncReplicaSet for every ReplicaSet, in creation order (manageReplicas and claimPods). */
@@ -80,6 +114,7 @@ export function syncReplicaSets(
   const deleted = new Set<Pod>();
   const originalOf = new Map<Pod, Pod>();
   const created: Pod[] = [];
+  const createdBy: ReplicaSet[] = [];
   const owned = new Map<string, Pod[]>();
   const names = new Map<string, Set<string>>();
   const namesIn = (ns: string) => {
@@ -133,9 +168,11 @@ export function syncReplicaSets(
     if (selects && templateMatches && !rs.metadata?.deletionTimestamp) {
       const random = seededRandom(seed, `ReplicaSet/${namespace}/${rs.metadata?.name ?? ''}`);
       const taken = namesIn(namespace);
-      for (let i = active.length; i < desired; i++) {
-        const pod = newPod(rs, generateName(random, `${rs.metadata?.name ?? ''}-`, taken), seed);
+      const parts = desired > active.length ? podTemplateParts(rs) : undefined;
+      for (let i = active.length; parts && i < desired; i++) {
+        const pod = newPod(parts, generateName(random, parts.generateName, taken), seed);
         created.push(pod);
+        createdBy.push(rs);
         pods.push(pod);
       }
     }
@@ -143,7 +180,7 @@ export function syncReplicaSets(
   }
 
   const kept = given.filter((p) => !deleted.has(p)).map((p) => replaced.get(p) ?? p);
-  return { pods: [...kept, ...created], owned };
+  return { pods: [...kept, ...created], owned, created, createdBy };
 }
 
 /**

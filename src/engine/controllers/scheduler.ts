@@ -219,10 +219,13 @@ class MinHeap {
  * order. Pods that fit nowhere stay Pending and are returned with the scheduler's message.
  * Pods asking the same of nodes share one filter pass and one heap of candidate nodes keyed by
  * (pods on the node, name order); entries made stale by other pods are refreshed when popped.
+ * A pod of `fresh` (built by this run's controllers, spec included) is bound in place; any
+ * other pod is bound on a copy.
  */
 export function schedulePods(
   pods: readonly Pod[],
   nodes: readonly Node[],
+  fresh: ReadonlySet<Pod> = new Set(),
 ): { pods: Pod[]; unschedulable: Unschedulable[] } {
   const ordered = [...nodes].sort((a, b) => {
     const x = a.metadata?.name ?? '';
@@ -271,6 +274,10 @@ export function schedulePods(
     const nodeName = chosen === undefined ? undefined : ordered[chosen]?.metadata?.name;
     if (!nodeName) {
       unschedulable.push({ pod, message: fitErrorMessage(reasons), reasons });
+      return pod;
+    }
+    if (fresh.has(pod) && pod.spec) {
+      pod.spec.nodeName = nodeName;
       return pod;
     }
     return { ...pod, spec: { ...pod.spec, nodeName } };
