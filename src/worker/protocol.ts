@@ -80,6 +80,8 @@ export interface PodSummary {
   /** The Deployment, ReplicaSet or other owner that made the pod, as `Kind/name`. */
   owner?: string;
   source?: SourcePosition;
+  /** For a pod a controller made: the Deployment (or ReplicaSet) whose template it came from. */
+  template?: { kind: 'Deployment' | 'ReplicaSet'; key: string; source: SourcePosition };
 }
 
 export interface NodeSummary {

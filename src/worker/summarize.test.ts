@@ -77,4 +77,35 @@ subsets:
       },
     ]);
   });
+
+  it('points a pod a Deployment made at the Deployment written in the text', () => {
+    const summary = summarize(
+      simulate(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+      - name: c
+        image: nginx
+`),
+    );
+    const pods = summary.pods.filter((p) => p.key.startsWith('default/web-'));
+    expect(pods).toHaveLength(2);
+    for (const pod of pods) {
+      expect(pod.source).toBeUndefined();
+      expect(pod.template).toEqual({
+        kind: 'Deployment',
+        key: 'default/web',
+        source: { document: 0, line: 1, column: 1 },
+      });
+    }
+  });
 });

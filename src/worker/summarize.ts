@@ -115,6 +115,28 @@ function isPodReady(pod: Pod): boolean {
   return condition?.status === 'True';
 }
 
+/**
+ * The Deployment (else the ReplicaSet) written in the text whose template made the pod, following
+ * the controller owner references.
+ */
+function templateOf(sim: Simulation, pod: Pod): PodSummary['template'] {
+  const namespace = namespaceOf(pod.metadata);
+  const rsRef = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+  if (!rsRef?.name) return undefined;
+  const rs = sim.cluster.replicaSets.find(
+    (r) => r.metadata.name === rsRef.name && namespaceOf(r.metadata) === namespace,
+  );
+  const deployment = rs?.metadata.ownerReferences?.find(
+    (r) => r.controller && r.kind === 'Deployment',
+  )?.name;
+  if (deployment) {
+    const source = sim.sources[`Deployment/${namespace}/${deployment}`];
+    if (source) return { kind: 'Deployment', key: `${namespace}/${deployment}`, source };
+  }
+  const source = sim.sources[`ReplicaSet/${namespace}/${rsRef.name}`];
+  return source ? { kind: 'ReplicaSet', key: `${namespace}/${rsRef.name}`, source } : undefined;
+}
+
 function toPod(sim: Simulation, pod: Pod): PodSummary {
   const namespace = namespaceOf(pod.metadata);
   const name = pod.metadata.name ?? '';
@@ -135,6 +157,12 @@ function toPod(sim: Simulation, pod: Pod): PodSummary {
     ...(owner?.kind && owner.name ? { owner: `${owner.kind}/${owner.name}` } : {}),
     ...sourceOf(sim, 'Pod', pod.metadata),
   };
+}
+
+function withTemplate(sim: Simulation, pod: Pod, summary: PodSummary): PodSummary {
+  if (summary.source) return summary;
+  const template = templateOf(sim, pod);
+  return template ? { ...summary, template } : summary;
 }
 
 function toNode(sim: Simulation, node: Node): NodeSummary {
@@ -191,7 +219,7 @@ export function summarize(sim: Simulation): SimulationSummary {
   }
   return {
     services: cluster.services.map((s) => toService(sim, s, slicesByService)),
-    pods: cluster.pods.map((p) => toPod(sim, p)),
+    pods: cluster.pods.map((p) => withTemplate(sim, p, toPod(sim, p))),
     nodes: cluster.nodes.map((n) => toNode(sim, n)),
     defaultNodes: cluster.defaultNodes,
     proxyMode: cluster.proxy.mode,

@@ -191,3 +191,18 @@ test('the rules a traced request matched are the ones the tracer reported', asyn
     expect(reported).toContain(text);
   }
 });
+
+test('choosing a pod a Deployment made selects the Deployment in the editor', async ({
+  playground,
+  page,
+}) => {
+  await playground.open('my-webapp');
+  await playground.showPanel('endpoints');
+  await playground.page.getByTestId('service-picker').selectOption('default/my-webapp-clusterip');
+  const row = page.getByTestId('pod-explanation').first();
+  const key = await row.getAttribute('data-pod');
+  expect(key).toMatch(/^default\/my-webapp-/);
+  await row.getByRole('button').first().click();
+  await expect.poll(() => playground.editorSelectedObject()).toBe(`pod:${key ?? ''}`);
+  await expect(playground.editor).toHaveAttribute('data-selected-lines', '8-26');
+});

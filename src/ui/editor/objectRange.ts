@@ -5,7 +5,7 @@
  */
 
 export interface ObjectStart {
-  kind: 'service' | 'pod' | 'node';
+  kind: 'service' | 'pod' | 'node' | 'deployment';
   key: string;
   line: number;
   column: number;

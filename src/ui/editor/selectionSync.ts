@@ -24,8 +24,13 @@ export function objectStarts(summary: SimulationSummary | undefined): ObjectStar
   for (const s of summary.services) {
     if (s.source) starts.push({ kind: 'service', key: s.key, ...s.source });
   }
+  const templates = new Set<string>();
   for (const p of summary.pods) {
     if (p.source) starts.push({ kind: 'pod', key: p.key, ...p.source });
+    else if (p.template?.kind === 'Deployment' && !templates.has(p.template.key)) {
+      templates.add(p.template.key);
+      starts.push({ kind: 'deployment', key: p.template.key, ...p.template.source });
+    }
   }
   for (const n of summary.nodes) {
     if (n.source) starts.push({ kind: 'node', key: n.name, ...n.source });
@@ -52,9 +57,13 @@ export function syncSelection(m: Monaco, editor: Editor, store: AppStore): () =>
   const show = (kind: string, key: string) => {
     const model = editor.getModel();
     if (!model) return;
-    const start = objectStarts(store.getState().summary).find(
-      (s) => s.kind === kind && s.key === key,
-    );
+    const summary = store.getState().summary;
+    // A pod a Deployment made has no text of its own: its Deployment's is selected.
+    const template =
+      kind === 'pod' ? summary?.pods.find((p) => p.key === key && !p.source)?.template : undefined;
+    const start = template
+      ? { line: template.source.line, column: template.source.column }
+      : objectStarts(summary).find((s) => s.kind === kind && s.key === key);
     if (!start || start.line > model.getLineCount()) return;
     const range = objectRange(model.getLinesContent(), start.line, start.column);
     const selection = new m.Selection(
