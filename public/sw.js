@@ -32,6 +32,11 @@ self.addEventListener('install', (event) => {
   );
 });
 
+// The page's "Update" (File menu) asks a waiting worker to take over now; the page then reloads.
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {

@@ -97,7 +97,7 @@ export function restore(
   if (version > currentVersion) {
     return {
       ok: false,
-      message: `This was made by a newer version of the playground (format ${version}; this one reads up to ${currentVersion}). Reload the page to update it.`,
+      message: `This was made by a newer version of the playground (format ${version}; this one reads up to ${currentVersion}). Reload the page to update it (or File ▸ Update now), then open it again.`,
     };
   }
   if (!isRecord(input)) return { ok: false, message: 'There is no document in it.' };

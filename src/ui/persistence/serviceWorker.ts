@@ -6,9 +6,11 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type OfflineStatus = 'unsupported' | 'preparing' | 'ready' | 'failed';
+/** `update`: a newer build is cached and waits for this page to let it take over. */
+export type OfflineStatus = 'unsupported' | 'preparing' | 'ready' | 'update' | 'failed';
 
 let status: OfflineStatus = 'unsupported';
+let waiting: ServiceWorker | null = null;
 const listeners = new Set<() => void>();
 function setStatus(next: OfflineStatus): void {
   status = next;
@@ -21,9 +23,36 @@ export function registerServiceWorker(): void {
   const url = new URL('sw.js', document.baseURI);
   navigator.serviceWorker
     .register(url, { scope: './', updateViaCache: 'none' })
-    .then(() => navigator.serviceWorker.ready)
-    .then(() => setStatus('ready'))
+    .then((registration) => {
+      const found = () => {
+        // A worker that installs while another controls the page is a newer build.
+        const installing = registration.installing;
+        installing?.addEventListener('statechange', () => {
+          if (installing.state === 'installed' && navigator.serviceWorker.controller) {
+            waiting = installing;
+            setStatus('update');
+          }
+        });
+      };
+      registration.addEventListener('updatefound', found);
+      if (registration.waiting && navigator.serviceWorker.controller) {
+        waiting = registration.waiting;
+        return setStatus('update');
+      }
+      return navigator.serviceWorker.ready.then(() => {
+        if (status === 'preparing') setStatus('ready');
+      });
+    })
     .catch(() => setStatus('failed'));
+}
+
+/** Lets the waiting newer build take over, and reloads the page on it. */
+export function updateNow(): void {
+  if (!waiting) return;
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+    once: true,
+  });
+  waiting.postMessage('skip-waiting');
 }
 
 /** Whether the page will open offline (its files are cached by the service worker). */

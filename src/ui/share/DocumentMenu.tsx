@@ -7,7 +7,7 @@ import { findScenario } from '../../scenarios';
 import { selectScenario } from '../../state/selectors';
 import { selectAdmitted, selectSetAdmitted } from '../../state/share/selectors';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
-import { useOfflineStatus } from '../persistence/serviceWorker';
+import { updateNow, useOfflineStatus } from '../persistence/serviceWorker';
 import { downloadName, downloadText } from './fileTransfer';
 
 export type MenuDialog = 'saved' | 'paste' | 'reset';
@@ -21,6 +21,7 @@ const offlineText = {
   unsupported: 'Not kept for offline use in this browser',
   preparing: 'Preparing the offline copy…',
   ready: 'Works offline on this device',
+  update: 'A new version is ready',
   failed: 'The offline copy could not be made',
 } as const;
 
@@ -131,6 +132,9 @@ export function DocumentMenu({ openDialog, upload }: Props) {
           <p className="menu-footer" data-testid="offline-status" data-status={offline}>
             {offlineText[offline]}
           </p>
+          {offline === 'update' ? (
+            <MenuItem id="update" label="Update now (reloads the page)" onSelect={updateNow} />
+          ) : null}
         </div>
       ) : null}
     </div>
