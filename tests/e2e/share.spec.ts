@@ -171,3 +171,26 @@ test("a pasted real cluster shows its own Services, endpoints and each node's ru
   await expect(playground.page.getByTestId('snapshot-badge')).toBeHidden();
   await expect(playground.graphPods('kube-system/coredns')).not.toHaveCount(0);
 });
+
+test('the File menu works from the keyboard', async ({ playground, page }) => {
+  await playground.open('web-service');
+  await page.getByTestId('document-menu').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('menu-save-as')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('menu-saved')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('menu-reset')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(page.getByTestId('document-menu')).toBeFocused();
+
+  // A dialog opened from it takes the focus, and Escape gives the page back.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-as-name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('saved-dialog')).toBeHidden();
+});

@@ -89,7 +89,7 @@ export function CopyLinkButton() {
               data-testid="share-url"
               aria-label="Share link"
               onFocus={(event) => event.currentTarget.select()}
-              autoFocus
+              data-autofocus
             />
           </>
         ) : null}

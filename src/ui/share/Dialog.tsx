@@ -1,6 +1,7 @@
 /**
  * A modal dialog on the native <dialog>: focus moves into it and stays there, Escape closes it,
- * and the page behind is inert. Its content is mounted only while it is open.
+ * and the page behind is inert. Its content is mounted only while it is open; the element
+ * marked `data-autofocus` gets the focus.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -20,7 +21,11 @@ export function Dialog({ open, title, onClose, testId, children, wide = false }:
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The element marked `data-autofocus` takes the focus (the close button otherwise).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -86,7 +86,7 @@ function PasteClusterBody({ onClose }: { onClose(): void }) {
         aria-label="The output of kubectl get -o yaml"
         spellCheck={false}
         data-testid="paste-cluster-text"
-        autoFocus
+        data-autofocus
       />
       {error ? (
         <p className="share-error" role="alert" data-testid="paste-cluster-error">

@@ -121,7 +121,7 @@ function SavedDocumentsBody({ onClose }: { onClose(): void }) {
               setConfirming(null);
             }}
             data-testid="save-as-name"
-            autoFocus
+            data-autofocus
           />
         </label>
         <button type="submit" className="primary" disabled={clean === ''} data-testid="save-as">
