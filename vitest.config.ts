@@ -9,5 +9,7 @@ export default defineConfig({
       'src/**/*.test.ts',
     ],
     environment: 'node',
+    // Some tests spawn the CLI (tsx): on a busy 2-core machine that can take seconds.
+    testTimeout: 30_000,
   },
 });
