@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/chromium.mjs';
 
 const chromium = findChromium();
+// PLAYWRIGHT_PORT and PLAYWRIGHT_DIST let parallel runs each serve their own build.
+const port = Number(process.env.PLAYWRIGHT_PORT ?? 4173);
+const dist = process.env.PLAYWRIGHT_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -10,8 +13,10 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 720 },
+    // The service worker caches the whole build; only the offline tests need it (they allow it).
+    serviceWorkers: 'block',
     launchOptions: {
       ...(chromium ? { executablePath: chromium } : {}),
       args: [
@@ -26,9 +31,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173/',
-    reuseExistingServer: !process.env.CI,
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

@@ -4,6 +4,9 @@
  */
 import { expect, test } from './fixtures';
 
+// The other tests block the service worker (playwright.config.ts); these are about it.
+test.use({ serviceWorkers: 'allow' });
+
 test('the app reloads offline from its service worker, editor and engine included', async ({
   playground,
   context,
