@@ -6,7 +6,9 @@
 import type { EngineClient } from '../worker/engineClient';
 import type { AppStore } from './store';
 
-export const simulationDebounceMs = 100;
+// Short enough that a keystroke reaches the graph in under 100 ms (issue 6); replies to older
+// requests are dropped, so typing fast costs the worker only the latest text.
+export const simulationDebounceMs = 40;
 
 /** Starts the effect; returns the function that stops it. */
 export function startSimulation(
