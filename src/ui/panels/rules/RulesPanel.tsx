@@ -87,49 +87,56 @@ export function RulesPanel() {
         }}
       />
       {error ? <p className="notice">{error}</p> : null}
-      <VirtualLines
-        count={lines.length}
-        lineHeight={lineHeight}
-        width={view.width + 6}
-        scrollTo={view.scrollTo}
-        active={active}
-        onActivate={setActive}
-        onChoose={choose}
-        label={shown ? `${shown.command} on ${answer?.node ?? ''}` : 'rules'}
-        testId="rules-lines"
-        renderLine={(i) => {
-          const line = lines[i];
-          if (!line) return null;
-          const owned =
-            owner !== undefined &&
-            (owner.kind === 'service' ? line.service === owner.key : line.pod === owner.key);
-          const classes = ['rule-line'];
-          if (hopLines.has(i)) classes.push('rule-hop');
-          if (owned) classes.push('rule-owned');
-          if (hits.length > 0 && hits[hit] === i) classes.push('rule-hit-current');
-          else if (view.hitSet.has(i)) classes.push('rule-hit');
-          if (active === i) classes.push('rule-active');
-          return (
-            <div
-              key={i}
-              id={`rule-line-${i}`}
-              role="option"
-              aria-selected={active === i}
-              className={classes.join(' ')}
-              data-testid="rule-line"
-              data-line={i + 1}
-              data-hop={hopLines.has(i) || undefined}
-              data-owned={owned || undefined}
-              onClick={() => choose(i)}
-            >
-              <span className="rule-gutter" aria-hidden="true">
-                {i + 1}
-              </span>
-              <span className="rule-text">{line.text}</span>
-            </div>
-          );
-        }}
-      />
+      {!answer && !error ? (
+        <p className="muted" data-testid="rules-loading">
+          Computing what kube-proxy programs on {node ?? 'the node'}…
+        </p>
+      ) : null}
+      {answer ? (
+        <VirtualLines
+          count={lines.length}
+          lineHeight={lineHeight}
+          width={view.width + 6}
+          scrollTo={view.scrollTo}
+          active={active}
+          onActivate={setActive}
+          onChoose={choose}
+          label={shown ? `${shown.command} on ${answer?.node ?? ''}` : 'rules'}
+          testId="rules-lines"
+          renderLine={(i) => {
+            const line = lines[i];
+            if (!line) return null;
+            const owned =
+              owner !== undefined &&
+              (owner.kind === 'service' ? line.service === owner.key : line.pod === owner.key);
+            const classes = ['rule-line'];
+            if (hopLines.has(i)) classes.push('rule-hop');
+            if (owned) classes.push('rule-owned');
+            if (hits.length > 0 && hits[hit] === i) classes.push('rule-hit-current');
+            else if (view.hitSet.has(i)) classes.push('rule-hit');
+            if (active === i) classes.push('rule-active');
+            return (
+              <div
+                key={i}
+                id={`rule-line-${i}`}
+                role="option"
+                aria-selected={active === i}
+                className={classes.join(' ')}
+                data-testid="rule-line"
+                data-line={i + 1}
+                data-hop={hopLines.has(i) || undefined}
+                data-owned={owned || undefined}
+                onClick={() => choose(i)}
+              >
+                <span className="rule-gutter" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className="rule-text">{line.text}</span>
+              </div>
+            );
+          }}
+        />
+      ) : null}
       <RuleDetail line={lines[active ?? Math.min(...hopLines)]} />
     </section>
   );
