@@ -18,6 +18,15 @@ import type { AppState, AppStore } from './store';
 /** The clients outside the cluster: documentation addresses (RFC 5737), never a real network's. */
 export const externalClients: readonly string[] = ['203.0.113.10', '198.51.100.20', '192.0.2.30'];
 
+/**
+ * The seed of the `send`-th batch: each send is a new set of connections, so iptables' random
+ * choice differs from one send to the next, while the same document, seed and send number
+ * always give the same packets. The terminal's `curl` uses the seed of the send it triggers.
+ */
+export function requestSeed(documentSeed: number, send: number): number {
+  return (Math.imul(documentSeed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(send, 0xc2b2ae35)) >>> 0;
+}
+
 export const requestCounts = [1, 10, 100] as const;
 export type RequestCount = (typeof requestCounts)[number];
 
@@ -145,7 +154,12 @@ export function startTraffic(store: AppStore, client: EngineClient): () => void 
   return store.subscribe((state, previous) => {
     if (state.sendSeq !== previous.sendSeq) {
       const { source, destination, count } = state.requestForm;
-      if (destination) void ask({ source, destination, count, seed: state.seed }, true);
+      if (destination) {
+        void ask(
+          { source, destination, count, seed: requestSeed(state.seed, state.sendSeq) },
+          true,
+        );
+      }
     } else if (state.summary !== previous.summary && state.batch) {
       void ask(state.batch.input, false);
     }

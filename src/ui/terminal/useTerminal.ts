@@ -6,6 +6,7 @@
  */
 import { useCallback, useContext, useRef, useSyncExternalStore } from 'react';
 import { useAppStoreApi } from '../../state/useAppStore';
+import { requestSeed } from '../../state/trafficSlice';
 import type { ShellContext } from '../../worker/queries/shell';
 import { EngineClientContext } from '../panels/engineQuery';
 import { loadHistory, remember } from './history';
@@ -48,7 +49,8 @@ export function useTerminal() {
         request: {
           input,
           context,
-          seed: store.getState().seed,
+          // The seed of the send a `curl` triggers, so what it prints is what the graph animates.
+          seed: requestSeed(store.getState().seed, store.getState().sendSeq + 1),
           externalClient,
           ...(stdin === undefined ? {} : { stdin }),
         },
