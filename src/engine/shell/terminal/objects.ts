@@ -1,17 +1,9 @@
 /** The cluster's objects as the terminal's kubectl finds them: by resource type, name and namespace, or by label selector. */
-import { toKindPrefix } from '../../kubectl/resources';
+import { toKindPrefix, type GettableKind } from '../../kubectl/resources';
 import type { Cluster, KubeObject } from '../../model';
 
-export type ObjectKind =
-  | 'Pod'
-  | 'Service'
-  | 'Endpoints'
-  | 'EndpointSlice'
-  | 'Node'
-  | 'Deployment'
-  | 'ReplicaSet'
-  | 'Namespace'
-  | 'ConfigMap';
+/** The kinds the terminal's kubectl finds: the ones `kubectl get` prints. */
+export type ObjectKind = GettableKind;
 
 const lists: Record<ObjectKind, (c: Cluster) => KubeObject[]> = {
   Pod: (c) => c.pods,
