@@ -3,7 +3,7 @@
  * to CoreDNS, or a name resolved from a pod through its search list, every question and answer
  * on the way.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { selectPods } from '../../state/selectors';
 import { useAppStore } from '../../state/useAppStore';
 import type { DnsLookupAnswer, DnsLookupRequest } from '../../worker/queries/dns';
@@ -14,13 +14,18 @@ import './panels.css';
 const types = ['A', 'AAAA', 'SRV', 'PTR', 'TXT', 'CNAME', 'NS', 'SOA'];
 const podLimit = 500;
 
-/** Records as dig prints them, one per line; a long record wraps under itself. */
+/** Records as dig prints them, one per line; a long record wraps under itself, after a dot. */
 function Records({ lines, testId }: { lines: string[]; testId?: string }) {
   return (
     <pre className="records" data-testid={testId}>
       {lines.map((line, i) => (
         <span key={i} className="record">
-          {line}
+          {line.split(/(?<=\.)/).map((part, j) => (
+            <Fragment key={j}>
+              {part}
+              <wbr />
+            </Fragment>
+          ))}
           {'\n'}
         </span>
       ))}
