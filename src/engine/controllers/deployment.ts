@@ -4,6 +4,7 @@
  * its ReplicaSets (pkg/controller/deployment).
  */
 import type { Deployment, IntOrString, ObjectMeta, PodTemplateSpec, ReplicaSet } from '../model';
+import { copyOf, define, withField } from './copy';
 import { labelSelectorPairs, matchesLabelSelector, namespaceOf } from './labels';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
 import { canonicalJSON, fnv32a, safeEncodeString } from './random';
@@ -110,7 +111,8 @@ function annotationsFor(deployment: Deployment, revision: number): Record<string
 
 function newReplicaSetFor(deployment: Deployment, hash: string, revision: number): ReplicaSet {
   const template = deployment.spec?.template ?? {};
-  const labels = { ...(template.metadata?.labels ?? {}), [podTemplateHashLabel]: hash };
+  const labels: Record<string, string> = copyOf(template.metadata?.labels);
+  labels[podTemplateHashLabel] = hash;
   const selector = deployment.spec?.selector ?? {};
   const meta: ObjectMeta = {
     name: `${deployment.metadata?.name ?? ''}-${hash}`,
@@ -127,23 +129,25 @@ function newReplicaSetFor(deployment: Deployment, hash: string, revision: number
     generation: 1,
   };
   const minReadySeconds = deployment.spec?.minReadySeconds;
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'ReplicaSet',
-    metadata: meta,
-    spec: {
-      replicas: replicasOf(deployment.spec),
-      ...(minReadySeconds ? { minReadySeconds } : {}),
-      selector: {
-        ...selector,
-        matchLabels: {
-          ...Object.fromEntries(labelSelectorPairs(selector)),
-          [podTemplateHashLabel]: hash,
-        },
-      },
-      template: { ...template, metadata: { ...template.metadata, labels } },
-    },
-  };
+  const spec: NonNullable<ReplicaSet['spec']> = { replicas: replicasOf(deployment.spec) };
+  if (minReadySeconds) spec.minReadySeconds = minReadySeconds;
+  const matchLabels: Record<string, string> = {};
+  for (const [k, v] of labelSelectorPairs(selector)) define(matchLabels, k, v);
+  matchLabels[podTemplateHashLabel] = hash;
+  spec.selector = withField(selector, 'matchLabels', matchLabels);
+  const templateMeta = copyOf(template.metadata);
+  templateMeta.labels = labels;
+  spec.template = withField(template, 'metadata', templateMeta);
+  return { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: meta, spec };
+}
+
+/** The Deployment with its revision annotation set (copies; the stored object is not changed). */
+function withRevision(deployment: Deployment, revision: string): Deployment {
+  const annotations: Record<string, string> = copyOf(deployment.metadata?.annotations);
+  annotations[revisionAnnotation] = revision;
+  const metadata = copyOf(deployment.metadata);
+  metadata.annotations = annotations;
+  return withField(deployment, 'metadata', metadata);
 }
 
 /**
@@ -216,18 +220,7 @@ export function syncDeployments(
     const newReplicaSet = newIndex === undefined ? undefined : replicaSets[newIndex];
     const revision = newReplicaSet ? revisionOf(newReplicaSet) || maxRevision : maxRevision;
     const annotated: Deployment =
-      revision > 0
-        ? {
-            ...deployment,
-            metadata: {
-              ...deployment.metadata,
-              annotations: {
-                ...deployment.metadata?.annotations,
-                [revisionAnnotation]: String(revision),
-              },
-            },
-          }
-        : deployment;
+      revision > 0 ? withRevision(deployment, String(revision)) : deployment;
     syncs.push({
       deployment: annotated,
       ...(newReplicaSet ? { newReplicaSet: rsKey(newReplicaSet) } : {}),

@@ -3,6 +3,7 @@
  * UP-TO-DATE and AVAILABLE.
  */
 import type { Deployment, ReplicaSet } from '../model';
+import { withField } from './copy';
 import { fenceposts, replicasOf, type DeploymentSync } from './deployment';
 
 /**
@@ -65,17 +66,15 @@ export function deploymentStatus(
         ]
       : []),
   ];
-  const count = (name: string, n: number) => (n > 0 ? { [name]: n } : {});
-  return {
-    ...deployment,
-    status: {
-      observedGeneration: deployment.metadata?.generation ?? 1,
-      ...count('replicas', replicas),
-      ...count('updatedReplicas', updated),
-      ...count('readyReplicas', ready),
-      ...count('availableReplicas', available),
-      ...count('unavailableReplicas', unavailable),
-      conditions,
-    },
+  // Zero counts are left out (omitempty); the keys in the order the API prints them.
+  const status: NonNullable<Deployment['status']> = {
+    observedGeneration: deployment.metadata?.generation ?? 1,
   };
+  if (replicas > 0) status.replicas = replicas;
+  if (updated > 0) status.updatedReplicas = updated;
+  if (ready > 0) status.readyReplicas = ready;
+  if (available > 0) status.availableReplicas = available;
+  if (unavailable > 0) status.unavailableReplicas = unavailable;
+  status.conditions = conditions;
+  return withField(deployment, 'status', status);
 }

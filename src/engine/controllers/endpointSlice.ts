@@ -20,6 +20,7 @@ import type {
   ServicePort,
 } from '../model';
 import { isIPv6 } from '../net/ip';
+import { copyOf } from './copy';
 import { headlessLabel } from './endpoints';
 import { namespaceOf } from './labels';
 import { newControllerRef } from './owners';
@@ -190,8 +191,8 @@ export function computeEndpointSlices(
         name: sliceName,
         generateName: `${name}-`,
         namespace,
-        labels: { ...labels },
-        ownerReferences: [{ ...owner }],
+        labels: copyOf(labels),
+        ownerReferences: [copyOf(owner)],
       },
       addressType,
       endpoints,

@@ -17,6 +17,7 @@ import type {
   ServicePort,
 } from '../model';
 import { isIPv6 } from '../net/ip';
+import { copyOf, define } from './copy';
 import { namespaceOf } from './labels';
 import {
   findPort,
@@ -48,23 +49,20 @@ function podAddress(service: Service, pod: Pod): EndpointAddress | undefined {
   const address: EndpointAddress = { ip };
   if (shouldSetHostname(pod, service)) address.hostname = pod.spec?.hostname ?? '';
   address.nodeName = pod.spec?.nodeName ?? '';
-  address.targetRef = {
-    kind: 'Pod',
-    namespace: namespaceOf(pod),
-    name: pod.metadata?.name ?? '',
-    ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}),
-  };
+  address.targetRef = { kind: 'Pod', namespace: namespaceOf(pod), name: pod.metadata?.name ?? '' };
+  if (pod.metadata?.uid) address.targetRef.uid = pod.metadata.uid;
   return address;
 }
 
 function endpointPort(servicePort: ServicePort, port: number): EndpointPort {
   const name = servicePort.name ?? '';
-  return {
-    ...(name ? { name } : {}),
-    port,
-    protocol: protocolOf(servicePort.protocol),
-    ...(servicePort.appProtocol ? { appProtocol: servicePort.appProtocol } : {}),
-  };
+  // Built key by key: a literal starting with a spread gives each port a hidden class of its own.
+  const out: EndpointPort = {};
+  if (name) out.name = name;
+  out.port = port;
+  out.protocol = protocolOf(servicePort.protocol);
+  if (servicePort.appProtocol) out.appProtocol = servicePort.appProtocol;
+  return out;
 }
 
 /** The entries of a list that are objects (input read without validation may hold anything). */
@@ -86,6 +84,19 @@ function portKey(p: EndpointPort | undefined): string {
   return p
     ? `${p.name ?? ''}\u0000${p.port ?? ''}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? ''}`
     : '';
+}
+
+/** A subset with its non-empty lists, built key by key (no literal starting with a spread). */
+function subset(
+  ready: EndpointAddress[],
+  notReady: EndpointAddress[],
+  ports: EndpointPort[],
+): EndpointSubset {
+  const out: EndpointSubset = {};
+  if (ready.length) out.addresses = ready;
+  if (notReady.length) out.notReadyAddresses = notReady;
+  if (ports.length) out.ports = ports;
+  return out;
 }
 
 /**
@@ -139,11 +150,7 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
     readyAddrs.sort(lessAddress);
     notReady.sort(lessAddress);
     const realPorts = list.filter((p): p is EndpointPort => p !== undefined);
-    out.push({
-      ...(readyAddrs.length ? { addresses: readyAddrs } : {}),
-      ...(notReady.length ? { notReadyAddresses: notReady } : {}),
-      ...(realPorts.length ? { ports: realPorts } : {}),
-    });
+    out.push(subset(readyAddrs, notReady, realPorts));
   }
   return out;
 }
@@ -244,13 +251,7 @@ export function computeEndpoints(
     ready.sort(lessAddress);
     notReady.sort(lessAddress);
     const uniformPorts = portsByKey.get(samePorts) ?? [];
-    packed = [
-      {
-        ...(ready.length ? { addresses: ready } : {}),
-        ...(notReady.length ? { notReadyAddresses: notReady } : {}),
-        ...(uniformPorts.length ? { ports: uniformPorts } : {}),
-      },
-    ];
+    packed = [subset(ready, notReady, uniformPorts)];
   } else {
     const subsets: EndpointSubset[] = [];
     for (const e of entries) {
@@ -265,27 +266,32 @@ export function computeEndpoints(
     packed = repackSubsets(subsets);
   }
   const truncated = truncateEndpoints(packed);
-  const without = (map: Record<string, string> | undefined, ...keys: string[]) =>
-    Object.fromEntries(Object.entries(map ?? {}).filter(([k]) => !keys.includes(k)));
-  const labels: Record<string, string> = isServiceIPSet(service)
-    ? without(service.metadata?.labels, headlessLabel)
-    : { ...service.metadata?.labels, [headlessLabel]: '' };
-  const annotations: Record<string, string> = {
-    ...without(current?.metadata?.annotations, triggerTimeAnnotation, overCapacityAnnotation),
-    ...(truncated ? { [overCapacityAnnotation]: 'truncated' } : {}),
-  };
-  const { labels: _old, annotations: _oldAnnotations, ...base } = current?.metadata ?? {};
-  const metadata: ObjectMeta = {
-    ...base,
-    name: service.metadata?.name ?? '',
-    namespace: namespaceOf(service),
-    ...(Object.keys(labels).length ? { labels } : {}),
-    ...(Object.keys(annotations).length ? { annotations } : {}),
-  };
-  return {
-    apiVersion: 'v1',
-    kind: 'Endpoints',
-    metadata,
-    ...(packed.length ? { subsets: packed } : {}),
-  };
+  let labels: Record<string, string>;
+  if (isServiceIPSet(service)) labels = without(service.metadata?.labels, headlessLabel);
+  else {
+    labels = copyOf(service.metadata?.labels);
+    labels[headlessLabel] = '';
+  }
+  const annotations = without(
+    current?.metadata?.annotations,
+    triggerTimeAnnotation,
+    overCapacityAnnotation,
+  );
+  if (truncated) annotations[overCapacityAnnotation] = 'truncated';
+  // The stored object's metadata, its labels and annotations replaced (built key by key).
+  const metadata = without(current?.metadata, 'labels', 'annotations') as ObjectMeta;
+  metadata.name = service.metadata?.name ?? '';
+  metadata.namespace = namespaceOf(service);
+  if (Object.keys(labels).length) metadata.labels = labels;
+  if (Object.keys(annotations).length) metadata.annotations = annotations;
+  const endpoints: Endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata };
+  if (packed.length) endpoints.subsets = packed;
+  return endpoints;
+}
+
+/** A copy of `map` without `keys` (key order kept). */
+function without<T extends object>(map: T | undefined, ...keys: string[]): Record<string, string> {
+  const out: Record<string, unknown> = {};
+  if (map) for (const [k, v] of Object.entries(map)) if (!keys.includes(k)) define(out, k, v);
+  return out as Record<string, string>;
 }

@@ -5,6 +5,7 @@
  */
 import { cidrContains, formatCIDR, parseCIDR, type CIDR } from '../net/ip';
 import type { Node } from '../model';
+import { copyOf, withField } from './copy';
 
 /** cidrset refuses a cluster CIDR that would hold more than 2^16 node subnets. */
 const maxSubnetBits = 16;
@@ -61,6 +62,14 @@ function givenPodCIDRs(node: Node): string[] {
   return typeof single === 'string' && single !== '' ? [single] : [];
 }
 
+/** `{ ...node, spec: { ...node.spec, podCIDR, podCIDRs } }`, without literals that start with a spread. */
+function withPodCIDRs(node: Node, podCIDR: string, podCIDRs: string[]): Node {
+  const spec: NonNullable<Node['spec']> = copyOf(node.spec);
+  spec.podCIDR = podCIDR;
+  spec.podCIDRs = podCIDRs;
+  return withField(node, 'spec', spec);
+}
+
 /**
  * The range allocator (pkg/controller/nodeipam/ipam/range_allocator.go at
  * 283f41fe5f9790aaa090b34e93ae26ec2dac0034): pod CIDRs already on Nodes are marked used, then
@@ -84,11 +93,11 @@ export function allocateNodeCIDRs(nodes: readonly Node[], podSubnets: readonly s
     const [first] = given;
     if (first !== undefined) {
       if (node.spec?.podCIDR === first && Array.isArray(node.spec.podCIDRs)) return node;
-      return { ...node, spec: { ...node.spec, podCIDR: first, podCIDRs: given } };
+      return withPodCIDRs(node, first, given);
     }
     const allocated = sets.map(allocateNext).filter((c): c is string => c !== undefined);
     const [podCIDR] = allocated;
     if (podCIDR === undefined) return node;
-    return { ...node, spec: { ...node.spec, podCIDR, podCIDRs: allocated } };
+    return withPodCIDRs(node, podCIDR, allocated);
   });
 }

@@ -5,6 +5,7 @@
  */
 import { canonicalIP, isIPv6 } from '../net/ip';
 import type { Pod, Protocol, Service, ServicePort } from '../model';
+import { define } from './copy';
 
 /** A protocol as the API server defaults it: TCP when absent. */
 export function protocolOf(value: unknown): Protocol {
@@ -99,20 +100,21 @@ export function findPort(pod: Pod, servicePort: ServicePort): number | undefined
   return undefined;
 }
 
+/** A Service port with `name` and `appProtocol` moved last, dropped when not strings. */
+function readServicePort(p: ServicePort): ServicePort {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p))
+    if (k !== 'name' && k !== 'appProtocol') define(out, k, v);
+  if (typeof p.name === 'string') out.name = p.name;
+  if (typeof p.appProtocol === 'string') out.appProtocol = p.appProtocol;
+  return out as ServicePort;
+}
+
 /** The Service's ports as a list; a port name or appProtocol that is not a string is dropped. */
 export function servicePorts(service: Service): ServicePort[] {
   const ports = service.spec?.ports;
   if (!Array.isArray(ports)) return [];
-  return ports
-    .filter((p) => typeof p === 'object' && p !== null)
-    .map((p) => {
-      const { name, appProtocol, ...rest } = p;
-      return {
-        ...rest,
-        ...(typeof name === 'string' ? { name } : {}),
-        ...(typeof appProtocol === 'string' ? { appProtocol } : {}),
-      };
-    });
+  return ports.filter((p) => typeof p === 'object' && p !== null).map(readServicePort);
 }
 
 /** helper.IsServiceIPSet: a ClusterIP that is neither empty nor None. */

@@ -77,7 +77,8 @@ export function generateName(random: Random, prefix: string, taken: Set<string>)
   const base =
     prefix.length > maxGeneratedNameLength ? prefix.slice(0, maxGeneratedNameLength) : prefix;
   for (;;) {
-    const name = base + randomString(random, 5);
+    // Joined, not concatenated: a flat string rather than a two-part rope, in every pod's name.
+    const name = [base, randomString(random, 5)].join('');
     if (!taken.has(name)) {
       taken.add(name);
       return name;
@@ -85,16 +86,17 @@ export function generateName(random: Random, prefix: string, taken: Set<string>)
   }
 }
 
-/** Two lowercase hex digits per byte: Number#toString(16) is slow for values above 2^31. */
-const hexByte = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+/** Character codes of the lowercase hex digits. */
+const hexCodes = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const dash = '-'.charCodeAt(0);
 
-function hex8(n: number): string {
-  return (
-    (hexByte[n >>> 24] as string) +
-    (hexByte[(n >>> 16) & 0xff] as string) +
-    (hexByte[(n >>> 8) & 0xff] as string) +
-    (hexByte[n & 0xff] as string)
-  );
+/** The UID's characters, reused: one flat string is made of them per UID. */
+const uidCodes = new Array<number>(36).fill(dash);
+
+/** Writes hex digits `from` to `to` (0 = most significant) of the 32-bit `word` at `at`. */
+function putHex(word: number, from: number, to: number, at: number): void {
+  for (let k = from; k < to; k++)
+    uidCodes[at + k - from] = hexCodes[(word >>> (28 - 4 * k)) & 0xf] as number;
 }
 
 /** FNV-1a continued over `text` from `hash` (fnv32a's loop, for a prefix hashed once). */
@@ -139,11 +141,18 @@ export function deriveUID(seed: number, key: string): string {
   const c = mulberry32(state);
   state = (state + mulberryIncrement) >>> 0;
   const d = mulberry32(state);
-  // Layout: a - b[0:4] - '4' b[5:8] - variant c[1:4] - c[4:8] d, the variant from c's top nibble.
-  const bHex = hex8(b);
-  const cHex = hex8(c);
-  const variant = (((c >>> 28) & 0x3) | 0x8).toString(16);
-  return `${hex8(a)}-${bHex.slice(0, 4)}-4${bHex.slice(5, 8)}-${variant}${cHex.slice(1, 4)}-${cHex.slice(4)}${hex8(d)}`;
+  // Layout: a - b[0:4] - '4' b[5:8] - variant c[1:4] - c[4:8] d, the variant from c's top
+  // nibble. Built from character codes: a flat string (concatenation would leave a rope of
+  // small strings, several times larger, in every object that keeps the UID).
+  putHex(a, 0, 8, 0);
+  putHex(b, 0, 4, 9);
+  uidCodes[14] = hexCodes[4] as number;
+  putHex(b, 5, 8, 15);
+  uidCodes[19] = hexCodes[((c >>> 28) & 0x3) | 0x8] as number;
+  putHex(c, 1, 4, 20);
+  putHex(c, 4, 8, 24);
+  putHex(d, 0, 8, 28);
+  return String.fromCharCode(...uidCodes);
 }
 
 /** JSON with object keys sorted, so that equal objects print the same whatever their key order. */

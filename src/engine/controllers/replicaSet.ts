@@ -7,6 +7,7 @@
 import type { ObjectMeta, OwnerReference, Pod, PodSpec, ReplicaSet } from '../model';
 import { rsKey, replicasOf } from './deployment';
 import { labelSelectorPairs, matchesLabelSelector, namespaceOf, PodIndex } from './labels';
+import { copyOf, withField } from './copy';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
 import { isPodReady, isPodTerminal, isTerminating } from './podUtil';
 import { deriveUID, generateName, seededRandom } from './random';
@@ -63,8 +64,8 @@ function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
     generateName: `${rs.metadata?.name ?? ''}-`,
     namespace: namespaceOf(rs),
     creationTimestamp: rs.metadata?.creationTimestamp || undefined,
-    labels: labels ? Object.freeze({ ...labels }) : undefined,
-    annotations: annotations ? Object.freeze({ ...annotations }) : undefined,
+    labels: labels ? Object.freeze(copyOf(labels)) : undefined,
+    annotations: annotations ? Object.freeze(copyOf(annotations)) : undefined,
     ownerReferences: Object.freeze([Object.freeze(ref)]),
     spec: template.spec ?? {},
   };
@@ -86,7 +87,7 @@ function newPod(parts: PodTemplateParts, name: string, seed: number): Pod {
   if (parts.labels) metadata.labels = parts.labels as Record<string, string>;
   if (parts.annotations) metadata.annotations = parts.annotations as Record<string, string>;
   metadata.ownerReferences = parts.ownerReferences as OwnerReference[];
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: { ...parts.spec } };
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: copyOf(parts.spec) };
 }
 
 export interface ReplicaSetSync {
@@ -191,18 +192,17 @@ export function syncReplicaSets(
 export function replicaSetStatus(rs: ReplicaSet, pods: readonly Pod[]): ReplicaSet {
   if (rs.status && Object.keys(rs.status).length > 0) return rs;
   const active = pods.filter(isPodActive);
-  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
   const fully = active.filter((p) =>
-    Object.entries(templateLabels).every(([k, v]) => p.metadata?.labels?.[k] === v),
+    templateLabels.every(([k, v]) => p.metadata?.labels?.[k] === v),
   ).length;
   const ready = active.filter(isPodReady).length;
-  return {
-    ...rs,
-    status: {
-      replicas: active.length,
-      ...(fully > 0 ? { fullyLabeledReplicas: fully } : {}),
-      ...(ready > 0 ? { readyReplicas: ready, availableReplicas: ready } : {}),
-      observedGeneration: rs.metadata?.generation ?? 1,
-    },
-  };
+  const status: NonNullable<ReplicaSet['status']> = { replicas: active.length };
+  if (fully > 0) status.fullyLabeledReplicas = fully;
+  if (ready > 0) {
+    status.readyReplicas = ready;
+    status.availableReplicas = ready;
+  }
+  status.observedGeneration = rs.metadata?.generation ?? 1;
+  return withField(rs, 'status', status);
 }
