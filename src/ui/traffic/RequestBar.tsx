@@ -14,6 +14,7 @@ import {
   selectSetRequestDestination,
   selectSetRequestSource,
   selectStepPlayback,
+  selectSelectedService,
   selectSummary,
   selectTrafficStatus,
 } from '../../state/selectors';
@@ -26,8 +27,9 @@ import {
 import { useAppStore } from '../../state/useAppStore';
 import {
   destinationId,
+  destinationLimit,
+  listDestinations,
   sourceId,
-  toDestinationOptions,
   toSourceOptions,
   type DestinationOption,
 } from './requestOptions';
@@ -37,8 +39,11 @@ const groupOrder = ['DNS name', 'ClusterIP', 'NodePort', 'LoadBalancer', 'extern
 
 function grouped(options: DestinationOption[]): [string, DestinationOption[]][] {
   const groups = new Map<string, DestinationOption[]>();
-  for (const option of options)
-    groups.set(option.group, [...(groups.get(option.group) ?? []), option]);
+  for (const option of options) {
+    const group = groups.get(option.group);
+    if (group) group.push(option);
+    else groups.set(option.group, [option]);
+  }
   return [...groups].sort((a, b) => groupOrder.indexOf(a[0]) - groupOrder.indexOf(b[0]));
 }
 
@@ -55,11 +60,18 @@ export function RequestBar() {
   const setSpeed = useAppStore(selectSetPlaybackSpeed);
   const step = useAppStore(selectStepPlayback);
 
-  const sources = useMemo(() => toSourceOptions(summary, externalClients), [summary]);
-  const destinations = useMemo(
-    () => toDestinationOptions(summary, form.source),
-    [summary, form.source],
+  const sourceKey = sourceId(form.source);
+  const sources = useMemo(
+    () => toSourceOptions(summary, externalClients, destinationLimit, sourceKey),
+    [summary, sourceKey],
   );
+  const focus = useAppStore(selectSelectedService);
+  const keep = form.destination ? destinationId(form.destination) : undefined;
+  const { options: destinations, omitted } = useMemo(
+    () => listDestinations(summary, form.source, focus, destinationLimit, keep),
+    [summary, form.source, focus, keep],
+  );
+  const groups = useMemo(() => grouped(destinations), [destinations]);
   const chosenId = form.destination ? destinationId(form.destination) : undefined;
   const chosen = destinations.find((d) => d.id === chosenId) ?? destinations[0];
 
@@ -108,7 +120,7 @@ export function RequestBar() {
               if (option) setDestination(option.destination);
             }}
           >
-            {grouped(destinations).map(([group, options]) => (
+            {groups.map(([group, options]) => (
               <optgroup key={group} label={group}>
                 {options.map((d) => (
                   <option key={d.id} value={d.id}>
@@ -118,6 +130,11 @@ export function RequestBar() {
               </optgroup>
             ))}
           </select>
+          {omitted > 0 ? (
+            <span className="muted" data-testid="destinations-omitted">
+              +{omitted} more: select a Service to list its addresses first
+            </span>
+          ) : null}
         </label>
         <div className="request-actions" role="group" aria-label="Send and play">
           {requestCounts.map((count) => (

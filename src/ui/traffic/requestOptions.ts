@@ -28,9 +28,15 @@ export function destinationId(d: RequestDestination): string {
   return `${d.kind}:${d.host}:${d.port}/${d.protocol ?? 'TCP'}`;
 }
 
+/**
+ * The external clients, then pods with an address (at most `limit`, plus the one whose id is
+ * `keep`, so a chosen source never silently changes).
+ */
 export function toSourceOptions(
   summary: SimulationSummary | undefined,
   externalClients: readonly string[],
+  limit = destinationLimit,
+  keep?: string,
 ): SourceOption[] {
   const options: SourceOption[] = externalClients.map((ip) => ({
     id: `external:${ip}`,
@@ -39,6 +45,7 @@ export function toSourceOptions(
   }));
   for (const pod of summary?.pods ?? []) {
     if (pod.podIPs.length === 0 || !pod.nodeName) continue;
+    if (options.length >= limit + externalClients.length && `pod:${pod.key}` !== keep) continue;
     options.push({
       id: `pod:${pod.key}`,
       label: `pod ${pod.key} (${pod.podIPs[0] ?? ''})`,
@@ -48,25 +55,62 @@ export function toSourceOptions(
   return options;
 }
 
-/** The input's Services first, in the order written; the built-in ones after them. */
-function ordered(services: ServiceSummary[]): ServiceSummary[] {
-  return [...services.filter((s) => s.source), ...services.filter((s) => !s.source)];
+/**
+ * The selected Service first, then the input's Services in the order written, then the
+ * built-in ones.
+ */
+function ordered(services: ServiceSummary[], focus: string | null): ServiceSummary[] {
+  const first = services.filter((s) => s.key === focus);
+  const rest = services.filter((s) => s.key !== focus);
+  return [...first, ...rest.filter((s) => s.source), ...rest.filter((s) => !s.source)];
+}
+
+/**
+ * The most destinations a list offers: a native select with tens of thousands of options (a
+ * large cluster has NodePorts on hundreds of nodes) blocks the page; the rest are reached by
+ * selecting their Service, which lists it first.
+ */
+export const destinationLimit = 400;
+
+export interface DestinationList {
+  options: DestinationOption[];
+  /** How many destinations were left out of `options` by the limit. */
+  omitted: number;
 }
 
 const hostPort = (host: string, port: number) =>
   host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 
+/** Every destination a source can address, in the request bar's order. */
 export function toDestinationOptions(
   summary: SimulationSummary | undefined,
   source: RequestSource,
 ): DestinationOption[] {
-  if (!summary) return [];
+  return listDestinations(summary, source, null, Infinity).options;
+}
+
+/**
+ * The destinations a list offers: those of `focus` (a Service key) first, at most `limit`,
+ * plus the one whose id is `keep`, so a chosen destination never silently changes.
+ */
+export function listDestinations(
+  summary: SimulationSummary | undefined,
+  source: RequestSource,
+  focus: string | null = null,
+  limit = destinationLimit,
+  keep?: string,
+): DestinationList {
+  if (!summary) return { options: [], omitted: 0 };
   const fromPod = source.type === 'pod';
   const sourceNamespace = fromPod ? source.pod.slice(0, source.pod.indexOf('/')) : '';
   const out: DestinationOption[] = [];
-  const add = (group: string, label: string, destination: RequestDestination) =>
-    out.push({ id: destinationId(destination), label, group, destination });
-  for (const service of ordered(summary.services)) {
+  let omitted = 0;
+  const add = (group: string, label: string, destination: RequestDestination) => {
+    const id = destinationId(destination);
+    if (out.length < limit || id === keep) out.push({ id, label, group, destination });
+    else omitted += 1;
+  };
+  for (const service of ordered(summary.services, focus)) {
     if (service.type === 'ExternalName') continue;
     for (const port of service.ports) {
       const protocol = port.protocol;
@@ -120,5 +164,5 @@ export function toDestinationOptions(
       }
     }
   }
-  return out;
+  return { options: out, omitted };
 }
