@@ -1,6 +1,7 @@
 /** Starts the page: the store (restored from the URL and localStorage), its effects, and React. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startLessonLinks } from './state/lessonLinks';
 import { startPersistence, restoreDocument, storageKey } from './state/persistence';
 import { startSimulation } from './state/runSimulation';
 import { startShareLinks } from './state/share/openShareLink';
@@ -8,8 +9,11 @@ import { createAppStore } from './state/store';
 import { startTraffic } from './state/trafficSlice';
 import { StoreContext } from './state/useAppStore';
 import { App } from './ui/App';
+import { readEmbedParams } from './ui/embed/params';
+import { startEmbed } from './ui/embed/startEmbed';
 import { registerServiceWorker } from './ui/persistence/serviceWorker';
 import { EngineClientContext } from './ui/panels/engineQuery';
+import { panelTabs } from './ui/panels/panelTabs';
 import { createEngineClient } from './worker/engineClient';
 import './ui/styles.css';
 
@@ -22,15 +26,23 @@ function openStorage(): Storage | undefined {
   }
 }
 
-const storage = openStorage();
+// Embedded (`?embed=1`), the page starts from its parameters and keeps nothing in the browser:
+// an embed in a documentation page must not replace the reader's own document.
+const embed = readEmbedParams(window.location.search, {
+  selfOrigin: window.location.origin,
+  panelIds: panelTabs.map((t) => t.id),
+});
+const storage = embed ? undefined : openStorage();
 const store = createAppStore(
-  restoreDocument(window.location.search, storage?.getItem(storageKey) ?? null),
+  embed?.document ?? restoreDocument(window.location.search, storage?.getItem(storageKey) ?? null),
 );
 const engine = createEngineClient();
 startSimulation(store, engine);
 startTraffic(store, engine);
 startPersistence(store, storage);
 startShareLinks(store, storage);
+startLessonLinks(store, storage);
+if (embed) startEmbed(store, embed);
 registerServiceWorker();
 
 const root = document.getElementById('root');

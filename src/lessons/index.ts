@@ -19,6 +19,7 @@ export type {
   LessonCheck,
   LessonFacts,
   LessonStep,
+  LookupFact,
   LookupSpec,
   StepRequest,
 } from './types';

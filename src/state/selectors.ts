@@ -59,3 +59,13 @@ export const selectCanRedo = canRedo;
 export const selectWhatIfNotice = (s: AppState) => s.whatIfNotice;
 export const selectDefaultNodes = (s: AppState): boolean => s.summary?.defaultNodes ?? false;
 export const selectProxyMode = (s: AppState) => s.summary?.proxyMode;
+
+export const selectLesson = (s: AppState) => s.lesson;
+export const selectStartLesson = (s: AppState) => s.startLesson;
+export const selectGoToStep = (s: AppState) => s.goToStep;
+export const selectExitLesson = (s: AppState) => s.exitLesson;
+export const selectPresenting = (s: AppState): boolean => s.presenting;
+export const selectSetPresenting = (s: AppState) => s.setPresenting;
+export const selectGalleryOpen = (s: AppState): boolean => s.galleryOpen;
+export const selectSetGalleryOpen = (s: AppState) => s.setGalleryOpen;
+export const selectEmbed = (s: AppState) => s.embed;

@@ -1,7 +1,19 @@
-/** The page: a toolbar, then the editor, the graph and the panels side by side. */
+/**
+ * The page: a toolbar, then the editor, the graph and the panels side by side. Embedded
+ * (`?embed=1`) it is the compact embed view; presenting, the presentation view.
+ */
 import { lazy, Suspense } from 'react';
+import { selectEmbed, selectLesson, selectPresenting } from '../state/selectors';
+import { useAppStore } from '../state/useAppStore';
+import { EmbedApp } from './embed/EmbedApp';
+import { EmbedButton } from './embed/EmbedButton';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { SplitView } from './layout/SplitView';
+import { Gallery } from './lessons/Gallery';
+import { LessonsButton } from './lessons/LessonsButton';
+import { LessonStepView } from './lessons/LessonStepView';
+import { PresentButton } from './present/PresentButton';
+import { PresentationView } from './present/PresentationView';
 import { ShareTools } from './share/ShareTools';
 import { PanelTabs } from './panels/PanelTabs';
 import { StaleNotice } from './panels/StaleNotice';
@@ -11,18 +23,29 @@ import { ProxyModePicker } from './toolbar/ProxyModePicker';
 import { ScenarioNotice } from './toolbar/ScenarioNotice';
 import { ScenarioPicker } from './toolbar/ScenarioPicker';
 import { ThemeToggle } from './toolbar/ThemeToggle';
+import './toolbar/toolbar.css';
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor'));
 
 export function App() {
+  const embed = useAppStore(selectEmbed);
+  const presenting = useAppStore(selectPresenting);
+  const lesson = useAppStore(selectLesson);
+  if (embed) return <EmbedApp />;
+  if (presenting) return <PresentationView />;
   return (
     <div className="app">
       <header className="toolbar">
         <h1>Kube Service Playground</h1>
         <ScenarioPicker />
+        <LessonsButton />
         <ProxyModePicker />
         <HistoryControls />
         <ShareTools />
+        <span className="classroom-tools">
+          <EmbedButton />
+          <PresentButton />
+        </span>
         <EngineStatus />
         <ThemeToggle />
       </header>
@@ -45,7 +68,8 @@ export function App() {
               label: 'graph',
               size: 0.45,
               min: 0.15,
-              content: <ClusterGraph />,
+              // A new lesson step is a new cluster: the graph is fitted to it.
+              content: <ClusterGraph key={lesson ? `${lesson.id}:${lesson.step}` : 'free'} />,
             },
             {
               id: 'panels',
@@ -54,6 +78,7 @@ export function App() {
               min: 0.15,
               content: (
                 <div className="panels">
+                  <LessonStepView />
                   <ScenarioNotice />
                   <StaleNotice />
                   <PanelTabs />
@@ -63,6 +88,7 @@ export function App() {
           ]}
         />
       </main>
+      <Gallery />
     </div>
   );
 }

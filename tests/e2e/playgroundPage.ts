@@ -326,6 +326,23 @@ export class PlaygroundPage {
         .join('');
     });
   }
+
+  /** Opens a lesson at a step (counted from 1) by its link, and waits for the step and the engine. */
+  async openLesson(id: string, step = 1, extra = ''): Promise<void> {
+    await this.page.goto(`./?lesson=${id}&step=${step}${extra}`);
+    await expect(this.lessonStep()).toHaveAttribute('data-step', String(step));
+    await expect(this.page.getByTestId('lesson-checks')).toBeVisible();
+  }
+
+  /** The lesson step on screen (beside the graph, or large when presenting). */
+  lessonStep(): Locator {
+    return this.page.getByTestId('lesson-step');
+  }
+
+  /** One check of the step on screen, by its id; `data-pass` says whether it passes. */
+  lessonCheck(id: string): Locator {
+    return this.page.locator(`[data-testid="lesson-check"][data-check="${id}"]`);
+  }
 }
 
 async function readDownload(download: Download): Promise<{ name: string; text: string }> {

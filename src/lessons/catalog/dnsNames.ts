@@ -51,7 +51,10 @@ function resolvesToApi(
       if (!answer) return fail('Waiting for the DNS answer…');
       const s = findService(facts.summary, 'shop/api');
       const ok = s !== undefined && answer.addresses.includes(s.clusterIP);
-      const text = `${name} → ${answer.addresses.join(', ') || answer.outcome}`;
+      const text =
+        answer.addresses.length > 0
+          ? `${name} → ${answer.addresses.join(', ')}`
+          : `${name} → no address (${answer.outcome})`;
       return ok === expect ? pass(text) : fail(text);
     },
   };

@@ -42,7 +42,7 @@ export const podLifecycle: Lesson = {
   steps: [
     {
       title: 'A pod that is not ready',
-      text: 'Mark one of web’s pods not ready, as a failing readiness probe would: select a pod in the graph and press “Not ready” (the pod is written out with a Ready condition of False). It stays in the EndpointSlice, with `ready: false`.',
+      text: 'Mark one of web’s pods not ready, as a failing readiness probe would: select a pod in the graph and press “Mark not ready” (the pod is written out with a Ready condition of False). It stays in the EndpointSlice, with `ready: false`.',
       yaml: documents(web, service),
       checks: [
         serviceCheck(
@@ -50,7 +50,7 @@ export const podLifecycle: Lesson = {
             id: 'one-not-ready',
             service: 'web',
             label: 'web has two ready endpoints and one not ready',
-            hint: 'Click a web pod in the graph, then “Not ready” in the bar above the graph.',
+            hint: 'Click a web pod in the graph, then “Mark not ready” in the bar above the graph.',
           },
           (s) => {
             const ready = distinctAddresses(readyEndpoints(s)).length;

@@ -37,7 +37,7 @@ export const proxyModes: Lesson = {
             service: 'my-webapp-nodeport',
             minCount: 100,
             label: '100 requests in iptables mode reach all three pods',
-            hint: 'Press “Send 100 requests”.',
+            hint: 'Press the send button above.',
           },
           (batch) =>
             batch.mode === 'iptables' && podCounts(batch).length === 3

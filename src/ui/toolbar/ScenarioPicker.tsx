@@ -7,10 +7,11 @@ export function ScenarioPicker() {
   const current = useAppStore(selectScenario);
   const load = useAppStore(selectLoadScenario);
   return (
-    <label className="picker">
-      <span>Scenario</span>
+    <label className="picker scenario-picker">
+      <span className="visually-hidden">Scenario</span>
       <select
         data-testid="scenario-picker"
+        title="Scenario (the Lessons gallery describes each one)"
         value={current ?? ''}
         onChange={(event) => load(event.target.value)}
       >

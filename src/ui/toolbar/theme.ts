@@ -39,8 +39,13 @@ function apply(): void {
   for (const listener of listeners) listener();
 }
 
-export function setThemeChoice(next: ThemeChoice): void {
+/** Sets the theme; `persist: false` (an embed's `theme` parameter) leaves the saved choice alone. */
+export function setThemeChoice(next: ThemeChoice, persist = true): void {
   choice = next;
+  if (!persist) {
+    apply();
+    return;
+  }
   try {
     if (next === 'system') window.localStorage.removeItem(storageKey);
     else window.localStorage.setItem(storageKey, next);

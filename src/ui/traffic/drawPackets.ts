@@ -17,6 +17,8 @@ export interface Palette {
   text: string;
   background: string;
   border: string;
+  /** Size of the packets (1; larger when presenting: `--packet-scale` on an ancestor). */
+  scale: number;
 }
 
 export function readPalette(element: Element): Palette {
@@ -31,6 +33,7 @@ export function readPalette(element: Element): Palette {
     text: v('--fg', '#1b1f24'),
     background: v('--bg', '#ffffff'),
     border: v('--border', '#d0d7de'),
+    scale: Number(v('--packet-scale', '1')) || 1,
   };
 }
 
@@ -176,7 +179,7 @@ function drawPackets(ctx: CanvasRenderingContext2D, c: FrameContent, zoom: numbe
     groups.set(color, list);
     if (flight.seq === c.selectedSeq && flight.request === c.selected) highlighted = point;
   }
-  const r = Math.max(4, 6 / Math.sqrt(zoom));
+  const r = Math.max(4, 6 / Math.sqrt(zoom)) * c.palette.scale;
   for (const [color, points] of groups) {
     ctx.fillStyle = color;
     ctx.beginPath();
