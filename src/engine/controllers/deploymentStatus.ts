@@ -2,9 +2,40 @@
  * The Deployment controller's status: what `kubectl get deployments` prints as READY,
  * UP-TO-DATE and AVAILABLE.
  */
-import type { Deployment, ReplicaSet } from '../model';
+import type { Deployment, DeploymentCondition, ReplicaSet } from '../model';
 import { withField } from './copy';
 import { fenceposts, replicasOf, type DeploymentSync } from './deployment';
+
+/** The Available conditions: the same for every Deployment, shared frozen. */
+const available_: DeploymentCondition = Object.freeze({
+  type: 'Available',
+  status: 'True',
+  reason: 'MinimumReplicasAvailable',
+  message: 'Deployment has minimum availability.',
+});
+const unavailable_: DeploymentCondition = Object.freeze({
+  type: 'Available',
+  status: 'False',
+  reason: 'MinimumReplicasUnavailable',
+  message: 'Deployment does not have minimum availability.',
+});
+
+/** The Progressing condition; its message joined into a flat string (not a rope). */
+function progressing(complete: boolean, rsName: string): DeploymentCondition {
+  return complete
+    ? {
+        type: 'Progressing',
+        status: 'True',
+        reason: 'NewReplicaSetAvailable',
+        message: ['ReplicaSet "', rsName, '" has successfully progressed.'].join(''),
+      }
+    : {
+        type: 'Progressing',
+        status: 'True',
+        reason: 'ReplicaSetUpdated',
+        message: ['ReplicaSet "', rsName, '" is progressing.'].join(''),
+      };
+}
 
 /**
  * syncDeploymentStatus / calculateStatus (pkg/controller/deployment/sync.go) with the
@@ -34,38 +65,8 @@ export function deploymentStatus(
   const isAvailable = available >= minAvailable;
   const complete = updated === desired && replicas === desired && available === desired;
   const rsName = newRS?.metadata?.name ?? '';
-  const conditions = [
-    isAvailable
-      ? {
-          type: 'Available',
-          status: 'True',
-          reason: 'MinimumReplicasAvailable',
-          message: 'Deployment has minimum availability.',
-        }
-      : {
-          type: 'Available',
-          status: 'False',
-          reason: 'MinimumReplicasUnavailable',
-          message: 'Deployment does not have minimum availability.',
-        },
-    ...(newRS
-      ? [
-          complete
-            ? {
-                type: 'Progressing',
-                status: 'True',
-                reason: 'NewReplicaSetAvailable',
-                message: `ReplicaSet "${rsName}" has successfully progressed.`,
-              }
-            : {
-                type: 'Progressing',
-                status: 'True',
-                reason: 'ReplicaSetUpdated',
-                message: `ReplicaSet "${rsName}" is progressing.`,
-              },
-        ]
-      : []),
-  ];
+  const conditions: DeploymentCondition[] = [isAvailable ? available_ : unavailable_];
+  if (newRS) conditions.push(progressing(complete, rsName));
   // Zero counts are left out (omitempty); the keys in the order the API prints them.
   const status: NonNullable<Deployment['status']> = {
     observedGeneration: deployment.metadata?.generation ?? 1,

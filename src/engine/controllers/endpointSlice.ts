@@ -15,12 +15,12 @@ import type {
   EndpointSlice,
   EndpointSlicePort,
   Node,
+  OwnerReference,
   Pod,
   Service,
   ServicePort,
 } from '../model';
 import { isIPv6 } from '../net/ip';
-import { copyOf } from './copy';
 import { headlessLabel } from './endpoints';
 import { namespaceOf } from './labels';
 import { newControllerRef } from './owners';
@@ -32,6 +32,7 @@ import {
   isServiceIPSet,
   isTerminating,
   podIPsOf,
+  podReference,
   protocolOf,
   servicePorts,
   shouldPodBeInEndpoints,
@@ -94,12 +95,7 @@ export function podToEndpoint(
     conditions: conditionsOf(ready, serving, terminating),
   };
   if (shouldSetHostname(pod, service)) endpoint.hostname = pod.spec?.hostname ?? '';
-  endpoint.targetRef = {
-    kind: 'Pod',
-    namespace: namespaceOf(pod),
-    name: pod.metadata?.name ?? '',
-    ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}),
-  };
+  endpoint.targetRef = podReference(pod);
   const nodeName = pod.spec?.nodeName;
   if (nodeName) endpoint.nodeName = nodeName;
   const zone = node?.metadata?.labels?.[zoneLabel];
@@ -171,8 +167,13 @@ export function computeEndpointSlices(
 ): EndpointSliceResult {
   const namespace = namespaceOf(service);
   const name = service.metadata?.name ?? '';
-  const labels = endpointSliceLabels(service);
-  const owner = newControllerRef({ apiVersion: 'v1', kind: 'Service', metadata: service.metadata });
+  // One frozen label map and owner list, shared by the Service's slices (nothing writes them).
+  const labels = Object.freeze(endpointSliceLabels(service));
+  const ownerReferences = Object.freeze([
+    Object.freeze(
+      newControllerRef({ apiVersion: 'v1', kind: 'Service', metadata: service.metadata }),
+    ),
+  ]);
   const errors: string[] = [];
   const slices: EndpointSlice[] = [];
   const reused = new Set<string>();
@@ -191,8 +192,8 @@ export function computeEndpointSlices(
         name: sliceName,
         generateName: `${name}-`,
         namespace,
-        labels: copyOf(labels),
-        ownerReferences: [copyOf(owner)],
+        labels: labels as Record<string, string>,
+        ownerReferences: ownerReferences as OwnerReference[],
       },
       addressType,
       endpoints,

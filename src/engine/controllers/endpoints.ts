@@ -25,6 +25,7 @@ import {
   isPodReady,
   isServiceIPSet,
   podIPsOf,
+  podReference,
   protocolOf,
   servicePorts,
   shouldPodBeInEndpoints,
@@ -49,8 +50,7 @@ function podAddress(service: Service, pod: Pod): EndpointAddress | undefined {
   const address: EndpointAddress = { ip };
   if (shouldSetHostname(pod, service)) address.hostname = pod.spec?.hostname ?? '';
   address.nodeName = pod.spec?.nodeName ?? '';
-  address.targetRef = { kind: 'Pod', namespace: namespaceOf(pod), name: pod.metadata?.name ?? '' };
-  if (pod.metadata?.uid) address.targetRef.uid = pod.metadata.uid;
+  address.targetRef = podReference(pod);
   return address;
 }
 

@@ -89,12 +89,27 @@ export class PodIndex {
     if (!labels) this.byLabel.set(namespace, (labels = new Map()));
     const own = pod.metadata?.labels;
     if (!isRecord(own)) return;
-    for (const [k, v] of Object.entries(own)) {
-      const key = `${k}=${String(v)}`;
+    for (const key of this.keysOf(own)) {
       let bucket = labels.get(key);
       if (!bucket) labels.set(key, (bucket = []));
       bucket.push(pod);
     }
+  }
+
+  /**
+   * The `key=value` strings of a label map. Pods of one ReplicaSet share one (frozen) map and
+   * come one after another: the last map's keys are reused rather than built again per pod.
+   */
+  private lastLabels: object | undefined;
+  private lastKeys: string[] = [];
+
+  private keysOf(own: Record<string, unknown>): string[] {
+    if (own === this.lastLabels && Object.isFrozen(own)) return this.lastKeys;
+    const keys: string[] = [];
+    for (const [k, v] of Object.entries(own)) keys.push(`${k}=${String(v)}`);
+    this.lastLabels = own;
+    this.lastKeys = keys;
+    return keys;
   }
 
   inNamespace(namespace: string): readonly Pod[] {

@@ -4,8 +4,33 @@
  * Every field may be missing: the fallbacks are upstream's defaults (protocol TCP, and so on).
  */
 import { canonicalIP, isIPv6 } from '../net/ip';
-import type { Pod, Protocol, Service, ServicePort } from '../model';
+import type { ObjectReference, Pod, Protocol, Service, ServicePort } from '../model';
 import { define } from './copy';
+
+const references = new WeakMap<Pod, ObjectReference>();
+
+/**
+ * An endpoint's targetRef for `pod` (kind, namespace, name, uid). The Endpoints and the
+ * EndpointSlice controllers share one frozen copy per pod; an entry is checked against the pod
+ * before reuse, so a pod whose metadata changed gets a new one.
+ */
+export function podReference(pod: Pod): ObjectReference {
+  const namespace = pod.metadata?.namespace || 'default';
+  const name = pod.metadata?.name ?? '';
+  const uid = pod.metadata?.uid;
+  const known = references.get(pod);
+  if (
+    known &&
+    known.namespace === namespace &&
+    known.name === name &&
+    known.uid === (uid || undefined)
+  )
+    return known;
+  const ref: ObjectReference = { kind: 'Pod', namespace, name };
+  if (uid) ref.uid = uid;
+  references.set(pod, Object.freeze(ref));
+  return ref;
+}
 
 /** A protocol as the API server defaults it: TCP when absent. */
 export function protocolOf(value: unknown): Protocol {
