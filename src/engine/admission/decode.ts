@@ -126,28 +126,79 @@ function mismatch(value: unknown, type: GoType): string | undefined {
     : `number ${String(value)}`;
 }
 
-/** Calls `visit` for every value at `path` (from segment `i`); stops when it returns true. */
-function reach(
+/** How a step of the walk reached its value: by field name, list index, or map key. */
+type Step = 'name' | 'index' | 'key';
+
+/**
+ * Where the walk is: the steps taken so far. The path text is built only for a value of the
+ * wrong type (building it at every step cost a string per field of every request).
+ */
+interface Trail {
+  segments: (string | number)[];
+  steps: Step[];
+}
+
+function pathText(trail: Trail): string {
+  let at = '';
+  for (let i = 0; i < trail.segments.length; i++) {
+    const segment = String(trail.segments[i]);
+    const how = trail.steps[i];
+    if (how === 'index') at = `${at}[${segment}]`;
+    else if (how === 'key') at = `${at}.${segment}`;
+    else at = at === '' ? segment : `${at}.${segment}`;
+  }
+  return at;
+}
+
+/**
+ * The UnmarshalTypeError value of the first value at `path` (from segment `i`) that is not of
+ * `type`, with `trail` left at it; undefined when every value fits.
+ */
+function firstMismatch(
   value: unknown,
   path: readonly string[],
   i: number,
-  at: string,
-  visit: (value: unknown, at: string) => boolean,
-): boolean {
-  if (i === path.length) return visit(value, at);
+  type: GoType,
+  trail: Trail,
+): string | undefined {
+  if (i === path.length) return mismatch(value, type);
   const head = path[i] ?? '';
+  let found: string | undefined;
   if (head === '*') {
     if (Array.isArray(value)) {
-      for (let j = 0; j < value.length; j++)
-        if (reach(value[j], path, i + 1, `${at}[${j}]`, visit)) return true;
+      for (let j = 0; j < value.length && found === undefined; j++)
+        found = step(value[j], path, i, type, trail, j, 'index');
     } else if (isRecord(value)) {
-      for (const k in value) if (reach(value[k], path, i + 1, `${at}.${k}`, visit)) return true;
+      for (const k in value) {
+        found = step(value[k], path, i, type, trail, k, 'key');
+        if (found !== undefined) break;
+      }
     }
-    return false;
+    return found;
   }
   if (isRecord(value) && Object.hasOwn(value, head))
-    return reach(value[head], path, i + 1, at === '' ? head : `${at}.${head}`, visit);
-  return false;
+    return step(value[head], path, i, type, trail, head, 'name');
+  return undefined;
+}
+
+/** One step down the trail; the step stays on the trail when a mismatch lies below it. */
+function step(
+  value: unknown,
+  path: readonly string[],
+  i: number,
+  type: GoType,
+  trail: Trail,
+  segment: string | number,
+  how: Step,
+): string | undefined {
+  trail.segments.push(segment);
+  trail.steps.push(how);
+  const found = firstMismatch(value, path, i + 1, type, trail);
+  if (found === undefined) {
+    trail.segments.pop();
+    trail.steps.pop();
+  }
+  return found;
 }
 
 const byKind = new Map<string, Expectation[]>();
@@ -172,18 +223,14 @@ export function decodeError(
   kind: string,
   version: string,
 ): DecodeError | undefined {
-  let found: DecodeError | undefined;
+  const trail: Trail = { segments: [], steps: [] };
   for (const e of expectationsOf(kind)) {
-    reach(object, e.path, 0, '', (value, path) => {
-      const wrong = mismatch(value, e.type);
-      if (wrong === undefined) return false;
-      found = {
-        message: `${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${wrong} into Go struct field ${e.goField} of type ${e.type}`,
-        path,
-      };
-      return true;
-    });
-    if (found) return found;
+    const wrong = firstMismatch(object, e.path, 0, e.type, trail);
+    if (wrong === undefined) continue;
+    return {
+      message: `${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${wrong} into Go struct field ${e.goField} of type ${e.type}`,
+      path: pathText(trail),
+    };
   }
   return undefined;
 }

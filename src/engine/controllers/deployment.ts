@@ -7,7 +7,7 @@ import type { Deployment, IntOrString, ObjectMeta, PodTemplateSpec, ReplicaSet }
 import { copyOf, define, withField } from './copy';
 import { labelSelectorPairs, matchesLabelSelector, namespaceOf } from './labels';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
-import { canonicalJSON, fnv32a, safeEncodeString } from './random';
+import { canonicalHash, canonicalJSON, fnv32aFrom, safeEncodeString } from './random';
 
 export const podTemplateHashLabel = 'pod-template-hash';
 const revisionAnnotation = 'deployment.kubernetes.io/revision';
@@ -30,8 +30,11 @@ const skippedAnnotations = new Set([
  * YAML, so the playground hashes canonical JSON instead: same alphabet and shape, other digits.
  */
 export function computeHash(template: PodTemplateSpec | undefined, collisionCount = 0): string {
-  const text = canonicalJSON(template ?? {}) + (collisionCount > 0 ? String(collisionCount) : '');
-  return safeEncodeString(String(fnv32a(text)));
+  // fnv32a(canonicalJSON(template) + collisionCount), hashed without building the text.
+  const hash = canonicalHash(template ?? {});
+  return safeEncodeString(
+    String(collisionCount > 0 ? fnv32aFrom(hash, String(collisionCount)) : hash),
+  );
 }
 
 export function replicasOf(spec: { replicas?: number } | undefined): number {

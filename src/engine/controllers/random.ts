@@ -100,7 +100,7 @@ function putHex(word: number, from: number, to: number, at: number): void {
 }
 
 /** FNV-1a continued over `text` from `hash` (fnv32a's loop, for a prefix hashed once). */
-function fnv32aFrom(hash: number, text: string): number {
+export function fnv32aFrom(hash: number, text: string): number {
   let h = hash;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -177,4 +177,53 @@ export function canonicalJSON(value: unknown): string {
     return `${out}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+const fnvOffset = 0x811c9dc5;
+const comma = ','.charCodeAt(0);
+const colon = ':'.charCodeAt(0);
+
+/** FNV-1a of one ASCII character. */
+function fnvChar(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193) >>> 0;
+}
+
+/**
+ * `fnv32a(canonicalJSON(value))`, continued from `hash`, without building the text: the same
+ * characters are hashed in the same order (the pod-template-hash of every Deployment).
+ */
+export function canonicalHash(value: unknown, hash = fnvOffset): number {
+  let h = hash;
+  if (Array.isArray(value)) {
+    h = fnvChar(h, 0x5b); // [
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) h = fnvChar(h, comma);
+      h = canonicalHash(value[i], h);
+    }
+    return fnvChar(h, 0x5d); // ]
+  }
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    h = fnvChar(h, 0x7b); // {
+    let first = true;
+    for (const k of keys) {
+      const v = record[k];
+      if (v === undefined) continue;
+      if (!first) h = fnvChar(h, comma);
+      first = false;
+      h = fnv32aFrom(h, quotedKey(k));
+      h = fnvChar(h, colon);
+      h = canonicalHash(v, h);
+    }
+    return fnvChar(h, 0x7d); // }
+  }
+  return fnv32aFrom(h, JSON.stringify(value) ?? 'null');
+}
+
+const plainKey = /^[A-Za-z0-9_./-]*$/;
+
+/** JSON.stringify of a key; plain keys (the usual field names) are quoted without it. */
+function quotedKey(key: string): string {
+  return plainKey.test(key) ? `"${key}"` : JSON.stringify(key);
 }
