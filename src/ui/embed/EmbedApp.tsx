@@ -18,6 +18,9 @@ import './embed.css';
 
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
 
+/** The panels' share of the width: less when the YAML is shown too, so the graph keeps room. */
+const sideSize = (editor: boolean) => (editor ? 0.28 : 0.34);
+
 export function EmbedApp() {
   const embed = useAppStore(selectEmbed);
   const scenario = findScenario(useAppStore(selectScenario));
@@ -29,7 +32,7 @@ export function EmbedApp() {
     panes.push({
       id: 'editor',
       label: 'editor',
-      size: side ? 0.3 : 0.4,
+      size: side ? 0.27 : 0.4,
       min: 0.15,
       content: embed.readOnly ? (
         <ReadOnlyYaml />
@@ -40,7 +43,8 @@ export function EmbedApp() {
       ),
     });
   }
-  const graphSize = 1 - (embed.editor ? (side ? 0.3 : 0.4) : 0) - (side ? 0.32 : 0);
+  const graphSize =
+    1 - (embed.editor ? (side ? 0.27 : 0.4) : 0) - (side ? sideSize(embed.editor) : 0);
   panes.push({
     id: 'graph',
     label: 'graph',
@@ -52,7 +56,7 @@ export function EmbedApp() {
     panes.push({
       id: 'panels',
       label: 'panels',
-      size: 0.32,
+      size: sideSize(embed.editor),
       min: 0.15,
       content: (
         <div className="panels">

@@ -46,12 +46,9 @@ async function answer(store: AppStore, message: HostMessage): Promise<Body> {
         'message',
       );
       if (!restored.ok) return { type: 'error', message: restored.message };
-      const before = store.getState();
       const { text, seed } = restored.state;
-      store.getState().loadDocument({ text, scenario: null, seed, admitted: false });
-      const summary = await simulationAfterEdit(
-        store,
-        text !== before.text || seed !== before.seed,
+      const summary = await simulationAfterEdit(store, () =>
+        store.getState().loadDocument({ text, scenario: null, seed, admitted: false }),
       );
       if (!summary) return { type: 'error', message: 'The engine did not answer in time.' };
       const notes = [...restored.notes];

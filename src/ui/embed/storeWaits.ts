@@ -38,18 +38,19 @@ export function firstSimulation(
 }
 
 /**
- * The simulation of a text set just now (`changed`: whether it differs from the one before). A
- * reply is taken as the new text's once the debounce has passed (an older reply arriving later
- * is dropped by the engine client as stale).
+ * Makes an edit of the document and waits for its simulation. A reply is taken as the new text's
+ * once the debounce has passed since the edit (the time is read before the edit, so a quick
+ * reply is never missed; an older reply arriving later is dropped by the engine client as stale).
+ * An edit that leaves the text and seed as they were resolves with the summary on screen.
  */
 export function simulationAfterEdit(
   store: AppStore,
-  changed: boolean,
+  edit: () => void,
   timeoutMs = 20_000,
 ): Promise<SimulationSummary | undefined> {
-  if (!changed) return Promise.resolve(store.getState().summary);
+  const before = store.getState();
   const since = performance.now();
-  return waitFor(
+  const pending = waitFor(
     store,
     (s, p) =>
       (s.diagnostics !== p.diagnostics || s.crash !== p.crash) &&
@@ -58,6 +59,11 @@ export function simulationAfterEdit(
         : undefined,
     timeoutMs,
   );
+  edit();
+  const after = store.getState();
+  if (after.text === before.text && after.seed === before.seed)
+    return Promise.resolve(after.summary);
+  return pending;
 }
 
 export type BatchOutcome = { ok: true; batch: RequestBatch } | { ok: false; message: string };
