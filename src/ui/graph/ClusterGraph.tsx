@@ -31,7 +31,9 @@ export function selectionOf(id: string): Selection | null {
   const key = id.slice(colon + 1);
   if (prefix === 'service') return { kind: 'service', key };
   if (prefix === 'pod') return { kind: 'pod', key };
-  if (prefix === 'node' && key !== '(unscheduled)') return { kind: 'node', key };
+  if ((prefix === 'node' || prefix === 'nodeheader') && key !== '(unscheduled)') {
+    return { kind: 'node', key };
+  }
   return null;
 }
 

@@ -7,6 +7,7 @@ import { formatClusterIP, formatServicePort } from '../panels/format';
 import type {
   ClientFlowNode,
   ClusterFlowNode,
+  NodeHeaderFlowNode,
   ExternalFlowNode,
   LoadBalancerFlowNode,
   MoreServicesFlowNode,
@@ -66,19 +67,27 @@ function ServiceNode({ data }: NodeProps<ServiceFlowNode>) {
   );
 }
 
+/** A node's frame: its pods sit inside it; its header is a node of its own (NodeHeader). */
 function ClusterNode({ data }: NodeProps<ClusterFlowNode>) {
-  const { node, name, proxyMode, nodePorts, selected, podCount } = data;
+  const { node, selected } = data;
+  return (
+    <div
+      className={`flow-node${node?.unschedulable ? ' is-cordoned' : ''}${selected ? ' is-selected' : ''}`}
+    >
+      {target}
+    </div>
+  );
+}
+
+/** A node's name, InternalIP, kube-proxy mode and NodePorts, above the edges crossing it. */
+function NodeHeader({ data }: NodeProps<NodeHeaderFlowNode>) {
+  const { node, name, proxyMode, nodePorts, podCount } = data;
   const ports =
     nodePorts.length > 4
       ? `${nodePorts.slice(0, 4).join(', ')} +${nodePorts.length - 4}`
       : nodePorts.join(', ');
   return (
-    <div
-      className={`flow-node${node?.unschedulable ? ' is-cordoned' : ''}${selected ? ' is-selected' : ''}`}
-      data-testid="graph-node"
-      data-node={node?.name ?? ''}
-    >
-      {target}
+    <div className="flow-node-header" data-testid="graph-node" data-node={node?.name ?? ''}>
       <div className="flow-title" title={name}>
         {node ? shortName(name) : 'Not scheduled'}
         {node?.unschedulable ? <span className="flow-tag tag-warn">cordoned</span> : null}
@@ -197,6 +206,7 @@ function MoreServicesNode({ data }: NodeProps<MoreServicesFlowNode>) {
 export const nodeTypes: NodeTypes = {
   service: ServiceNode,
   clusterNode: ClusterNode,
+  nodeHeader: NodeHeader,
   pod: PodNode,
   podCount: PodCountNode,
   external: ExternalNode,

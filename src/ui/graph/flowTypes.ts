@@ -40,6 +40,8 @@ export type MoreServicesData = { count: number };
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
 export type PodFlowNode = Node<PodNodeData, 'pod'>;
 export type ClusterFlowNode = Node<ClusterNodeData, 'clusterNode'>;
+/** A node's header (name, InternalIP, kube-proxy mode, NodePorts), drawn above the edges. */
+export type NodeHeaderFlowNode = Node<ClusterNodeData, 'nodeHeader'>;
 export type PodCountFlowNode = Node<PodCountData, 'podCount'>;
 export type ExternalFlowNode = Node<ExternalNodeData, 'external'>;
 export type ClientFlowNode = Node<ClientNodeData, 'client'>;
@@ -49,6 +51,7 @@ export type FlowNode =
   | ServiceFlowNode
   | PodFlowNode
   | ClusterFlowNode
+  | NodeHeaderFlowNode
   | PodCountFlowNode
   | ExternalFlowNode
   | ClientFlowNode
@@ -68,6 +71,7 @@ export interface Flow {
 export const serviceId = (key: string) => `service:${key}`;
 export const podId = (key: string) => `pod:${key}`;
 export const clusterNodeId = (name: string) => `node:${name}`;
+export const nodeHeaderId = (name: string) => `nodeheader:${name}`;
 export const podCountId = (name: string) => `pods:${name}`;
 export const externalId = (address: string) => `external:${address}`;
 export const clientId = (address: string) => `client:${address}`;

@@ -17,10 +17,12 @@ import {
   maxDrawnPods,
   maxDrawnServices,
   moreServicesId,
+  nodeHeaderId,
   podCountId,
   podId,
   serviceId,
   unscheduled,
+  type ClusterNodeData,
   type Flow,
   type FlowNode,
 } from './flowTypes';
@@ -147,20 +149,34 @@ export function toFlow(summary: SimulationSummary | undefined, view: FlowView): 
   groups.forEach(([name, pods], i) => {
     const id = clusterNodeId(name);
     const inner = aggregatePods ? layout.countHeight + gap : pods.length * (podHeight + gap);
+    const data: ClusterNodeData = {
+      node: nodeByName.get(name),
+      name,
+      podCount: pods.length,
+      proxyMode: summary.proxyMode,
+      nodePorts,
+      selected: isSelected(view, 'node', name),
+    };
     nodes.push({
       id,
       type: 'clusterNode',
       position: { x: i * step, y: groupsTop },
-      data: {
-        node: nodeByName.get(name),
-        name,
-        podCount: pods.length,
-        proxyMode: summary.proxyMode,
-        nodePorts,
-        selected: isSelected(view, 'node', name),
-      },
+      data,
       width: columnWidth,
       height: nodeHeader + inner + padding,
+    });
+    // The header is a node of its own, stacked above the edges that cross it to reach the pods
+    // (React Flow lifts those edges above the group), so its text is never drawn over.
+    nodes.push({
+      id: nodeHeaderId(name),
+      type: 'nodeHeader',
+      parentId: id,
+      extent: 'parent',
+      position: { x: 0, y: 0 },
+      zIndex: 2,
+      data,
+      width: columnWidth,
+      height: nodeHeader,
     });
     if (aggregatePods) {
       nodes.push({
