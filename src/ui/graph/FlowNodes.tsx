@@ -81,13 +81,17 @@ function ClusterNode({ data }: NodeProps<ClusterFlowNode>) {
 
 /** A node's name, InternalIP, kube-proxy mode and NodePorts, above the edges crossing it. */
 function NodeHeader({ data }: NodeProps<NodeHeaderFlowNode>) {
-  const { node, name, proxyMode, nodePorts, podCount } = data;
+  const { node, name, proxyMode, nodePorts, podCount, selected } = data;
   const ports =
     nodePorts.length > 4
       ? `${nodePorts.slice(0, 4).join(', ')} +${nodePorts.length - 4}`
       : nodePorts.join(', ');
   return (
-    <div className="flow-node-header" data-testid="graph-node" data-node={node?.name ?? ''}>
+    <div
+      className={`flow-node-header${node?.unschedulable ? ' is-cordoned' : ''}${selected ? ' is-selected' : ''}`}
+      data-testid="graph-node"
+      data-node={node?.name ?? ''}
+    >
       <div className="flow-title" title={name}>
         {node ? shortName(name) : 'Not scheduled'}
         {node?.unschedulable ? <span className="flow-tag tag-warn">cordoned</span> : null}
@@ -125,6 +129,7 @@ function PodNode({ data }: NodeProps<PodFlowNode>) {
       data-testid="graph-pod"
       data-pod={pod.key}
       data-ip={pod.podIPs[0] ?? ''}
+      data-node={pod.nodeName ?? ''}
       data-state={state}
     >
       {target}
