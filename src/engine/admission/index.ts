@@ -81,6 +81,11 @@ interface Entry {
 
 type Admission = { rejection: Rejection } | { reservation?: Reservation };
 
+/** The admission's verdict on a list of field errors: rejected as Invalid when there are any. */
+function invalidWhen(errors: FieldErrors): Admission {
+  return errors.length > 0 ? { rejection: { reason: 'Invalid', errors } } : {};
+}
+
 /** Defaulting and validation per kind; a Service also goes through allocation. */
 function admit(
   object: KubeObject,
@@ -88,8 +93,6 @@ function admit(
   key: string,
   alloc: Allocators,
 ): Admission {
-  const invalid = (errors: FieldErrors): Admission =>
-    errors.length > 0 ? { rejection: { reason: 'Invalid', errors } } : {};
   switch (object.kind) {
     case 'Service': {
       const outcome = admitService(object, old as Service | undefined, key, alloc);
@@ -106,28 +109,28 @@ function admit(
     }
     case 'Pod':
       defaultPod(object);
-      return invalid(validatePod(object));
+      return invalidWhen(validatePod(object));
     case 'Deployment':
       defaultDeployment(object);
-      return invalid(validateDeployment(object, old as Deployment | undefined));
+      return invalidWhen(validateDeployment(object, old as Deployment | undefined));
     case 'ReplicaSet':
       defaultReplicaSet(object);
-      return invalid(validateReplicaSet(object, old as ReplicaSet | undefined));
+      return invalidWhen(validateReplicaSet(object, old as ReplicaSet | undefined));
     case 'Endpoints':
       defaultEndpoints(object);
-      return invalid(validateEndpoints(object));
+      return invalidWhen(validateEndpoints(object));
     case 'EndpointSlice':
       defaultEndpointSlice(object);
-      return invalid(validateEndpointSlice(object));
+      return invalidWhen(validateEndpointSlice(object));
     case 'Namespace':
       defaultNamespace(object);
-      return invalid(validateNamespace(object));
+      return invalidWhen(validateNamespace(object));
     case 'Node':
-      return invalid(validateNode(object));
+      return invalidWhen(validateNode(object));
     case 'ConfigMap':
-      return invalid(validateConfigMap(object));
+      return invalidWhen(validateConfigMap(object));
     case 'ServiceCIDR':
-      return invalid(validateServiceCIDR(object));
+      return invalidWhen(validateServiceCIDR(object));
     default:
       return {};
   }
@@ -162,33 +165,66 @@ function finish(
   return result;
 }
 
+/** The diagnostics of a rejected request, at the fields the rejection names. */
+function diagnose(request: SourcedObject, key: string, rejection: Rejection): Diagnostic[] {
+  const items =
+    rejection.reason === 'Invalid'
+      ? dedupe(rejection.errors).map((e) => ({ path: e.field, message: errorText(e) }))
+      : [{ path: rejection.path, message: rejection.message }];
+  const out: Diagnostic[] = [];
+  for (const item of items) {
+    const at = locateField(request, item.path) ?? request.locate('');
+    if (!at) continue;
+    out.push({
+      severity: 'error',
+      message: item.message,
+      document: at.document,
+      path: item.path,
+      line: at.line,
+      column: at.column,
+      source: rejection.reason === 'kubectl' ? 'kubectl' : 'api-server',
+      object: key,
+    });
+  }
+  return out;
+}
+
+/** What a rejection of one apply call needs to know about the request. */
+interface ApplyContext {
+  request: SourcedObject;
+  key: string;
+  kind: string;
+  group: string;
+  name: string;
+  creating: boolean;
+  result: ApplyResult;
+  warnings: string[];
+}
+
+/** The result and diagnostics of a rejected apply, as kubectl reports them. */
+function rejected(
+  c: ApplyContext,
+  rejection: Rejection,
+): { result: ApplyResult; diagnostics: Diagnostic[] } {
+  const text = kubectlError(rejection, {
+    kind: c.kind,
+    group: c.group,
+    name: c.name,
+    file: c.request.file,
+    creating: c.creating,
+  } satisfies Request);
+  c.result.error = text.error;
+  c.result.aggregatedError = text.aggregated;
+  return {
+    result: finish(c.result, 'rejected', c.warnings),
+    diagnostics: diagnose(c.request, c.key, rejection),
+  };
+}
+
 export function createApiServer(settings: ClusterSettings): ApiServer {
   const store = new Map<string, Entry>();
   const alloc = new Allocators(settings.serviceSubnets, settings.nodePortRange);
   let sequence = 0;
-
-  const diagnose = (request: SourcedObject, key: string, rejection: Rejection): Diagnostic[] => {
-    const items =
-      rejection.reason === 'Invalid'
-        ? dedupe(rejection.errors).map((e) => ({ path: e.field, message: errorText(e) }))
-        : [{ path: rejection.path, message: rejection.message }];
-    const out: Diagnostic[] = [];
-    for (const item of items) {
-      const at = locateField(request, item.path) ?? request.locate('');
-      if (!at) continue;
-      out.push({
-        severity: 'error',
-        message: item.message,
-        document: at.document,
-        path: item.path,
-        line: at.line,
-        column: at.column,
-        source: rejection.reason === 'kubectl' ? 'kubectl' : 'api-server',
-        object: key,
-      });
-    }
-    return out;
-  };
 
   return {
     apply(request, options = {}) {
@@ -217,27 +253,22 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
         outcome: 'created',
       };
       const warnings = options.builtIn ? [] : warningsFor(object);
-      const reject = (rejection: Rejection) => {
-        const text = kubectlError(rejection, {
-          kind,
-          group: info.group,
-          name,
-          file: request.file,
-          creating: previous === undefined,
-        } satisfies Request);
-        result.error = text.error;
-        result.aggregatedError = text.aggregated;
-        return {
-          result: finish(result, 'rejected', warnings),
-          diagnostics: diagnose(request, key, rejection),
-        };
+      const context: ApplyContext = {
+        request,
+        key,
+        kind,
+        group: info.group,
+        name,
+        creating: previous === undefined,
+        result,
+        warnings,
       };
 
       if (name === '') {
         const gv = info.group === '' ? `/${info.version}` : `${info.group}/${info.version}`;
         const where = `Resource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "", Namespace: ${JSON.stringify(namespace)}`;
         const message = `resource name may not be empty`;
-        return reject({
+        return rejected(context, {
           reason: 'kubectl',
           message:
             request.file === undefined
@@ -247,20 +278,24 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
         });
       }
       if (!isClusterScoped(kind) && !store.has(`Namespace//${namespace}`))
-        return reject({
+        return rejected(context, {
           reason: 'NotFound',
           message: `namespaces ${JSON.stringify(namespace)} not found`,
           path: 'metadata.namespace',
         });
       const decoded = decodeError(raw as unknown as Record<string, unknown>, kind, info.version);
       if (decoded)
-        return reject({ reason: 'BadRequest', message: decoded.message, path: decoded.path });
+        return rejected(context, {
+          reason: 'BadRequest',
+          message: decoded.message,
+          path: decoded.path,
+        });
       if (previous && equalJSON(previous.applied, raw)) {
         return { result: finish(result, 'unchanged', warnings), diagnostics: [] };
       }
 
       const admission = admit(object, previous?.source.object, key, alloc);
-      if ('rejection' in admission) return reject(admission.rejection);
+      if ('rejection' in admission) return rejected(context, admission.rejection);
       admission.reservation?.commit();
       if (object.kind === 'ServiceCIDR')
         alloc.setServiceCIDR(name, (object as ServiceCIDR).spec?.cidrs);

@@ -49,14 +49,15 @@ export function deploymentStatus(
 ): Deployment {
   const { deployment } = sync;
   if (deployment.status && Object.keys(deployment.status).length > 0) return deployment;
-  const owned = sync.owned
-    .map((k) => replicaSets.get(k))
-    .filter((rs): rs is ReplicaSet => rs !== undefined);
-  const sum = (f: (rs: ReplicaSet) => number | undefined) =>
-    owned.reduce((n, rs) => n + (f(rs) ?? 0), 0);
-  const replicas = sum((rs) => rs.status?.replicas);
-  const ready = sum((rs) => rs.status?.readyReplicas);
-  const available = sum((rs) => rs.status?.availableReplicas);
+  let replicas = 0;
+  let ready = 0;
+  let available = 0;
+  for (const k of sync.owned) {
+    const status = replicaSets.get(k)?.status;
+    replicas += status?.replicas ?? 0;
+    ready += status?.readyReplicas ?? 0;
+    available += status?.availableReplicas ?? 0;
+  }
   const newRS = sync.newReplicaSet ? replicaSets.get(sync.newReplicaSet) : undefined;
   const updated = newRS?.status?.replicas ?? 0;
   const desired = replicasOf(deployment.spec);

@@ -158,6 +158,43 @@ export interface EndpointSliceResult {
   error?: string;
 }
 
+/** What every slice of one Service shares, and the naming state its slices draw from. */
+interface SliceMaker {
+  naming: SliceNaming;
+  /** Names of managed slices reused so far. */
+  reused: Set<string>;
+  generateName: string;
+  namespace: string;
+  labels: Record<string, string>;
+  ownerReferences: OwnerReference[];
+}
+
+/** A slice of the Service: a managed slice's name reused first, else a generated one. */
+function newSlice(
+  m: SliceMaker,
+  addressType: AddressType,
+  ports: EndpointSlicePort[],
+  endpoints: Endpoint[],
+): EndpointSlice {
+  const reusedName = m.naming.reuse.get(addressType)?.shift();
+  if (reusedName !== undefined) m.reused.add(reusedName);
+  const sliceName = reusedName ?? generateName(m.naming.random, m.generateName, m.naming.taken);
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: sliceName,
+      generateName: m.generateName,
+      namespace: m.namespace,
+      labels: m.labels,
+      ownerReferences: m.ownerReferences,
+    },
+    addressType,
+    endpoints,
+    ports: ports.length > 0 ? ports : null,
+  };
+}
+
 /** Reconcile for one Service: `pods` are the pods its selector matches, `nodes` the Nodes by name. */
 export function computeEndpointSlices(
   service: Service,
@@ -177,28 +214,13 @@ export function computeEndpointSlices(
   const errors: string[] = [];
   const slices: EndpointSlice[] = [];
   const reused = new Set<string>();
-  const newSlice = (
-    addressType: AddressType,
-    ports: EndpointSlicePort[],
-    endpoints: Endpoint[],
-  ): EndpointSlice => {
-    const reusedName = naming.reuse.get(addressType)?.shift();
-    if (reusedName !== undefined) reused.add(reusedName);
-    const sliceName = reusedName ?? generateName(naming.random, `${name}-`, naming.taken);
-    return {
-      apiVersion: 'discovery.k8s.io/v1',
-      kind: 'EndpointSlice',
-      metadata: {
-        name: sliceName,
-        generateName: `${name}-`,
-        namespace,
-        labels: labels as Record<string, string>,
-        ownerReferences: ownerReferences as OwnerReference[],
-      },
-      addressType,
-      endpoints,
-      ports: ports.length > 0 ? ports : null,
-    };
+  const maker: SliceMaker = {
+    naming,
+    reused,
+    generateName: `${name}-`,
+    namespace,
+    labels: labels as Record<string, string>,
+    ownerReferences: ownerReferences as OwnerReference[],
   };
   const publishNotReady = service.spec?.publishNotReadyAddresses === true;
   const svcPorts = servicePorts(service);
@@ -228,10 +250,12 @@ export function computeEndpointSlices(
     for (const { ports, endpoints } of groups.values()) {
       endpoints.sort(compareEndpoints);
       for (let i = 0; i < endpoints.length; i += maxEndpointsPerSlice) {
-        slices.push(newSlice(addressType, ports, endpoints.slice(i, i + maxEndpointsPerSlice)));
+        slices.push(
+          newSlice(maker, addressType, ports, endpoints.slice(i, i + maxEndpointsPerSlice)),
+        );
       }
     }
-    if (slices.length === before) slices.push(newSlice(addressType, [], []));
+    if (slices.length === before) slices.push(newSlice(maker, addressType, [], []));
   }
   // finalize: no new slice is created for a Service being deleted; existing ones are updated.
   const kept = service.metadata?.deletionTimestamp

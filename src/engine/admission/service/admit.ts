@@ -118,6 +118,49 @@ function heldValues(service: Service | undefined): { ips: string[]; ports: numbe
 }
 
 /**
+ * What one admission took from the allocators, given back when it fails. A class rather than
+ * closures made per Service (tsx's keepNames wraps each closure in a defineProperty call).
+ */
+class Taken {
+  readonly ips: string[] = [];
+  readonly ports: number[] = [];
+  private readonly alloc: Allocators;
+  private readonly owner: string;
+
+  constructor(alloc: Allocators, owner: string) {
+    this.alloc = alloc;
+    this.owner = owner;
+  }
+
+  revert(): void {
+    this.ips.forEach((ip) => this.alloc.releaseIP(ip, this.owner));
+    this.ports.forEach((p) => this.alloc.releasePort(p, this.owner));
+  }
+
+  fail(failure: ServiceFailure): { failure: ServiceFailure } {
+    this.revert();
+    return { failure };
+  }
+
+  /** Reserves the NodePort `value` asked for at `spec.ports[i]`; the failure when it cannot. */
+  reservePort(i: number, value: number, creating: boolean): ServiceFailure | undefined {
+    const mine = this.alloc.portOwner(value) === this.owner;
+    // Within one create, a NodePort asked for twice is already allocated the second time.
+    const again = creating && this.ports.includes(value);
+    const error = again
+      ? { error: 'provided port is already allocated' }
+      : this.alloc.reservePort(value, this.owner);
+    if (error)
+      return {
+        reason: 'Invalid',
+        errors: [invalid(`spec.ports[${i}].nodePort`, value, error.error)],
+      };
+    if (!mine) this.ports.push(value);
+    return undefined;
+  }
+}
+
+/**
  * Defaults, allocates and validates a Service. `owner` is its `Service/namespace/name` key. On
  * success the returned reservation must be committed (it releases what the old version held and
  * the new one does not); on failure everything it took has already been given back.
@@ -131,18 +174,11 @@ export function admitService(
   defaultService(service);
   if (old) patchAllocatedValues(service, old);
   normalizeClusterIPs(service, old);
-  const takenIPs: string[] = [];
-  const takenPorts: number[] = [];
-  const revert = () => {
-    takenIPs.forEach((ip) => alloc.releaseIP(ip, owner));
-    takenPorts.forEach((p) => alloc.releasePort(p, owner));
-  };
-  const fail = (failure: ServiceFailure) => {
-    revert();
-    return { failure };
-  };
+  const taken = new Taken(alloc, owner);
+  const takenIPs = taken.ips;
+  const takenPorts = taken.ports;
   const familyErrors = initIPFamilyFields(service, old, alloc.configured);
-  if (familyErrors.length > 0) return fail({ reason: 'Invalid', errors: familyErrors });
+  if (familyErrors.length > 0) return taken.fail({ reason: 'Invalid', errors: familyErrors });
 
   const spec = (service.spec ??= {});
   const identity = owner.slice('Service/'.length);
@@ -160,7 +196,7 @@ export function admitService(
       if (requested === '') {
         const got = alloc.allocateIP(family, owner);
         if (typeof got !== 'string')
-          return fail({
+          return taken.fail({
             reason: 'InternalError',
             message: `failed to allocate a serviceIP: ${got.error}`,
             path: 'spec.clusterIP',
@@ -171,7 +207,7 @@ export function admitService(
         const mine = alloc.ipOwner(requested) === owner;
         const error = alloc.reserveIP(requested, owner);
         if (error)
-          return fail({
+          return taken.fail({
             reason: 'Invalid',
             errors: [
               invalidRaw(
@@ -191,21 +227,6 @@ export function admitService(
   if (needsNodePorts(service)) {
     const ports = Array.isArray(spec.ports) ? spec.ports : [];
     const byPort = new Map<number, number>();
-    const reserve = (i: number, value: number): ServiceFailure | undefined => {
-      const mine = alloc.portOwner(value) === owner;
-      // Within one create, a NodePort asked for twice is already allocated the second time.
-      const again = !old && takenPorts.includes(value);
-      const error = again
-        ? { error: 'provided port is already allocated' }
-        : alloc.reservePort(value, owner);
-      if (error)
-        return {
-          reason: 'Invalid',
-          errors: [invalid(`spec.ports[${i}].nodePort`, value, error.error)],
-        };
-      if (!mine) takenPorts.push(value);
-      return undefined;
-    };
     for (const [i, p] of ports.entries()) {
       const requested = typeof p.nodePort === 'number' ? p.nodePort : 0;
       if (requested === 0 && !shouldAllocateNodePorts(service)) continue;
@@ -223,13 +244,13 @@ export function admitService(
               (q) => q.port === port && typeof q.nodePort === 'number' && q.nodePort !== 0,
             )?.nodePort ?? 0);
       if (wanted !== 0) {
-        const failure = reserve(i, wanted);
-        if (failure) return fail(failure);
+        const failure = taken.reservePort(i, wanted, !old);
+        if (failure) return taken.fail(failure);
         p.nodePort = wanted;
       } else {
         const got = alloc.allocatePort(`${identity}:${port}`, owner);
         if (typeof got !== 'number')
-          return fail({
+          return taken.fail({
             reason: 'InternalError',
             message: `failed to allocate a nodePort: ${got.error}`,
             path: `spec.ports[${i}]`,
@@ -247,7 +268,7 @@ export function admitService(
       const mine = alloc.portOwner(requested) === owner;
       const error = alloc.reservePort(requested, owner);
       if (error)
-        return fail({
+        return taken.fail({
           reason: 'InternalError',
           message: `failed to allocate requested HealthCheck NodePort ${requested}: ${error.error}`,
           path: 'spec.healthCheckNodePort',
@@ -256,7 +277,7 @@ export function admitService(
     } else {
       const got = alloc.allocatePort(`${identity}:healthCheckNodePort`, owner);
       if (typeof got !== 'number')
-        return fail({
+        return taken.fail({
           reason: 'InternalError',
           message: `failed to allocate a HealthCheck NodePort 0: ${got.error}`,
           path: 'spec',
@@ -268,7 +289,7 @@ export function admitService(
 
   if (old) dropTypeDependentFields(service, old);
   const errors = [...(old ? validateServiceUpdate(service, old) : []), ...validateService(service)];
-  if (errors.length > 0) return fail({ reason: 'Invalid', errors });
+  if (errors.length > 0) return taken.fail({ reason: 'Invalid', errors });
   return {
     reservation: {
       commit() {
@@ -281,7 +302,9 @@ export function admitService(
           .filter((p) => !now.ports.includes(p))
           .forEach((p) => alloc.releasePort(p, owner));
       },
-      revert,
+      revert() {
+        taken.revert();
+      },
     },
   };
 }
