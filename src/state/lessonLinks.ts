@@ -5,10 +5,13 @@
  * learner's edits on that step instead of loading its starting text again. Unknown lessons and
  * out-of-range steps are ignored or clamped, as a link from outside may say anything.
  */
-import { findLesson } from '../lessons';
-import { clampStep } from '../lessons/steps';
+import { findLesson, lessons } from '../lessons';
+import { clampStep, stepDocument } from '../lessons/steps';
+import { findScenario } from '../scenarios';
 import type { LessonPosition } from './lessonSlice';
-import type { AppStore } from './store';
+import { toSharedState } from './share/openShareLink';
+import { saveDocument } from './share/savedDocuments';
+import type { AppState, AppStore } from './store';
 
 export const lessonStorageKey = 'kube-service-playground:lesson:v1';
 
@@ -112,4 +115,26 @@ export function startLessonLinks(store: AppStore, storage: Storage | undefined):
     clearTimeout(timer);
     window.removeEventListener('pagehide', save);
   };
+}
+
+/** Whether the text is one the playground ships (a scenario's or a lesson step's), unchanged. */
+function isShippedText(state: AppState): boolean {
+  if (state.text.trim() === '' || findScenario(state.scenario)?.text === state.text) return true;
+  return lessons.some((lesson) => lesson.steps.some((step) => stepDocument(step) === state.text));
+}
+
+/**
+ * Before a lesson replaces the document, the person's own work is kept in Saved documents (as
+ * opening a link does). Returns the name it was saved under, or undefined.
+ */
+export function keepOwnWork(
+  store: AppStore,
+  storage: Storage | undefined,
+  title: string,
+  now: Date = new Date(),
+): string | undefined {
+  const state = store.getState();
+  if (isShippedText(state)) return undefined;
+  const name = `Before the lesson "${title}", ${now.toLocaleString()}`;
+  return saveDocument(storage, name, toSharedState(state)) === undefined ? name : undefined;
 }

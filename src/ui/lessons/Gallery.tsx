@@ -13,7 +13,8 @@ import {
   selectStartLesson,
   selectExitLesson,
 } from '../../state/selectors';
-import { useAppStore } from '../../state/useAppStore';
+import { keepOwnWork } from '../../state/lessonLinks';
+import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 import { Dialog } from '../share/Dialog';
 import './lessons.css';
 
@@ -51,7 +52,18 @@ function columnsOf(cards: (HTMLButtonElement | null)[]): number {
   return Math.max(1, columns);
 }
 
+/** The page's localStorage, unless it may not be used (a sandboxed frame, an embed). */
+function pageStorage(embedded: boolean): Storage | undefined {
+  if (embedded) return undefined;
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 export function Gallery() {
+  const store = useAppStoreApi();
   const open = useAppStore(selectGalleryOpen);
   const setOpen = useAppStore(selectSetGalleryOpen);
   const startLesson = useAppStore(selectStartLesson);
@@ -66,7 +78,12 @@ export function Gallery() {
       title: l.title,
       notice: l.notice,
       meta: `Lesson · ${l.steps.length} steps`,
-      open: () => startLesson(l.id, 0),
+      open: () => {
+        const state = store.getState();
+        const kept = keepOwnWork(store, pageStorage(state.embed !== null), l.title);
+        startLesson(l.id, 0);
+        if (kept) state.notify(`Your document is kept in Saved documents as "${kept}".`);
+      },
     })),
     ...scenarios.map((s) => ({
       id: s.name,

@@ -1,9 +1,11 @@
 /** The toolbar's switch to presentation mode (a lesson in large type, one step at a time). */
 import { lessons } from '../../lessons';
 import { selectLesson, selectSetPresenting, selectStartLesson } from '../../state/selectors';
-import { useAppStore } from '../../state/useAppStore';
+import { keepOwnWork } from '../../state/lessonLinks';
+import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 
 export function PresentButton() {
+  const store = useAppStoreApi();
   const setPresenting = useAppStore(selectSetPresenting);
   const lesson = useAppStore(selectLesson);
   const startLesson = useAppStore(selectStartLesson);
@@ -16,7 +18,18 @@ export function PresentButton() {
       title="Present: a lesson in large type, one step at a time (→ / ← to move, Esc to leave)"
       onClick={() => {
         const first = lessons[0];
-        if (!lesson && first) startLesson(first.id, 0);
+        if (!lesson && first) {
+          let storage: Storage | undefined;
+          try {
+            storage = window.localStorage;
+          } catch {
+            storage = undefined;
+          }
+          const kept = keepOwnWork(store, storage, first.title);
+          startLesson(first.id, 0);
+          if (kept)
+            store.getState().notify(`Your document is kept in Saved documents as "${kept}".`);
+        }
         setPresenting(true);
       }}
     >
