@@ -66,7 +66,7 @@ export function App() {
             {
               id: 'graph',
               label: 'graph',
-              size: 0.45,
+              size: 0.42,
               min: 0.15,
               // A new lesson step is a new cluster: the graph is fitted to it.
               content: <ClusterGraph key={lesson ? `${lesson.id}:${lesson.step}` : 'free'} />,
@@ -74,7 +74,7 @@ export function App() {
             {
               id: 'panels',
               label: 'panels',
-              size: 0.25,
+              size: 0.28,
               min: 0.15,
               content: (
                 <div className="panels">
