@@ -59,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/ui/**', 'src/state/**'],
+    files: ['src/ui/**', 'src/state/**', 'src/lessons/**', 'src/scenarios/**'],
     rules: {
       'no-restricted-imports': [
         'error',
