@@ -13,6 +13,28 @@ type Editor = ReturnType<Monaco['editor']['create']>;
 
 export const cursorSelectDelayMs = 300;
 
+type TextModel = NonNullable<ReturnType<Editor['getModel']>>;
+
+/**
+ * The model's lines, each read when it is looked at: an object's range reads a few dozen lines,
+ * where `getLinesContent()` would copy all of a 10 MB document's 300,000 lines.
+ */
+function linesOf(model: TextModel): ArrayLike<string> {
+  const length = model.getLineCount();
+  return new Proxy<ArrayLike<string>>(
+    { length },
+    {
+      get(target, property) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) {
+          const index = Number(property);
+          return index < length ? model.getLineContent(index + 1) : undefined;
+        }
+        return Reflect.get(target, property);
+      },
+    },
+  );
+}
+
 const startsCache = new WeakMap<SimulationSummary, ObjectStart[]>();
 
 /** The input's objects by where they start (document 0 of the editor's text). */
@@ -65,7 +87,7 @@ export function syncSelection(m: Monaco, editor: Editor, store: AppStore): () =>
       ? { line: template.source.line, column: template.source.column }
       : objectStarts(summary).find((s) => s.kind === kind && s.key === key);
     if (!start || start.line > model.getLineCount()) return;
-    const range = objectRange(model.getLinesContent(), start.line, start.column);
+    const range = objectRange(linesOf(model), start.line, start.column);
     const selection = new m.Selection(
       range.startLine,
       range.startColumn,
@@ -82,9 +104,12 @@ export function syncSelection(m: Monaco, editor: Editor, store: AppStore): () =>
     if (selection === previous.selection || !selection) return;
     const id = `${selection.kind}:${selection.key}`;
     if (id === fromCursor) return;
+    // A selection made elsewhere (the graph, a panel) wins over a cursor move still resting.
+    clearTimeout(timer);
     fromCursor = null;
     show(selection.kind, selection.key);
   });
+  const blur = editor.onDidBlurEditorText(() => clearTimeout(timer));
 
   const cursor = editor.onDidChangeCursorPosition((event) => {
     if (event.source === 'selection-sync' || event.source === 'api' || !editor.hasTextFocus()) {
@@ -96,11 +121,7 @@ export function syncSelection(m: Monaco, editor: Editor, store: AppStore): () =>
       const position = editor.getPosition();
       if (!model || !position) return;
       const state = store.getState();
-      const found = objectAt(
-        model.getLinesContent(),
-        objectStarts(state.summary),
-        position.lineNumber,
-      );
+      const found = objectAt(linesOf(model), objectStarts(state.summary), position.lineNumber);
       if (!found) return;
       const current = state.selection;
       if (current?.kind === found.kind && current.key === found.key) return;
@@ -113,6 +134,7 @@ export function syncSelection(m: Monaco, editor: Editor, store: AppStore): () =>
   return () => {
     clearTimeout(timer);
     cursor.dispose();
+    blur.dispose();
     unsubscribe();
   };
 }
