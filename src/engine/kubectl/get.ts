@@ -20,7 +20,7 @@ import type { Column, TableSpec } from './columns';
 import { simulatedNow } from './duration';
 import { toJson } from './json';
 import type { CommandOutput } from './output';
-import { findResourceType, parseResourceList, toKindPrefix } from './resources';
+import { findResourceType, parseResourceList, toKindPrefix, toResourceName } from './resources';
 import type { GettableKind, ResourceType } from './resources';
 import { alignColumns, getTabwriter } from './tabwriter';
 import { toYaml } from './yaml';
@@ -30,7 +30,7 @@ export interface GetRequest {
   args: readonly string[];
   namespace: string;
   allNamespaces: boolean;
-  output?: 'wide' | 'yaml' | 'json' | undefined;
+  output?: 'wide' | 'yaml' | 'json' | 'name' | undefined;
   /** The moment ages are computed against (default: the simulated now). */
   now?: number;
 }
@@ -237,6 +237,11 @@ export function renderGet(cluster: Cluster, request: GetRequest): CommandOutput 
             metadata: { resourceVersion: '' },
           };
     return { stdout: print(value), stderr, exitCode };
+  }
+
+  if (request.output === 'name' && infos.length > 0) {
+    const names = infos.map((i) => toResourceName(i.type.kind, i.object.metadata?.name ?? ''));
+    return { stdout: names.map((n) => `${n}\n`).join(''), stderr, exitCode };
   }
 
   const kinds = new Set(infos.map((i) => i.type.kind));

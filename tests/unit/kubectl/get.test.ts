@@ -37,6 +37,16 @@ const get = (args: string[], more: Partial<Parameters<typeof renderGet>[1]> = {}
   renderGet(cluster, { args, namespace: 'default', allNamespaces: false, ...more });
 
 describe('renderGet', () => {
+  it('prints kind/name lines for -o name, with the group for grouped kinds', () => {
+    expect(get(['svc,ep,nodes'], { output: 'name' }).stdout).toBe(
+      'service/web\nendpoints/web\nnode/n1\n',
+    );
+    expect(get(['pods'], { output: 'name' })).toMatchObject({
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+    });
+  });
+
   it('prints the services table with kubectl padding', () => {
     expect(get(['svc']).stdout).toBe(
       'NAME   TYPE       CLUSTER-IP   EXTERNAL-IP   PORT(S)        AGE\n' +
