@@ -6,7 +6,7 @@
 import { simulate, type Simulation } from '../engine';
 import type { EngineReply, EngineRequest, QueryRequest, SimulateRequest } from './protocol';
 import { answerQuery } from './queries';
-import { summarize } from './summarize';
+import { SummaryPacker, summarize } from './summarize';
 
 /** The part of the worker's global scope this file uses (the app's lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -20,6 +20,8 @@ let pending: SimulateRequest | undefined;
 let scheduled = false;
 /** The latest simulation: queries are answered against it. */
 let latest: Simulation | undefined;
+/** What the page holds of the summaries sent so far (a large cluster's are sent in chunks). */
+const packer = new SummaryPacker();
 
 function reply(message: EngineReply): void {
   scope.postMessage(message);
@@ -34,8 +36,15 @@ function runLatest(): void {
   try {
     const simulation = simulate(request.input, request.options);
     latest = simulation;
-    const summary = summarize(simulation);
-    reply({ type: 'simulated', id: request.id, summary, durationMs: performance.now() - started });
+    const { summary, chunks, fresh } = packer.pack(summarize(simulation));
+    for (const chunk of fresh) reply(chunk);
+    reply({
+      type: 'simulated',
+      id: request.id,
+      summary,
+      durationMs: performance.now() - started,
+      ...(chunks ? { chunks } : {}),
+    });
   } catch (error) {
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     reply({ type: 'crashed', id: request.id, error: text });

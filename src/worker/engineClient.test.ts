@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineReply, EngineRequest, SimulationSummary } from './protocol';
-import { createEngineClient, type WorkerLike } from './engineClient';
+import type { EngineReply, EngineRequest, NodeSummary, SimulationSummary } from './protocol';
+import { createEngineClient, type EngineClientOptions, type WorkerLike } from './engineClient';
+import { SummaryPacker } from './summarize';
 
 const summary: SimulationSummary = {
   services: [],
@@ -29,15 +30,42 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function setup() {
+function setup(options: EngineClientOptions = {}) {
   const workers: FakeWorker[] = [];
   const client = createEngineClient(() => {
     const worker = new FakeWorker();
     workers.push(worker);
     return worker;
-  });
+  }, options);
   return { client, workers };
 }
+
+/** Posts `summary` through a packer, as the worker does: its chunks, then the reply. */
+function post(
+  worker: FakeWorker | undefined,
+  packer: SummaryPacker,
+  id: number,
+  s: SimulationSummary,
+) {
+  const { summary: packed, chunks, fresh } = packer.pack(s);
+  for (const chunk of fresh) worker?.reply(chunk);
+  worker?.reply({
+    type: 'simulated',
+    id,
+    summary: packed,
+    durationMs: 1,
+    ...(chunks ? { chunks } : {}),
+  });
+  return fresh.length;
+}
+
+const node = (name: string): NodeSummary => ({
+  name,
+  internalIPs: [],
+  podCIDRs: [],
+  unschedulable: false,
+  ready: true,
+});
 
 describe('createEngineClient', () => {
   it('resolves the latest request with its summary', async () => {
@@ -112,5 +140,51 @@ describe('createEngineClient', () => {
     const rules = client.query({ kind: 'rules', node: 'node-1' });
     workers[0]?.reply({ type: 'crashed', id: 1, error: 'boom' });
     await expect(rules).resolves.toEqual({ type: 'unanswered', error: 'boom' });
+  });
+
+  it('puts a large summary together from its chunks, and reuses the ones it holds', async () => {
+    const { client, workers } = setup();
+    const packer = new SummaryPacker(2);
+    const large = { ...summary, nodes: ['a', 'b', 'c', 'd', 'e'].map(node) };
+    const first = client.simulate('a');
+    expect(post(workers[0], packer, 1, large)).toBe(3);
+    const outcome = await first;
+    expect(outcome).toEqual({ type: 'simulated', summary: large, durationMs: 1 });
+
+    // One node changed: one chunk is sent again; the others come from the page's copy.
+    const edited = { ...large, nodes: large.nodes.map((n) => (n.name === 'd' ? node('D') : n)) };
+    const second = client.simulate('ab');
+    expect(post(workers[0], packer, 2, edited)).toBe(1);
+    await expect(second).resolves.toEqual({ type: 'simulated', summary: edited, durationMs: 1 });
+
+    // Unchanged: nothing is sent, and the list is the very same array.
+    const third = client.simulate('abc');
+    expect(post(workers[0], packer, 3, edited)).toBe(0);
+    const before = (await second) as { summary: SimulationSummary };
+    const after = (await third) as { summary: SimulationSummary };
+    expect(after.summary.nodes).toBe(before.summary.nodes);
+  });
+
+  it('restarts a worker busy with stale work, and asks its questions again', async () => {
+    let time = 0;
+    const { client, workers } = setup({ restartBusyAfterMs: 1000, now: () => time });
+    const first = client.simulate('huge');
+    const rules = client.query({ kind: 'rules', node: 'node-1' });
+    time = 500;
+    void client.simulate('huge1');
+    expect(workers).toHaveLength(1);
+    time = 1600;
+    const third = client.simulate('huge12');
+    expect(workers).toHaveLength(2);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers[1]?.requests.map((r) => r.type)).toEqual(['query', 'simulate']);
+    // A late message of the old worker is ignored.
+    workers[0]?.reply({ type: 'simulated', id: 1, summary, durationMs: 1 });
+    workers[1]?.reply({ type: 'simulated', id: 3, summary, durationMs: 1 });
+    await expect(first).resolves.toEqual({ type: 'stale' });
+    await expect(third).resolves.toMatchObject({ type: 'simulated' });
+    const answer = { node: 'node-1', mode: 'iptables' as const, texts: [] };
+    workers[1]?.reply({ type: 'answered', id: 1, answer });
+    await expect(rules).resolves.toEqual({ type: 'answered', answer });
   });
 });

@@ -122,12 +122,35 @@ export interface QueryRequest {
 /** Every request the page sends to the worker. */
 export type EngineRequest = SimulateRequest | QueryRequest;
 
+/** The lists of a summary that may be sent in chunks (a large cluster's). */
+export type SummaryListName = 'services' | 'pods' | 'nodes' | 'diagnostics' | 'applied';
+
+/** For each chunked list: the ids of its chunks, in order. */
+export type SummaryChunks = Partial<Record<SummaryListName, number[]>>;
+
 export interface SimulatedReply {
   type: 'simulated';
   id: number;
+  /** The summary; the lists named in `chunks` are empty here and made of those chunks. */
   summary: SimulationSummary;
   /** Time the engine took, in milliseconds. */
   durationMs: number;
+  /**
+   * A large cluster's long lists, as chunks posted before this reply (or with an earlier one:
+   * the page keeps the chunks of the latest reply, and an unchanged chunk is not sent again).
+   */
+  chunks?: SummaryChunks;
+}
+
+/**
+ * One chunk of a long list of a summary (up to `summaryChunkSize` items), as JSON text: each is
+ * its own message, so that receiving a large cluster's summary is many short tasks on the page.
+ * Chunk ids are unique for the life of a worker.
+ */
+export interface SummaryChunkReply {
+  type: 'chunk';
+  chunk: number;
+  json: string;
 }
 
 /** The engine threw: an engine bug (user mistakes arrive as diagnostics in `simulated`). */
@@ -151,4 +174,5 @@ export interface UnansweredReply {
 }
 
 /** Every reply the worker sends to the page. */
-export type EngineReply = SimulatedReply | CrashedReply | AnsweredReply | UnansweredReply;
+export type EngineReply =
+  SimulatedReply | SummaryChunkReply | CrashedReply | AnsweredReply | UnansweredReply;

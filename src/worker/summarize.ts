@@ -7,6 +7,7 @@ import type {
   Node,
   ObjectMeta,
   Pod,
+  ReplicaSet,
   Service,
   Simulation,
   SourcePosition,
@@ -18,6 +19,8 @@ import type {
   ServicePortSummary,
   ServiceSummary,
   SimulationSummary,
+  SummaryChunkReply,
+  SummaryChunks,
 } from './protocol';
 
 /** The label that ties an EndpointSlice to its Service (discovery.k8s.io/v1). */
@@ -115,17 +118,31 @@ function isPodReady(pod: Pod): boolean {
   return condition?.status === 'True';
 }
 
+/** The cluster's ReplicaSets by `namespace/name` (built once per summary: pods look theirs up). */
+type ReplicaSetIndex = Map<string, ReplicaSet>;
+
+function indexReplicaSets(sim: Simulation): ReplicaSetIndex {
+  const index: ReplicaSetIndex = new Map();
+  for (const rs of sim.cluster.replicaSets) {
+    const key = `${namespaceOf(rs.metadata)}/${rs.metadata.name ?? ''}`;
+    if (!index.has(key)) index.set(key, rs);
+  }
+  return index;
+}
+
 /**
  * The Deployment (else the ReplicaSet) written in the text whose template made the pod, following
  * the controller owner references.
  */
-function templateOf(sim: Simulation, pod: Pod): PodSummary['template'] {
+function templateOf(
+  sim: Simulation,
+  replicaSets: ReplicaSetIndex,
+  pod: Pod,
+): PodSummary['template'] {
   const namespace = namespaceOf(pod.metadata);
   const rsRef = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
   if (!rsRef?.name) return undefined;
-  const rs = sim.cluster.replicaSets.find(
-    (r) => r.metadata.name === rsRef.name && namespaceOf(r.metadata) === namespace,
-  );
+  const rs = replicaSets.get(`${namespace}/${rsRef.name}`);
   const deployment = rs?.metadata.ownerReferences?.find(
     (r) => r.controller && r.kind === 'Deployment',
   )?.name;
@@ -159,9 +176,14 @@ function toPod(sim: Simulation, pod: Pod): PodSummary {
   };
 }
 
-function withTemplate(sim: Simulation, pod: Pod, summary: PodSummary): PodSummary {
+function withTemplate(
+  sim: Simulation,
+  replicaSets: ReplicaSetIndex,
+  pod: Pod,
+  summary: PodSummary,
+): PodSummary {
   if (summary.source) return summary;
-  const template = templateOf(sim, pod);
+  const template = templateOf(sim, replicaSets, pod);
   return template ? { ...summary, template } : summary;
 }
 
@@ -215,11 +237,14 @@ export function summarize(sim: Simulation): SimulationSummary {
     const service = slice.metadata.labels?.[serviceNameLabel];
     if (!service) continue;
     const key = `${namespaceOf(slice.metadata)}/${service}`;
-    slicesByService.set(key, [...(slicesByService.get(key) ?? []), slice]);
+    const slices = slicesByService.get(key);
+    if (slices) slices.push(slice);
+    else slicesByService.set(key, [slice]);
   }
+  const replicaSets = indexReplicaSets(sim);
   return {
     services: cluster.services.map((s) => toService(sim, s, slicesByService)),
-    pods: cluster.pods.map((p) => withTemplate(sim, p, toPod(sim, p))),
+    pods: cluster.pods.map((p) => withTemplate(sim, replicaSets, p, toPod(sim, p))),
     nodes: cluster.nodes.map((n) => toNode(sim, n)),
     defaultNodes: cluster.defaultNodes,
     proxyMode: cluster.proxy.mode,
@@ -228,4 +253,77 @@ export function summarize(sim: Simulation): SimulationSummary {
     ),
     applied: sim.applied,
   };
+}
+
+/** Lists of a summary longer than this are sent in chunks of this many items. */
+export const summaryChunkSize = 1000;
+
+/** A summary as the worker posts it: long lists as chunk ids, and the chunks the page lacks. */
+export interface PackedSummary {
+  /** The summary, with the lists named in `chunks` left empty. */
+  summary: SimulationSummary;
+  chunks: SummaryChunks | undefined;
+  /** The chunks to post before the summary (the page holds the others from the last one). */
+  fresh: SummaryChunkReply[];
+}
+
+function chunked<T>(
+  list: T[],
+  size: number,
+  known: Map<string, number>,
+  next: Map<string, number>,
+  newId: () => number,
+  fresh: SummaryChunkReply[],
+): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < list.length; i += size) {
+    const json = JSON.stringify(list.slice(i, i + size));
+    let chunk = known.get(json) ?? next.get(json);
+    if (chunk === undefined) {
+      chunk = newId();
+      fresh.push({ type: 'chunk', chunk, json });
+    }
+    next.set(json, chunk);
+    ids.push(chunk);
+  }
+  return ids;
+}
+
+/**
+ * Packs summaries for the page, one after the other: a long list (a large cluster's Services,
+ * pods, nodes, diagnostics, apply results) goes as chunks of JSON text, each posted as its own
+ * message (so that no single message takes long to receive), and a chunk whose text the page
+ * received with the previous summary is not sent again (an edit of one object resends one chunk).
+ * Short lists stay in the summary as they are.
+ */
+export class SummaryPacker {
+  /** The chunks of the last packed summary (the page keeps exactly these), by their text. */
+  private known = new Map<string, number>();
+  private lastId = 0;
+
+  constructor(private readonly size = summaryChunkSize) {}
+
+  pack(summary: SimulationSummary): PackedSummary {
+    const next = new Map<string, number>();
+    const fresh: SummaryChunkReply[] = [];
+    const newId = () => ++this.lastId;
+    const chunks: SummaryChunks = {};
+    const out: SimulationSummary = { ...summary };
+    const pack = <T>(list: T[]): number[] | undefined =>
+      list.length > this.size
+        ? chunked(list, this.size, this.known, next, newId, fresh)
+        : undefined;
+    const services = pack(summary.services);
+    if (services) [chunks.services, out.services] = [services, []];
+    const pods = pack(summary.pods);
+    if (pods) [chunks.pods, out.pods] = [pods, []];
+    const nodes = pack(summary.nodes);
+    if (nodes) [chunks.nodes, out.nodes] = [nodes, []];
+    const diagnostics = pack(summary.diagnostics);
+    if (diagnostics) [chunks.diagnostics, out.diagnostics] = [diagnostics, []];
+    const applied = pack(summary.applied);
+    if (applied) [chunks.applied, out.applied] = [applied, []];
+    this.known = next;
+    return next.size > 0 ? { summary: out, chunks, fresh } : { summary, chunks: undefined, fresh };
+  }
 }
