@@ -3,7 +3,7 @@
  * scenario is loaded, not while the text is typed, so that it stays put. Items are focusable:
  * Enter selects one, Delete deletes a pod (a what-if, undone with Ctrl+Z), Escape clears.
  */
-import { useMemo, type KeyboardEvent } from 'react';
+import { useDeferredValue, useMemo, type KeyboardEvent } from 'react';
 import { Background, ControlButton, Controls, ReactFlow, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { deletePod } from '../../state/edits/whatIf';
@@ -21,6 +21,7 @@ import { useTheme } from '../toolbar/theme';
 import { TrafficLayer } from '../traffic/TrafficLayer';
 import { nodeTypes } from './FlowNodes';
 import { FitOnLoad, useReadableFit } from './ReadableFit';
+import { largeGraphNodes, withKnownHandles } from './flowHandles';
 import { toFlow, type FlowNode } from './toFlow';
 import { WhatIfBar } from './WhatIfBar';
 
@@ -61,14 +62,16 @@ function GraphControls({ nodes }: { nodes: FlowNode[] }) {
 
 export function ClusterGraph() {
   const store = useAppStoreApi();
-  const summary = useAppStore(selectSummary);
+  // A new summary is drawn in a background render (a large cluster's takes a while), so the
+  // page stays responsive; the graph may lag the text by a frame.
+  const summary = useDeferredValue(useAppStore(selectSummary));
   const selection = useAppStore(selectSelection);
   const select = useAppStore(selectSelect);
   const applyWhatIf = useAppStore(selectApplyWhatIf);
   const scenario = useAppStore(selectScenario);
   const theme = useTheme();
   const flow = useMemo(
-    () => toFlow(summary, { selection, clients: externalClients }),
+    () => withKnownHandles(toFlow(summary, { selection, clients: externalClients })),
     [summary, selection],
   );
 
@@ -111,7 +114,7 @@ export function ClusterGraph() {
         deleteKeyCode={null}
         panActivationKeyCode={null}
         panOnScroll
-        onlyRenderVisibleElements={flow.nodes.length > 300}
+        onlyRenderVisibleElements={flow.nodes.length > largeGraphNodes}
         onNodeClick={(_event, node: Node) => select(selectionOf(node.id))}
         onPaneClick={() => select(null)}
       >

@@ -55,12 +55,26 @@ export function toEdges(
 ): { edges: FlowEdge[]; externals: ExternalPlace[] } {
   const drawnPods = new Set<string>();
   for (const node of nodes) if (node.type === 'pod') drawnPods.add(node.data.pod.key);
-  const podsByIP = new Map<string, string>();
-  const podNode = new Map<string, string>();
-  for (const pod of summary.pods) {
-    for (const ip of pod.podIPs) podsByIP.set(ip, pod.key);
-    if (pod.nodeName) podNode.set(pod.key, pod.nodeName);
-  }
+  // Pods by IP and by name, built only when an endpoint needs them (a large cluster has 50,000
+  // pods, and its endpoints name their pod and node).
+  let podsByIP: Map<string, string> | undefined;
+  let podNode: Map<string, string> | undefined;
+  const indexPods = () => {
+    podsByIP = new Map();
+    podNode = new Map();
+    for (const pod of summary.pods) {
+      for (const ip of pod.podIPs) podsByIP.set(ip, pod.key);
+      if (pod.nodeName) podNode.set(pod.key, pod.nodeName);
+    }
+  };
+  const podAt = (ip: string) => {
+    if (!podsByIP) indexPods();
+    return podsByIP?.get(ip);
+  };
+  const nodeOf = (pod: string) => {
+    if (!podNode) indexPods();
+    return podNode?.get(pod);
+  };
   const nodesByIP = new Map<string, string>();
   for (const node of summary.nodes) for (const ip of node.internalIPs) nodesByIP.set(ip, node.name);
 
@@ -82,11 +96,11 @@ export function toEdges(
     }
     const targets = new Map<string, EndpointEdgeState>();
     for (const endpoint of service.endpoints) {
-      const pod = endpoint.pod ?? podsByIP.get(endpoint.ip);
+      const pod = endpoint.pod ?? podAt(endpoint.ip);
       let target: string;
       if (pod && drawnPods.has(pod)) target = podId(pod);
-      else if (pod && aggregatePods && (endpoint.nodeName ?? podNode.get(pod))) {
-        target = clusterNodeId(endpoint.nodeName ?? podNode.get(pod) ?? '');
+      else if (pod && aggregatePods && (endpoint.nodeName ?? nodeOf(pod))) {
+        target = clusterNodeId(endpoint.nodeName ?? nodeOf(pod) ?? '');
       } else if (nodesByIP.has(endpoint.ip))
         target = clusterNodeId(nodesByIP.get(endpoint.ip) ?? '');
       else {

@@ -66,6 +66,19 @@ function nodePortsOf(summary: SimulationSummary): number[] {
   return [...ports].sort((a, b) => a - b);
 }
 
+/** A node's pods by state, in one pass (a large cluster's nodes hold 100 pods each). */
+function countPods(pods: PodSummary[]): { ready: number; notReady: number; terminating: number } {
+  let ready = 0;
+  let notReady = 0;
+  let terminating = 0;
+  for (const pod of pods) {
+    if (pod.terminating) terminating++;
+    else if (pod.ready) ready++;
+    else notReady++;
+  }
+  return { ready, notReady, terminating };
+}
+
 const isSelected = (view: FlowView, kind: Selection['kind'], key: string) =>
   view.selection?.kind === kind && view.selection.key === key;
 
@@ -185,11 +198,7 @@ export function toFlow(summary: SimulationSummary | undefined, view: FlowView): 
         parentId: id,
         extent: 'parent',
         position: { x: padding, y: nodeHeader },
-        data: {
-          ready: pods.filter((p) => p.ready && !p.terminating).length,
-          notReady: pods.filter((p) => !p.ready && !p.terminating).length,
-          terminating: pods.filter((p) => p.terminating).length,
-        },
+        data: countPods(pods),
         width: columnWidth - 2 * padding,
         height: layout.countHeight,
       });

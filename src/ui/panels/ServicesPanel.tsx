@@ -100,7 +100,8 @@ export const servicesPageSize = 50;
 
 export function ServicesPanel() {
   const id = useId();
-  const services = useAppStore(selectServices);
+  // Cards follow a new summary in a background render (a large cluster has 10,000 Services).
+  const services = useDeferredValue(useAppStore(selectServices));
   const selection = useAppStore(selectSelection);
   const [filter, setFilter] = useState('');
   const [limit, setLimit] = useState(servicesPageSize);

@@ -3,7 +3,7 @@
  * and control the animation (pause, step, speed). Below it, one line says what happened to the
  * selected request, as the engine traced it.
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import {
   selectPlayback,
   selectRequestForm,
@@ -48,7 +48,8 @@ function grouped(options: DestinationOption[]): [string, DestinationOption[]][] 
 }
 
 export function RequestBar() {
-  const summary = useAppStore(selectSummary);
+  // Options are listed in a background render (a large cluster has thousands of addresses).
+  const summary = useDeferredValue(useAppStore(selectSummary));
   const form = useAppStore(selectRequestForm);
   const status = useAppStore(selectTrafficStatus);
   const playback = useAppStore(selectPlayback);
