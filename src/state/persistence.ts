@@ -85,9 +85,21 @@ function restoreView(store: AppStore, storage: Storage | undefined): void {
   }
 }
 
+/** Runs `task` when the page is idle (at the latest after `timeoutMs`); returns its canceller. */
+function whenIdle(task: () => void, timeoutMs: number): () => void {
+  if (typeof globalThis.requestIdleCallback === 'function') {
+    const handle = globalThis.requestIdleCallback(task, { timeout: timeoutMs });
+    return () => globalThis.cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 0);
+  return () => clearTimeout(handle);
+}
+
 /**
- * Saves the document as it changes (after `delayMs` of rest, and at once when the page is hidden
- * or closed), and keeps `?scenario=` in the URL in step with it.
+ * Saves the document as it changes (after `delayMs` of rest, in an idle moment, and at once when
+ * the page is hidden or closed), and keeps `?scenario=` in the URL in step with it. Writing a
+ * pasted 10 MB document takes tens of milliseconds: it is never done in the task of a keystroke,
+ * and a text the storage refused is not tried again until the text is shorter.
  */
 export function startPersistence(
   store: AppStore,
@@ -96,16 +108,25 @@ export function startPersistence(
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let viewTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelIdle: (() => void) | undefined;
   let dirty = false;
   let failed = false;
+  /** The length of the shortest text the storage refused (a longer one would fail too). */
+  let refusedLength = Infinity;
   const save = () => {
     clearTimeout(timer);
+    cancelIdle?.();
+    cancelIdle = undefined;
     if (!dirty) return;
     dirty = false;
+    const record = toRecord(store.getState());
+    if (record.text.length >= refusedLength) return;
     try {
-      storage?.setItem(storageKey, JSON.stringify(toRecord(store.getState())));
+      storage?.setItem(storageKey, JSON.stringify(record));
       failed = false;
+      refusedLength = Infinity;
     } catch {
+      refusedLength = record.text.length;
       // Storage full or disabled (a private window): the document lives on in memory. Say so once.
       if (!failed && storage) {
         store
@@ -152,13 +173,17 @@ export function startPersistence(
     if (!documentChanged(state, previous)) return;
     dirty = true;
     clearTimeout(timer);
-    timer = setTimeout(save, delayMs);
+    cancelIdle?.();
+    timer = setTimeout(() => {
+      cancelIdle = whenIdle(save, 2000);
+    }, delayMs);
   });
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', onVisibility);
   return () => {
     unsubscribe();
     clearTimeout(timer);
+    cancelIdle?.();
     clearTimeout(viewTimer);
     window.removeEventListener('pagehide', flush);
     document.removeEventListener('visibilitychange', onVisibility);

@@ -18,6 +18,29 @@ const modelUri = monaco.Uri.parse('file:///playground.yaml');
 const darkScheme = '(prefers-color-scheme: dark)';
 /** Above this many lines, sticky scroll (which outlines the whole document) is turned off. */
 const stickyScrollLines = 20_000;
+/**
+ * Above this many lines (a pasted cluster of thousands of objects), the features that walk the
+ * whole document on the main thread after each change are turned off: folding (its ranges come
+ * from the YAML worker as one large message, then become tens of thousands of decorations),
+ * bracket-pair colouring and guides, occurrence and selection highlights, links.
+ */
+const largeDocumentLines = 50_000;
+
+type EditorOptions = Parameters<Editor['updateOptions']>[0];
+
+function sizeOptions(lines: number): EditorOptions {
+  const large = lines >= largeDocumentLines;
+  return {
+    stickyScroll: { enabled: lines < stickyScrollLines },
+    folding: !large,
+    bracketPairColorization: { enabled: !large },
+    guides: { indentation: !large, bracketPairs: false },
+    matchBrackets: large ? 'never' : 'always',
+    occurrencesHighlight: large ? 'off' : 'singleFile',
+    selectionHighlight: !large,
+    links: !large,
+  };
+}
 
 function themeFor(dark: boolean): string {
   return dark ? 'vs-dark' : 'vs';
@@ -58,22 +81,41 @@ export default function YamlEditor() {
     media.addEventListener('change', onTheme);
     window.addEventListener('themechange', onTheme);
 
-    // Sticky scroll reads the whole document outline on the main thread: off for huge documents.
-    const fitStickyScroll = () =>
-      editor.updateOptions({ stickyScroll: { enabled: model.getLineCount() < stickyScrollLines } });
-    fitStickyScroll();
+    // Features that read the whole document on the main thread: off for huge documents (set
+    // only when the size class changes: updating options re-lays out the editor).
+    let sizeKey = '';
+    const fitToSize = () => {
+      const options = sizeOptions(model.getLineCount());
+      const key = JSON.stringify(options);
+      if (key === sizeKey) return;
+      sizeKey = key;
+      editor.updateOptions(options);
+    };
+    fitToSize();
+    // The text the model and the store agree on. Reading a 10 MB model's text takes tens of
+    // milliseconds: it is read once per edit of the model, never to compare with the store.
+    let synced = model.getValue();
+    let applyingStore = false;
     const typed = model.onDidChangeContent(() => {
-      fitStickyScroll();
+      fitToSize();
+      if (applyingStore) return;
       const text = model.getValue();
+      synced = text;
       if (text !== store.getState().text) store.getState().setText(text);
     });
-    const followStore = store.subscribe((state) => {
-      if (state.text === model.getValue()) return;
-      model.pushEditOperations(
-        [],
-        [{ range: model.getFullModelRange(), text: state.text }],
-        () => null,
-      );
+    const followStore = store.subscribe((state, previous) => {
+      if (state.text === previous.text || state.text === synced) return;
+      synced = state.text;
+      applyingStore = true;
+      try {
+        model.pushEditOperations(
+          [],
+          [{ range: model.getFullModelRange(), text: state.text }],
+          () => null,
+        );
+      } finally {
+        applyingStore = false;
+      }
     });
     // Monaco scrolls with transforms; when the browser natively scrolls its overflow-hidden
     // scrollable element (a paste through EditContext does), the text is drawn off to the side

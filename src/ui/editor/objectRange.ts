@@ -30,7 +30,7 @@ function indentOf(text: string): number {
 }
 
 /** The range of the object whose first key is at (`line`, `column`), both one-based. */
-export function objectRange(lines: readonly string[], line: number, column: number): TextRange {
+export function objectRange(lines: ArrayLike<string>, line: number, column: number): TextRange {
   const indent = column - 1;
   let end = line;
   for (let i = line; i < lines.length; i++) {
@@ -50,7 +50,7 @@ export function objectRange(lines: readonly string[], line: number, column: numb
 
 /** The object whose text holds `line`: the last one starting at or before it, if it reaches it. */
 export function objectAt(
-  lines: readonly string[],
+  lines: ArrayLike<string>,
   starts: readonly ObjectStart[],
   line: number,
 ): ObjectStart | undefined {
