@@ -86,7 +86,9 @@ function gzippedSizes(dir: string): Map<string, number> {
 
 async function openReady(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForSelector('[data-testid="engine-status"][data-status="ready"]');
+  await page.waitForSelector('[data-testid="engine-status"][data-status="ready"]', {
+    state: 'attached',
+  });
   await page.waitForSelector('[data-testid="graph-pod"]');
 }
 
@@ -154,7 +156,9 @@ async function keystrokeLatency(browser: Browser, base: string): Promise<number[
   await page.evaluate((t) => navigator.clipboard.writeText(t), classroomText());
   await page.keyboard.press('ControlOrMeta+V');
   await page.waitForTimeout(1500);
-  await page.waitForSelector('[data-testid="engine-status"][data-status="ready"]');
+  await page.waitForSelector('[data-testid="engine-status"][data-status="ready"]', {
+    state: 'attached',
+  });
   // Monaco draws only the lines in view: go to the line with its own find widget.
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('ControlOrMeta+F');
