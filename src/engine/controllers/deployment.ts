@@ -29,9 +29,23 @@ const skippedAnnotations = new Set([
  * Upstream hashes the spew dump of the Go struct; that byte stream cannot be reproduced from
  * YAML, so the playground hashes canonical JSON instead: same alphabet and shape, other digits.
  */
+/**
+ * canonicalHash of each template seen. A Deployment admitted before keeps its template object
+ * from run to run (admission shares it, and nothing modifies it), so a keystroke hashes only
+ * the templates of the documents that changed.
+ */
+const templateHashes = new WeakMap<object, number>();
+
+function templateHash(template: PodTemplateSpec | undefined): number {
+  if (typeof template !== 'object' || template === null) return canonicalHash(template ?? {});
+  let hash = templateHashes.get(template);
+  if (hash === undefined) templateHashes.set(template, (hash = canonicalHash(template)));
+  return hash;
+}
+
 export function computeHash(template: PodTemplateSpec | undefined, collisionCount = 0): string {
   // fnv32a(canonicalJSON(template) + collisionCount), hashed without building the text.
-  const hash = canonicalHash(template ?? {});
+  const hash = templateHash(template);
   return safeEncodeString(
     String(collisionCount > 0 ? fnv32aFrom(hash, String(collisionCount)) : hash),
   );
