@@ -126,11 +126,47 @@ function annotationsFor(deployment: Deployment, revision: number): Record<string
   return out;
 }
 
-function newReplicaSetFor(deployment: Deployment, hash: string, revision: number): ReplicaSet {
+/** What a new ReplicaSet's spec is made of: its template's labels (its own labels too) and the spec. */
+interface NewSpec {
+  hash: string;
+  labels: Record<string, string>;
+  spec: NonNullable<ReplicaSet['spec']>;
+}
+
+/**
+ * The spec of the ReplicaSet made for a Deployment's spec and template hash. A Deployment
+ * admitted before keeps its spec object from run to run, so a keystroke makes only the specs of
+ * the Deployments that changed; the spec is shared by every run's ReplicaSet, and nothing
+ * modifies it (the controllers copy what they change).
+ */
+const newSpecs = new WeakMap<object, NewSpec>();
+
+function newSpecFor(deployment: Deployment, hash: string): NewSpec {
+  // Input read without admission may hold anything there: only objects are remembered.
+  const key = typeof deployment.spec === 'object' ? deployment.spec : undefined;
+  const known = key ? newSpecs.get(key) : undefined;
+  if (known?.hash === hash) return known;
   const template = deployment.spec?.template ?? {};
   const labels: Record<string, string> = copyOf(template.metadata?.labels);
   labels[podTemplateHashLabel] = hash;
   const selector = deployment.spec?.selector ?? {};
+  const minReadySeconds = deployment.spec?.minReadySeconds;
+  const spec: NonNullable<ReplicaSet['spec']> = { replicas: replicasOf(deployment.spec) };
+  if (minReadySeconds) spec.minReadySeconds = minReadySeconds;
+  const matchLabels: Record<string, string> = {};
+  for (const [k, v] of labelSelectorPairs(selector)) define(matchLabels, k, v);
+  matchLabels[podTemplateHashLabel] = hash;
+  spec.selector = withField(selector, 'matchLabels', matchLabels);
+  const templateMeta = copyOf(template.metadata);
+  templateMeta.labels = labels;
+  spec.template = withField(template, 'metadata', templateMeta);
+  const made = { hash, labels, spec };
+  if (key) newSpecs.set(key, made);
+  return made;
+}
+
+function newReplicaSetFor(deployment: Deployment, hash: string, revision: number): ReplicaSet {
+  const { labels, spec } = newSpecFor(deployment, hash);
   const meta: ObjectMeta = {
     name: `${deployment.metadata?.name ?? ''}-${hash}`,
     namespace: namespaceOf(deployment),
@@ -145,16 +181,6 @@ function newReplicaSetFor(deployment: Deployment, hash: string, revision: number
     ],
     generation: 1,
   };
-  const minReadySeconds = deployment.spec?.minReadySeconds;
-  const spec: NonNullable<ReplicaSet['spec']> = { replicas: replicasOf(deployment.spec) };
-  if (minReadySeconds) spec.minReadySeconds = minReadySeconds;
-  const matchLabels: Record<string, string> = {};
-  for (const [k, v] of labelSelectorPairs(selector)) define(matchLabels, k, v);
-  matchLabels[podTemplateHashLabel] = hash;
-  spec.selector = withField(selector, 'matchLabels', matchLabels);
-  const templateMeta = copyOf(template.metadata);
-  templateMeta.labels = labels;
-  spec.template = withField(template, 'metadata', templateMeta);
   return { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: meta, spec };
 }
 

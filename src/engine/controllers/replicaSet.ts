@@ -51,6 +51,21 @@ interface PodTemplateParts {
   spec: PodSpec;
 }
 
+/**
+ * The frozen copy of each label or annotation map read: a ReplicaSet made for an unchanged
+ * Deployment keeps its template's maps from run to run (see newSpecFor), and so its pods
+ * share the same frozen copies (nothing modifies the maps they are copied from).
+ */
+const frozenCopies = new WeakMap<object, Readonly<Record<string, string>>>();
+
+function frozenCopy(map: Record<string, string>): Readonly<Record<string, string>> {
+  // Input read without admission may hold anything there: only objects are remembered.
+  if (typeof map !== 'object') return Object.freeze(copyOf(map));
+  let copy = frozenCopies.get(map);
+  if (!copy) frozenCopies.set(map, (copy = Object.freeze(copyOf(map))));
+  return copy;
+}
+
 function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
   const template = rs.spec?.template ?? {};
   const labels = template.metadata?.labels;
@@ -64,8 +79,8 @@ function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
     generateName: `${rs.metadata?.name ?? ''}-`,
     namespace: namespaceOf(rs),
     creationTimestamp: rs.metadata?.creationTimestamp || undefined,
-    labels: labels ? Object.freeze(copyOf(labels)) : undefined,
-    annotations: annotations ? Object.freeze(copyOf(annotations)) : undefined,
+    labels: labels ? frozenCopy(labels) : undefined,
+    annotations: annotations ? frozenCopy(annotations) : undefined,
     ownerReferences: Object.freeze([Object.freeze(ref)]),
     spec: template.spec ?? {},
   };
