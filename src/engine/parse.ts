@@ -35,33 +35,65 @@ interface Chunk {
   startLine: number;
 }
 
-const documentMarker = /^(---|\.\.\.)(?=\s|$)/;
+const whitespace = /\s/;
 
-/** Splits the input at document markers, keeping each chunk's first line number. */
-function splitDocuments(input: string): Chunk[] {
-  const lines = input.split('\n');
-  const chunks: Chunk[] = [];
-  let current: string[] = [];
-  let startLine = 1;
-  let afterEnd = false;
-  lines.forEach((line, i) => {
-    const marker = documentMarker.exec(line);
-    if (!marker) {
-      if (afterEnd && line.trim() !== '' && !line.trimStart().startsWith('#')) afterEnd = false;
-      current.push(line);
-      return;
-    }
-    if (current.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#'))) {
-      chunks.push({ text: current.join('\n'), startLine });
-    }
-    // Keep columns: the marker becomes blanks, content after it (`--- {a: 1}`) stays in place.
-    current = marker[1] === '---' ? [' '.repeat(3) + line.slice(3)] : [];
-    startLine = marker[1] === '---' ? i + 1 : i + 2;
-    afterEnd = marker[1] === '...';
-  });
-  if (current.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#'))) {
-    chunks.push({ text: current.join('\n'), startLine });
+/**
+ * The document marker a line opens with: `---` or `...`, then whitespace or the line's end
+ * (`/^(---|\.\.\.)(?=\s|$)/` on the line), read in place.
+ */
+function markerAt(input: string, start: number, end: number): '---' | '...' | undefined {
+  if (end - start < 3) return undefined;
+  const c = input.charCodeAt(start);
+  if (c !== 0x2d && c !== 0x2e) return undefined; // - or .
+  if (input.charCodeAt(start + 1) !== c || input.charCodeAt(start + 2) !== c) return undefined;
+  if (end > start + 3 && !whitespace.test(input.charAt(start + 3))) return undefined;
+  return c === 0x2d ? '---' : '...';
+}
+
+/** Whether some line of `text` is neither blank nor a comment. */
+function hasContent(text: string): boolean {
+  let at = 0;
+  for (;;) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? text.length : end).trimStart();
+    if (line !== '' && !line.startsWith('#')) return true;
+    if (end === -1) return false;
+    at = end + 1;
   }
+}
+
+/**
+ * Splits the input at document markers, keeping each chunk's first line number. The input is
+ * scanned line by line in place (not split into lines and joined again: a 5 MB paste has
+ * 250,000 lines); a chunk is the text between two marker lines, the `---` of its own marker
+ * line turned into blanks so that columns are kept (content after it, `--- {a: 1}`, stays).
+ */
+function splitDocuments(input: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const push = (text: string, startLine: number) => {
+    if (hasContent(text)) chunks.push({ text, startLine });
+  };
+  // The open chunk's first line starts at `from`; `dashes`: that line is a `---` marker line.
+  let from = 0;
+  let dashes = false;
+  let startLine = 1;
+  let lineStart = 0;
+  for (let line = 0; ; line++) {
+    const newline = input.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? input.length : newline;
+    const marker = markerAt(input, lineStart, lineEnd);
+    if (marker) {
+      if (dashes) push(`   ${input.slice(from + 3, lineStart - 1)}`, startLine);
+      else if (lineStart > from) push(input.slice(from, lineStart - 1), startLine);
+      dashes = marker === '---';
+      from = dashes ? lineStart : lineEnd + 1;
+      startLine = dashes ? line + 1 : line + 2;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  if (dashes) push(`   ${input.slice(from + 3)}`, startLine);
+  else if (from < input.length) push(input.slice(from), startLine);
   return chunks;
 }
 
@@ -169,6 +201,8 @@ export function parentPath(path: string): string {
 }
 
 interface ParsedText {
+  /** The document's text: the cache's own copy (see ownCopy), which positions are read from. */
+  text: string;
   value: unknown;
   error?: { message: string; line: number; column: number };
   /** js-yaml's events, read lazily: only a diagnostic needs positions. */
@@ -190,12 +224,13 @@ function syntaxError(e: unknown): NonNullable<ParsedText['error']> {
 /** Parses one document's text; positions are relative to the text (line 1 is its first line). */
 function parseText(text: string): ParsedText {
   const fast = fastParse(text);
-  if (fast) return { value: fast.value };
+  if (fast) return { text, value: fast.value };
   try {
     const events = parseEvents(text, {});
-    return { events, value: constructFromEvents(events, { source: text })[0] };
+    return { text, events, value: constructFromEvents(events, { source: text })[0] };
   } catch (e) {
     return {
+      text,
       value: undefined,
       error: syntaxError(e) ?? { message: String(e), line: 1, column: 1 },
     };
@@ -244,19 +279,32 @@ function rangeIn(parsed: ParsedText, text: string, path: string): SourceRange | 
 const cache = new Map<string, ParsedText>();
 const cacheLimit = 50_000;
 
+/**
+ * A copy of `text` that does not refer to the input it was cut from. A chunk is a slice of the
+ * whole input, and V8 keeps a slice's parent alive: the cache, which outlives the input, keeps
+ * copies (made only on a miss), so that an old 5 MB input is not held by one of its documents.
+ */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 function parseCached(text: string): ParsedText {
   const hit = cache.get(text);
   if (hit) return hit;
-  const parsed = parseText(text);
+  const own = ownCopy(text);
+  const parsed = parseText(own);
   if (cache.size >= cacheLimit) cache.clear();
-  cache.set(text, parsed);
+  cache.set(own, parsed);
   return parsed;
 }
 
 /** Parses every document of the input; a document whose text is unchanged comes from a cache. */
 export function parseDocuments(input: string): ParsedDocument[] {
-  return splitDocuments(input.replace(/\r\n?/g, '\n')).map(({ text, startLine }, index) => {
-    const parsed = parseCached(text);
+  return splitDocuments(input.replace(/\r\n?/g, '\n')).map((chunk, index) => {
+    const { startLine } = chunk;
+    const parsed = parseCached(chunk.text);
+    // The cached copy, not the chunk: a slice of the input that must not outlive this call.
+    const text = parsed.text;
     const shift = startLine - 1;
     return {
       index,
