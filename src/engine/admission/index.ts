@@ -222,24 +222,30 @@ function rejected(
 }
 
 /**
- * A first apply's defaulting and validation, by the request's parsed value. The parse cache hands
- * out the same value for an unchanged document, and for a kind other than Service (whose
- * allocation depends on the other Services) the outcome depends on nothing else: a keystroke
- * re-admits only the documents that changed. The defaulted object is shared by every run's
- * stored copy (each gets its own metadata, which apply stamps), so nothing may modify it:
+ * What a request's parsed value was found to be in an earlier run: decodable (every entry), and
+ * for a first apply its defaulting and validation (`admitted`, when it was accepted). The parse
+ * cache hands out the same value for an unchanged document, and for a kind other than Service
+ * (whose allocation depends on the other Services) the outcome depends on nothing else: a
+ * keystroke re-admits only the documents that changed. The defaulted object is shared by every
+ * run's stored copy (each gets its own metadata, which apply stamps), so nothing may modify it:
  * the controllers copy what they change.
  */
-const admittedByRequest = new WeakMap<object, { request: KubeObject; admitted: KubeObject }>();
+interface Known {
+  request: KubeObject;
+  admitted?: KubeObject;
+}
+
+const knownRequests = new WeakMap<object, Known>();
 
 /**
  * A request is a fresh shallow copy of its parsed document (readObjects), so it is found by its
  * metadata (the parsed value's own object) and recognised by its top-level values: the same
  * keys in the same order with the very same values are the same (unmodified) parsed document.
  */
-function admittedBefore(request: KubeObject): KubeObject | undefined {
+function knownBefore(request: KubeObject): Known | undefined {
   const meta = request.metadata;
   if (typeof meta !== 'object' || meta === null) return undefined;
-  const entry = admittedByRequest.get(meta);
+  const entry = knownRequests.get(meta);
   if (!entry) return undefined;
   const before = entry.request as unknown as Record<string, unknown>;
   const now = request as unknown as Record<string, unknown>;
@@ -250,12 +256,13 @@ function admittedBefore(request: KubeObject): KubeObject | undefined {
     const k = keys[i] as string;
     if (k !== previousKeys[i] || now[k] !== before[k]) return undefined;
   }
-  return entry.admitted;
+  return entry;
 }
 
-function rememberAdmitted(request: KubeObject, admitted: KubeObject): void {
+function remember(request: KubeObject, admitted?: KubeObject): void {
   const meta = request.metadata;
-  if (typeof meta === 'object' && meta !== null) admittedByRequest.set(meta, { request, admitted });
+  if (typeof meta === 'object' && meta !== null)
+    knownRequests.set(meta, admitted ? { request, admitted } : { request });
 }
 
 /** A copy of an admitted object that apply may stamp: its own top level and metadata. */
@@ -277,7 +284,8 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       const info = resources[kind] ?? { group: '', version: 'v1', resource: kind.toLowerCase() };
       // A first apply of a document admitted before: its defaulted object, without a new copy.
       // (Defaulting leaves the name and namespace alone: the key is the request's.)
-      const admitted = kind === 'Service' ? undefined : admittedBefore(raw);
+      const seen = knownBefore(raw);
+      const admitted = kind === 'Service' ? undefined : seen?.admitted;
       const known = admitted && !store.has(objectKey(admitted)) ? admitted : undefined;
       const requested = known ? stampable(known) : cloneJSON(raw);
       const requestedMeta = (requested.metadata ??= {});
@@ -330,8 +338,8 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
           message: `namespaces ${JSON.stringify(namespace)} not found`,
           path: 'metadata.namespace',
         });
-      // A known request was decoded without error before.
-      const decoded = known
+      // A request seen before was decoded without error then.
+      const decoded = seen
         ? undefined
         : decodeError(raw as unknown as Record<string, unknown>, kind, info.version);
       if (decoded)
@@ -340,6 +348,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
           message: decoded.message,
           path: decoded.path,
         });
+      if (!seen) remember(raw);
       if (previous && equalJSON(previous.applied, raw)) {
         return { result: finish(result, 'unchanged', warnings), diagnostics: [] };
       }
@@ -349,7 +358,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
         if ('rejection' in admission) return rejected(context, admission.rejection);
         if (!previous && kind !== 'Service') {
           // Kept as admitted (accepted requests only); this run stamps a copy.
-          rememberAdmitted(raw, object);
+          remember(raw, object);
           object = stampable(object);
         }
         admission.reservation?.commit();
