@@ -68,14 +68,14 @@ function timeSimulation(input: string, seed: number) {
  * engine: without a longer warm-up its CPU figures measure the JIT more than the engine. A user
  * typing in the editor reaches that state after a few dozen keystrokes.
  */
-const cases: { name: string; input: string; runs: number; warmup: number; target: number }[] = [
+/** Issue 2's targets: classroom under 2 ms, 10,000 Services under 500 ms; 1,000 is for scale only. */
+const cases: { name: string; input: string; runs: number; warmup: number; target?: number }[] = [
   { name: 'classroom', input: classroom, runs: 50, warmup: 200, target: 2 },
   {
     name: '1000-services',
     input: generateClusterYaml({ services: 1000, replicas: 5 }),
     runs: 9,
     warmup: 1,
-    target: 50,
   },
   {
     name: '10000-services',
@@ -110,8 +110,9 @@ for (const c of cases) {
       warmupRuns: c.warmup,
       ...figures('paste', paste),
       ...figures('keystroke', keystroke),
-      targetMs: c.target,
-      ok: paste.total < c.target,
+      ...(c.target === undefined
+        ? {}
+        : { targetMs: c.target, ok: paste.total < c.target && keystroke.total < c.target }),
       loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     }),
   );
