@@ -116,6 +116,8 @@ export interface TracedRequest {
   masquerade: boolean;
   /** Where the request stopped when it reached no pod, and the rule that stopped it. */
   stoppedAt?: { place: Place; rule: RequestHop | undefined; reason: string };
+  /** Where this request's path is modelled more simply than a real network behaves, in words. */
+  simplifications?: string[];
 }
 
 export interface EndpointCount {
@@ -462,6 +464,7 @@ function traceOne(ctx: Context, input: RequestBatchInput, index: number): Traced
   let start: Place;
   let node: string | undefined;
   let dns: DnsLookupSummary | undefined;
+  const simplifications: string[] = [];
   let host = destination.host;
   const failed = (reason: string, place: Place, clientIP: string): TracedRequest => ({
     ...base,
@@ -524,6 +527,13 @@ function traceOne(ctx: Context, input: RequestBatchInput, index: number): Traced
           ? candidates[Math.floor(ctx.random() * candidates.length)]
           : candidates[0];
       node = via ?? spread;
+      if (node && !via) {
+        simplifications.push(
+          destination.kind === 'loadBalancer'
+            ? `The load balancer's choice of ${node} is modelled as random among the nodes that pass its health check; a real load balancer uses its own algorithm.`
+            : `Traffic to the externalIP ${host} is assumed to arrive at ${node}; in a real network the routers decide which node receives it.`,
+        );
+      }
       if (!node) {
         return failed(`no node passes the load balancer's health check for ${host}`, start, client);
       }
@@ -559,6 +569,7 @@ function traceOne(ctx: Context, input: RequestBatchInput, index: number): Traced
     hops: walk.hops,
     verdict: delivery.final?.verdict ?? 'NO_MATCH',
     masquerade: delivery.masquerade,
+    ...(simplifications.length ? { simplifications } : {}),
   };
   if (!delivery.reached) {
     if (delivery.stoppedAt) result.stoppedAt = delivery.stoppedAt;
@@ -583,6 +594,12 @@ function traceOne(ctx: Context, input: RequestBatchInput, index: number): Traced
     result.podNode = delivery.reached.name;
   }
   result.sourceSeen = delivery.sourceSeen;
+  if (result.masquerade && result.podNode !== undefined && result.podNode === node) {
+    simplifications.push(
+      `The pod runs on the node that masqueraded the request, so it is shown seeing the node's address ${delivery.sourceSeen}; with a bridge network it would see the bridge's address on that node.`,
+    );
+    result.simplifications = simplifications;
+  }
   return result;
 }
 

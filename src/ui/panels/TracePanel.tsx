@@ -59,6 +59,18 @@ function Facts({ request }: { request: TracedRequest }) {
           </dd>
         </>
       ) : null}
+      {request.simplifications?.length ? (
+        <>
+          <dt>simplified</dt>
+          <dd data-testid="trace-simplifications">
+            {request.simplifications.map((text) => (
+              <p key={text} className="muted">
+                {text}
+              </p>
+            ))}
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }

@@ -19,6 +19,36 @@ function nodeIP(cluster: Cluster, name: string): string {
 }
 
 describe('computeRequestBatch', () => {
+  it('says where it simplifies: the load balancer node choice, and the source a same-node pod sees', () => {
+    const { cluster } = simulate(scenario('cross-node'));
+    const toNode1 = computeRequestBatch(cluster, {
+      source: client,
+      destination: { kind: 'nodePort', host: nodeIP(cluster, 'node-1'), port: 30080 },
+      count: 1,
+      seed: 1,
+    }).requests[0];
+    expect(toNode1?.podNode).toBe('node-1');
+    expect(toNode1?.simplifications?.join(' ')).toContain('bridge');
+    const toNode3 = computeRequestBatch(cluster, {
+      source: client,
+      destination: { kind: 'nodePort', host: nodeIP(cluster, 'node-3'), port: 30080 },
+      count: 1,
+      seed: 1,
+    }).requests[0];
+    expect(toNode3?.simplifications).toBeUndefined();
+
+    const lb = simulate(scenario('load-balancer')).cluster;
+    const ingress = lb.services.find((s) => s.metadata?.name === 'shop')?.status?.loadBalancer
+      ?.ingress?.[0]?.ip;
+    const viaLB = computeRequestBatch(lb, {
+      source: client,
+      destination: { kind: 'loadBalancer', host: ingress ?? '', port: 443 },
+      count: 1,
+      seed: 1,
+    }).requests[0];
+    expect(viaLB?.simplifications?.join(' ')).toContain('load balancer');
+  });
+
   it('forwards a request to node-3 on to the pod on node-1, masqueraded with node-3 address', () => {
     const { cluster } = simulate(scenario('cross-node'));
     const batch = computeRequestBatch(cluster, {
