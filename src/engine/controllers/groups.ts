@@ -1,19 +1,5 @@
 /** What the controllers read and write, and the grouping of stored objects by kind. */
-import type {
-  ClusterSettings,
-  ConfigMap,
-  Deployment,
-  EndpointSlice,
-  Endpoints,
-  Finding,
-  KubeObject,
-  Namespace,
-  Node,
-  Pod,
-  ReplicaSet,
-  Service,
-  ServiceCIDR,
-} from '../model';
+import type { ClusterObjects, ClusterSettings, Finding, KubeObject } from '../model';
 
 export interface ControllerInput {
   settings: ClusterSettings;
@@ -22,23 +8,13 @@ export interface ControllerInput {
   objects: KubeObject[];
 }
 
-export interface ControllerOutput {
-  namespaces: Namespace[];
-  nodes: Node[];
-  pods: Pod[];
-  deployments: Deployment[];
-  replicaSets: ReplicaSet[];
-  services: Service[];
-  endpoints: Endpoints[];
-  endpointSlices: EndpointSlice[];
-  serviceCIDRs: ServiceCIDR[];
-  configMaps: ConfigMap[];
+export interface ControllerOutput extends ClusterObjects {
   findings: Finding[];
 }
 
 /** Groups stored objects by kind, as informers list them. */
-export function groupByKind(objects: KubeObject[]): Omit<ControllerOutput, 'findings'> {
-  const out: Omit<ControllerOutput, 'findings'> = {
+export function groupByKind(objects: KubeObject[]): ClusterObjects {
+  const out: ClusterObjects = {
     namespaces: [],
     nodes: [],
     pods: [],

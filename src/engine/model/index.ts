@@ -111,14 +111,10 @@ export interface ProxySettings {
   randomFully: boolean;
 }
 
-/** The state of the cluster after admission, controllers and the scheduler have acted. */
-export interface Cluster {
-  settings: ClusterSettings;
-  proxy: ProxySettings;
+/** The stored objects of a cluster, by kind, as informers list them. */
+export interface ClusterObjects {
   namespaces: Namespace[];
   nodes: Node[];
-  /** True when the input had no Node and the default three-node cluster is assumed. */
-  defaultNodes: boolean;
   pods: Pod[];
   deployments: Deployment[];
   replicaSets: ReplicaSet[];
@@ -127,6 +123,14 @@ export interface Cluster {
   endpointSlices: EndpointSlice[];
   serviceCIDRs: ServiceCIDR[];
   configMaps: ConfigMap[];
+}
+
+/** The state of the cluster after admission, controllers and the scheduler have acted. */
+export interface Cluster extends ClusterObjects {
+  settings: ClusterSettings;
+  proxy: ProxySettings;
+  /** True when the input had no Node and the default three-node cluster is assumed. */
+  defaultNodes: boolean;
 }
 
 export interface SimulateOptions {

@@ -6,6 +6,7 @@
  */
 import type { InternalNode } from '@xyflow/react';
 import type { Place } from '../../worker/queries/requests';
+import { placeName } from './describe';
 
 export interface Point {
   x: number;
@@ -74,19 +75,9 @@ function candidateIds(place: Place): string[] {
   }
 }
 
+/** A place's name on the canvas: as the Trace panel words it, a pod without its `pod ` prefix. */
 function labelOf(place: Place): string {
-  switch (place.type) {
-    case 'client':
-      return `client ${place.address}`;
-    case 'loadBalancer':
-      return `load balancer ${place.address}`;
-    case 'node':
-      return place.name;
-    case 'pod':
-      return place.pod;
-    case 'outside':
-      return place.address;
-  }
+  return place.type === 'pod' ? place.pod : placeName(place);
 }
 
 function sizeOf(node: {

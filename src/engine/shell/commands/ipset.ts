@@ -1,7 +1,7 @@
 /** `kube-playground ipset --node N FILE...`: `ipset list` of the sets kube-proxy's IPVS mode keeps on node N. */
 import { computeIpvsState, ipsetReferences, renderIpsetList } from '../../kubeproxy/ipvs';
-import { userspaceNotice } from '../../kubeproxy/userspace';
 import type { Command } from '../command';
+import { modeRulesTarget } from './modeRules';
 
 export const ipset: Command = {
   name: 'ipset',
@@ -10,21 +10,9 @@ export const ipset: Command = {
   operands: { min: 0, max: 0 },
   usesNode: true,
   run(context) {
-    const nodeName = context.node?.metadata?.name;
-    if (nodeName === undefined) {
-      context.stderr('error: the cluster has no node\n');
-      return 1;
-    }
-    const { cluster } = context.simulation;
-    if (cluster.proxy.mode === 'userspace') {
-      context.stdout(userspaceNotice);
-      return 0;
-    }
-    if (cluster.proxy.mode !== 'ipvs') {
-      context.stderr(
-        `note: kube-proxy runs in ${cluster.proxy.mode} mode here; these are the sets IPVS mode would keep\n`,
-      );
-    }
+    const target = modeRulesTarget(context, 'ipvs', 'these are the sets IPVS mode would keep');
+    if (typeof target === 'number') return target;
+    const { nodeName, cluster } = target;
     const texts = ([4, 6] as const).map((family) => {
       const state = computeIpvsState(cluster, nodeName, family);
       return renderIpsetList(state.ipsets, ipsetReferences(state));

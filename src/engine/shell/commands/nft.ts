@@ -1,7 +1,7 @@
 /** `kube-playground nft --node N [--format list] FILE...`: kube-proxy's nftables table on node N, as the `nft -f` lines kube-proxy writes, or as `nft list ruleset` shows it. */
 import { computeNftText } from '../../kubeproxy/nftables';
-import { userspaceNotice } from '../../kubeproxy/userspace';
 import type { Command } from '../command';
+import { modeRulesTarget } from './modeRules';
 
 export const nft: Command = {
   name: 'nft',
@@ -17,8 +17,7 @@ export const nft: Command = {
     },
   ],
   run(context) {
-    const nodeName = context.node?.metadata?.name;
-    if (nodeName === undefined) {
+    if (context.node?.metadata?.name === undefined) {
       context.stderr('error: the cluster has no node\n');
       return 1;
     }
@@ -27,16 +26,9 @@ export const nft: Command = {
       context.stderr(`error: unknown format "${String(format)}": must be transaction or list\n`);
       return 1;
     }
-    const { cluster } = context.simulation;
-    if (cluster.proxy.mode === 'userspace') {
-      context.stdout(userspaceNotice);
-      return 0;
-    }
-    if (cluster.proxy.mode !== 'nftables') {
-      context.stderr(
-        `note: kube-proxy runs in ${cluster.proxy.mode} mode here; this is what nftables mode would program\n`,
-      );
-    }
+    const target = modeRulesTarget(context, 'nftables', 'this is what nftables mode would program');
+    if (typeof target === 'number') return target;
+    const { nodeName, cluster } = target;
     context.stdout(computeNftText(cluster, nodeName, format));
     return 0;
   },
