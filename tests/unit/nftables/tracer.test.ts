@@ -1,54 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../src/engine';
+import { threePodService, toWebService } from '../fixtures/threePodService';
 import { computeNftText, computeNftablesTable } from '../../../src/engine/kubeproxy/nftables';
 import { traceUserspace, userspaceNotice } from '../../../src/engine/kubeproxy/userspace';
 import { sampleNftables, traceNftables } from '../../../src/engine/trace/nftables';
 import { seededRandom } from '../../../src/engine/trace/sample';
 
 function cluster(mode: string, affinity = '') {
-  return simulate(
-    `apiVersion: kubeproxy.config.k8s.io/v1alpha1
-kind: KubeProxyConfiguration
-mode: ${mode}
-clusterCIDR: 10.244.0.0/16
----
-apiVersion: v1
-kind: Node
-metadata: {name: node-1}
-status: {addresses: [{type: InternalIP, address: 192.168.1.10}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web, namespace: default}
-spec:
-  clusterIP: 10.96.0.20
-  ports: [{name: http, port: 80, protocol: TCP}]
-${affinity}---
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: {name: web-1, namespace: default, labels: {kubernetes.io/service-name: web}}
-addressType: IPv4
-endpoints:
-- {addresses: [10.244.1.2], nodeName: node-1}
-- {addresses: [10.244.2.2], nodeName: node-2}
-- {addresses: [10.244.3.2], nodeName: node-3}
-ports: [{name: http, port: 8080, protocol: TCP}]
-`,
-    { admitted: true },
-  ).cluster;
+  return threePodService(`mode: ${mode}`, affinity);
 }
 
-const packet = {
-  source: '10.244.1.7',
-  destination: '10.96.0.20',
-  port: 80,
-  protocol: 'TCP' as const,
-};
 const local = ['127.0.0.1', '192.168.1.10'];
 
 describe('nftables tracer', () => {
   it('follows every numgen branch without a random source', () => {
-    const r = traceNftables(computeNftablesTable(cluster('nftables'), 'node-1', 4), packet, {
+    const r = traceNftables(computeNftablesTable(cluster('nftables'), 'node-1', 4), toWebService, {
       localAddresses: local,
     });
     expect(r.verdict).toBe('DNAT');
@@ -58,7 +23,7 @@ describe('nftables tracer', () => {
 
   it('takes one numgen branch per packet with a seeded source, spreading packets over the pods', () => {
     const table = computeNftablesTable(cluster('nftables'), 'node-1', 4);
-    const sample = sampleNftables(table, packet, 300, {
+    const sample = sampleNftables(table, toWebService, 300, {
       localAddresses: local,
       random: seededRandom(7),
     });
@@ -76,7 +41,7 @@ describe('nftables tracer', () => {
       'node-1',
       4,
     );
-    const sample = sampleNftables(table, packet, 20, {
+    const sample = sampleNftables(table, toWebService, 20, {
       localAddresses: local,
       random: seededRandom(3),
     });
@@ -101,13 +66,15 @@ describe('userspace mode (removed in v1.26)', () => {
   it('proxies round-robin through the kube-proxy process, the pod seeing the node as source', () => {
     const c = cluster('userspace');
     const state = { next: new Map<string, number>(), affinity: new Map<string, string>() };
-    const seq = [1, 2, 3, 4].map(() => traceUserspace(c, 'node-1', packet, state).endpoints[0]);
+    const seq = [1, 2, 3, 4].map(
+      () => traceUserspace(c, 'node-1', toWebService, state).endpoints[0],
+    );
     expect(seq).toEqual([
       '10.244.1.2:8080',
       '10.244.2.2:8080',
       '10.244.3.2:8080',
       '10.244.1.2:8080',
     ]);
-    expect(traceUserspace(c, 'node-1', packet).masquerade).toBe(true);
+    expect(traceUserspace(c, 'node-1', toWebService).masquerade).toBe(true);
   });
 });
