@@ -101,14 +101,23 @@ test('cordons and drains a node: its pods are evicted to the other nodes', async
 
   await playground.whatIf('drain');
   await expect(playground.whatIfNotice()).toContainText('drained');
-  // The pods left on node-1 are terminating; three ready pods run elsewhere.
-  await expect(playground.graphPods(app).and(page.locator('[data-state="ready"]'))).toHaveCount(3);
-  for (const key of await playground.graphPodKeys(app)) {
-    const pod = playground.graphPod(key);
-    if ((await pod.getAttribute('data-state')) === 'ready') {
-      await expect(pod).not.toHaveAttribute('data-node', 'node-1');
-    }
-  }
+  // The pods left on node-1 are terminating; three ready pods run elsewhere. Polled as a whole,
+  // so a graph drawn before the drain reached it cannot pass or fail the check half-way.
+  await expect
+    .poll(() =>
+      playground
+        .graphPods(app)
+        .evaluateAll((els) =>
+          els.map((el) => `${el.getAttribute('data-state')}@${el.getAttribute('data-node')}`),
+        ),
+    )
+    .toContain('terminating@node-1');
+  const readyNodes = await playground
+    .graphPods(app)
+    .and(page.locator('[data-state="ready"]'))
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-node')));
+  expect(readyNodes).toHaveLength(3);
+  expect(readyNodes).not.toContain('node-1');
 });
 
 test('switches externalTrafficPolicy and kube-proxy mode', async ({ playground, page }) => {
