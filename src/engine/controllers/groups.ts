@@ -64,3 +64,21 @@ export function groupByKind(objects: KubeObject[]): ClusterObjects {
   }
   return out;
 }
+
+/** The warnings components record about stored objects, each reported once. */
+export function findingsLog(): {
+  findings: Finding[];
+  report(object: string, path: string, message: string, source: string): void;
+} {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  return {
+    findings,
+    report(object, path, message, source) {
+      const key = `${object}\u0000${path}\u0000${message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push({ severity: 'warning', object, path, message, source });
+    },
+  };
+}

@@ -4,20 +4,7 @@
  * Input objects are never modified: every change is made on a copy.
  */
 import { objectKey } from '../keys';
-import type {
-  Deployment,
-  EndpointSlice,
-  Endpoints,
-  Finding,
-  KubeObject,
-  Node,
-  ObjectMeta,
-  Pod,
-  ReplicaSet,
-  Service,
-} from '../model';
-import { rsKey, syncDeployments } from './deployment';
-import { deploymentStatus } from './deploymentStatus';
+import type { EndpointSlice, Endpoints, Service } from '../model';
 import { computeEndpoints } from './endpoints';
 import {
   computeEndpointSlices,
@@ -26,195 +13,29 @@ import {
   serviceNameLabel,
 } from './endpointSlice';
 import { mirrorEndpoints, mirroringControllerName } from './endpointSliceMirroring';
-import { groupByKind, type ControllerInput, type ControllerOutput } from './groups';
-import { runKubelets } from './kubelet';
-import { namespaceOf, PodIndex, serviceSelector } from './labels';
+import { findingsLog, groupByKind, type ControllerInput, type ControllerOutput } from './groups';
+import { namespaceOf, serviceSelector } from './labels';
 import { assignLoadBalancerIPs } from './loadBalancer';
-import { allocateNodeCIDRs } from './nodeIpam';
-import { controllerOf } from './owners';
-import { replicaSetStatus, syncReplicaSets, type ReplicaSetSync } from './replicaSet';
-import { deriveUID, seededRandom } from './random';
+import { seededRandom } from './random';
+import { serviceEndpointsMemo, settleWorkloadsOnce, TakenNames } from './reuse';
 import { sanitizeMeta } from './sanitize';
-import { schedulePods, type Unschedulable } from './scheduler';
+import { created, withUID } from './workloads';
 
-type WithMeta = KubeObject & { metadata: ObjectMeta };
-
-/** The API server gives every object a uid; one the input lacks is derived from its key. */
-function withUID<T extends WithMeta>(seed: number, object: T): T {
-  if (object.metadata?.uid) return object;
-  return { ...object, metadata: { ...object.metadata, uid: deriveUID(seed, objectKey(object)) } };
-}
-
-/**
- * An object a controller creates: a uid, and the creation time of the object that caused it.
- * The object is fresh (built by the controller in this run), so it is stamped in place.
- */
-function created<T extends WithMeta>(seed: number, object: T, cause: ObjectMeta | undefined): T {
-  const at = cause?.creationTimestamp;
-  if (at) object.metadata.creationTimestamp = at;
-  if (!object.metadata.uid) object.metadata.uid = deriveUID(seed, objectKey(object));
-  return object;
-}
-
-const podKey = (pod: Pod) => `${namespaceOf(pod)}/${pod.metadata?.name ?? ''}`;
-
-/** Which object a pod's scheduling problem is reported on: the pod, or the template it came from. */
-interface Blame {
-  object: string;
-  prefix: string;
-}
-
-function schedulingPath(u: Unschedulable): string {
-  const spec = u.pod.spec ?? {};
-  if (u.reasons.some((r) => r.includes('affinity/selector')))
-    return spec.nodeSelector ? 'spec.nodeSelector' : 'spec.affinity';
-  if (u.reasons.some((r) => r.includes('taint'))) return 'spec.tolerations';
-  return 'spec';
-}
-
-/** What a pod's creation order and blame are read from: its ReplicaSet and that one's Deployment. */
-interface Lineage {
-  rsByKey: Map<string, ReplicaSet>;
-  deploymentByKey: Map<string, Deployment>;
-  /** Position of each stored object by objectKey. */
-  order: Map<string, number>;
-}
-
-/** The object a created pod stems from: the Deployment of its ReplicaSet, else the ReplicaSet. */
-function rootOf(rs: ReplicaSet, lineage: Lineage): Deployment | ReplicaSet | undefined {
-  // Looked up by key, as the pod's owner reference names it (the pod's namespace is its RS's).
-  const owner = lineage.rsByKey.get(rsKey(rs));
-  const rsOwner = owner ? controllerOf(owner.metadata) : undefined;
-  const deployment =
-    rsOwner?.kind === 'Deployment'
-      ? lineage.deploymentByKey.get(`${namespaceOf(rs)}/${rsOwner.name ?? ''}`)
-      : undefined;
-  return deployment ?? owner;
-}
-
-/**
- * The pods in creation order: a given pod at its own position, a created one just after the
- * object it stems from (stable: equal ranks keep the controller's order).
- */
-function inCreationOrder(sync: ReplicaSetSync, lineage: Lineage): Pod[] {
-  const { pods, createdBy } = sync;
-  const firstCreated = pods.length - createdBy.length;
-  const ranks = new Float64Array(pods.length);
-  for (let i = 0; i < firstCreated; i++)
-    ranks[i] = lineage.order.get(objectKey(pods[i] as Pod)) ?? 0;
-  const rootRank = new Map<ReplicaSet, number>();
-  for (let i = firstCreated; i < pods.length; i++) {
-    const rs = createdBy[i - firstCreated] as ReplicaSet;
-    let rank = rootRank.get(rs);
-    if (rank === undefined) {
-      const root = rootOf(rs, lineage);
-      rank = root ? (lineage.order.get(objectKey(root)) ?? 0) + 0.5 : 0;
-      rootRank.set(rs, rank);
-    }
-    ranks[i] = rank;
-  }
-  const indexes = Array.from(pods.keys());
-  indexes.sort((a, b) => (ranks[a] as number) - (ranks[b] as number) || a - b);
-  return indexes.map((i) => pods[i] as Pod);
-}
-
-/**
- * Which object each pod's problems are reported on, by pod key: a given pod itself, a created
- * one the template of its Deployment (or ReplicaSet). Built only when some pod has a problem.
- */
-function blameByPod(sync: ReplicaSetSync, lineage: Lineage): Map<string, Blame> {
-  const blame = new Map<string, Blame>();
-  const { pods, createdBy } = sync;
-  const firstCreated = pods.length - createdBy.length;
-  for (let i = 0; i < pods.length; i++) {
-    const pod = pods[i] as Pod;
-    if (i < firstCreated) {
-      blame.set(podKey(pod), { object: objectKey(pod), prefix: '' });
-      continue;
-    }
-    const root = rootOf(createdBy[i - firstCreated] as ReplicaSet, lineage);
-    if (root) blame.set(podKey(pod), { object: objectKey(root), prefix: 'spec.template.' });
-  }
-  return blame;
-}
+const workloadKinds = new Set(['Node', 'Deployment', 'ReplicaSet', 'Pod']);
 
 export function runControllers(input: ControllerInput): ControllerOutput {
   const { seed, settings } = input;
   const objects = input.objects.map(sanitizeMeta);
   const groups = groupByKind(objects);
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  const report = (object: string, path: string, message: string, source: string) => {
-    const key = `${object}\u0000${path}\u0000${message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    findings.push({ severity: 'warning', object, path, message, source });
-  };
+  const { findings, report } = findingsLog();
 
-  const nodes = allocateNodeCIDRs(groups.nodes, settings.podSubnets);
-  const nodesByName = new Map<string, Node>(nodes.map((n) => [n.metadata?.name ?? '', n]));
-
-  // Deployment controller, then ReplicaSet controller.
-  const deployments = groups.deployments.map((d) => withUID(seed, d));
-  const givenRS = groups.replicaSets.map((rs) => withUID(seed, rs));
-  const givenRSKeys = new Set(givenRS.map(rsKey));
-  const deploymentByKey = new Map(
-    deployments.map((d) => [`${namespaceOf(d)}/${d.metadata?.name ?? ''}`, d]),
-  );
-  const synced = syncDeployments(deployments, givenRS);
-  const replicaSets = synced.replicaSets.map((rs) => {
-    if (givenRSKeys.has(rsKey(rs))) return rs;
-    const owner = controllerOf(rs.metadata);
-    const deployment = owner
-      ? deploymentByKey.get(`${namespaceOf(rs)}/${owner.name ?? ''}`)
-      : undefined;
-    return created(seed, rs, deployment?.metadata);
+  const workloads = settleWorkloadsOnce({
+    settings,
+    seed,
+    objects: objects.filter((o) => workloadKinds.has(o.kind)),
   });
-  const givenPods = groups.pods.map((p) => withUID(seed, p));
-  const rsSync = syncReplicaSets(replicaSets, givenPods, seed);
-  const rsByKey = new Map(replicaSets.map((rs) => [rsKey(rs), rs]));
-  // Pods exist in the order they were created: a controller's pods right after its owner.
-  const order = new Map(objects.map((o, i) => [objectKey(o), i]));
-  const lineage: Lineage = { rsByKey, deploymentByKey, order };
-  const pods = inCreationOrder(rsSync, lineage);
-  const fresh = new Set(rsSync.created);
-  let blame: Map<string, Blame> | undefined;
-  const blameOf = (pod: Pod) => (blame ??= blameByPod(rsSync, lineage)).get(podKey(pod));
-
-  // Scheduler and kubelets.
-  const scheduled = schedulePods(pods, nodes, fresh);
-  for (const u of scheduled.unschedulable) {
-    const b = blameOf(u.pod);
-    if (b) report(b.object, b.prefix + schedulingPath(u), u.message, 'default-scheduler');
-  }
-  const kubelet = runKubelets(
-    scheduled.pods,
-    nodes,
-    new Map(scheduled.unschedulable.map((u) => [u.pod, u.message])),
-    fresh,
-  );
-  for (const p of kubelet.problems) {
-    const b = blameOf(p.pod);
-    if (b) report(b.object, b.prefix + p.path, p.message, 'kubelet');
-  }
-  const finalPods = kubelet.pods;
-  // A pod this run created was completed in place: it is its own final version. Any other is
-  // found by key (created pods' generated names never collide with given ones).
-  const givenByKey = new Map<string, Pod>();
-  for (const p of finalPods) if (!fresh.has(p)) givenByKey.set(podKey(p), p);
-  const finalOf = (p: Pod) => (fresh.has(p) ? p : givenByKey.get(podKey(p)));
-
-  // Statuses of ReplicaSets and Deployments.
-  const finalRS: ReplicaSet[] = replicaSets.map((rs) => {
-    const owned: Pod[] = [];
-    for (const p of rsSync.owned.get(rsKey(rs)) ?? []) {
-      const final = finalOf(p);
-      if (final !== undefined) owned.push(final);
-    }
-    return replicaSetStatus(rs, owned);
-  });
-  const finalRSByKey = new Map(finalRS.map((rs) => [rsKey(rs), rs]));
-  const finalDeployments = synced.syncs.map((s) => deploymentStatus(s, finalRSByKey));
+  for (const f of workloads.findings) report(f.object, f.path, f.message, f.source);
+  const { nodesByName, index } = workloads;
 
   // Load balancers.
   const lb = assignLoadBalancerIPs(groups.services.map((s) => withUID(seed, s)));
@@ -223,7 +44,6 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   const services = lb.services;
 
   // Endpoints, EndpointSlices, mirroring.
-  const index = new PodIndex(finalPods);
   const givenEndpoints = groups.endpoints.map((e) => withUID(seed, e));
   const endpointsByKey = new Map(
     givenEndpoints.map((e) => [`${namespaceOf(e)}/${e.metadata?.name ?? ''}`, e]),
@@ -231,10 +51,10 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   const servicesByKey = new Map(
     services.map((s) => [`${namespaceOf(s)}/${s.metadata?.name ?? ''}`, s]),
   );
-  const sliceNames = new Map<string, Set<string>>();
+  const sliceNames = new Map<string, TakenNames>();
   const takenIn = (ns: string) => {
     let set = sliceNames.get(ns);
-    if (!set) sliceNames.set(ns, (set = new Set()));
+    if (!set) sliceNames.set(ns, (set = new TakenNames()));
     return set;
   };
   const reusable = new Map<string, EndpointSlice[]>();
@@ -255,6 +75,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
 
   const computedEndpoints = new Map<string, Endpoints>();
   const computedSlices: EndpointSlice[] = [];
+  const memo = serviceEndpointsMemo(seed);
   for (const service of services) {
     const ns = namespaceOf(service);
     const name = service.metadata?.name ?? '';
@@ -265,19 +86,43 @@ export function runControllers(input: ControllerInput): ControllerOutput {
       keptSlices.push(...(reusable.get(reuseKey) ?? []));
       continue;
     }
-    const selected = index.selectSet(ns, pairs);
-    const endpoints = computeEndpoints(service, selected, endpointsByKey.get(key));
-    computedEndpoints.set(key, created(seed, endpoints, service.metadata));
-    const reuse = new Map<EndpointSlice['addressType'] & string, string[]>();
-    for (const s of reusable.get(reuseKey) ?? []) {
-      const t = s.addressType ?? 'IPv4';
-      reuse.set(t, [...(reuse.get(t) ?? []), s.metadata?.name ?? '']);
+    const input = {
+      service,
+      pods: index.selectSet(ns, pairs),
+      nodes: nodesByName,
+      given: endpointsByKey.get(key),
+      reusable: reusable.get(reuseKey) ?? [],
+    };
+    const taken = takenIn(ns);
+    let result = memo.reusable(key, input, taken);
+    if (!result) {
+      const endpoints = created(
+        seed,
+        computeEndpoints(service, input.pods, input.given),
+        service.metadata,
+      );
+      const reuse = new Map<EndpointSlice['addressType'] & string, string[]>();
+      for (const s of input.reusable) {
+        const t = s.addressType ?? 'IPv4';
+        reuse.set(t, [...(reuse.get(t) ?? []), s.metadata?.name ?? '']);
+      }
+      const made = taken.recording(() =>
+        computeEndpointSlices(service, input.pods, nodesByName, {
+          random: seededRandom(seed, `EndpointSlice/${key}`),
+          taken,
+          reuse,
+        }),
+      );
+      result = {
+        ...input,
+        endpoints,
+        slices: made.value.slices.map((slice) => created(seed, slice, service.metadata)),
+        error: made.value.error,
+        generated: made.added,
+        clean: made.clean,
+      };
+      memo.keep(key, result);
     }
-    const result = computeEndpointSlices(service, selected, nodesByName, {
-      random: seededRandom(seed, `EndpointSlice/${key}`),
-      taken: takenIn(ns),
-      reuse,
-    });
     if (result.error) {
       report(
         objectKey(service),
@@ -286,7 +131,8 @@ export function runControllers(input: ControllerInput): ControllerOutput {
         'endpointslice-controller',
       );
     }
-    for (const slice of result.slices) computedSlices.push(created(seed, slice, service.metadata));
+    computedEndpoints.set(key, result.endpoints);
+    computedSlices.push(...result.slices);
   }
   const endpoints = givenEndpoints.map(
     (e) => computedEndpoints.get(`${namespaceOf(e)}/${e.metadata?.name ?? ''}`) ?? e,
@@ -310,10 +156,10 @@ export function runControllers(input: ControllerInput): ControllerOutput {
 
   return {
     ...groups,
-    nodes,
-    pods: finalPods,
-    deployments: finalDeployments,
-    replicaSets: finalRS,
+    nodes: workloads.nodes,
+    pods: workloads.pods,
+    deployments: workloads.deployments,
+    replicaSets: workloads.replicaSets,
     services: services as Service[],
     endpoints,
     endpointSlices: [...keptSlices, ...computedSlices],

@@ -1,0 +1,245 @@
+/**
+ * The workload controllers, in the order a fresh cluster settles: node IPAM, Deployment ->
+ * ReplicaSet -> Pods, the scheduler and the kubelets, then the ReplicaSet and Deployment
+ * statuses. What they make depends on the Nodes, Deployments, ReplicaSets and Pods alone (and
+ * on their relative order), never on Services or endpoints: see settleWorkloadsOnce in
+ * ./reuse.ts, which keeps a result for a run whose workload input is unchanged.
+ */
+import { objectKey } from '../keys';
+import type {
+  ClusterSettings,
+  Deployment,
+  Finding,
+  KubeObject,
+  Node,
+  ObjectMeta,
+  Pod,
+  ReplicaSet,
+} from '../model';
+import { rsKey, syncDeployments } from './deployment';
+import { deploymentStatus } from './deploymentStatus';
+import { findingsLog } from './groups';
+import { runKubelets } from './kubelet';
+import { namespaceOf, PodIndex } from './labels';
+import { allocateNodeCIDRs } from './nodeIpam';
+import { controllerOf } from './owners';
+import { replicaSetStatus, syncReplicaSets, type ReplicaSetSync } from './replicaSet';
+import { deriveUID } from './random';
+import { schedulePods, type Unschedulable } from './scheduler';
+
+type WithMeta = KubeObject & { metadata: ObjectMeta };
+
+/** The API server gives every object a uid; one the input lacks is derived from its key. */
+export function withUID<T extends WithMeta>(seed: number, object: T): T {
+  if (object.metadata?.uid) return object;
+  return { ...object, metadata: { ...object.metadata, uid: deriveUID(seed, objectKey(object)) } };
+}
+
+/**
+ * An object a controller creates: a uid, and the creation time of the object that caused it.
+ * The object is fresh (built by the controller in this run), so it is stamped in place.
+ */
+export function created<T extends WithMeta>(
+  seed: number,
+  object: T,
+  cause: ObjectMeta | undefined,
+): T {
+  const at = cause?.creationTimestamp;
+  if (at) object.metadata.creationTimestamp = at;
+  if (!object.metadata.uid) object.metadata.uid = deriveUID(seed, objectKey(object));
+  return object;
+}
+
+const podKey = (pod: Pod) => `${namespaceOf(pod)}/${pod.metadata?.name ?? ''}`;
+
+/** Which object a pod's scheduling problem is reported on: the pod, or the template it came from. */
+interface Blame {
+  object: string;
+  prefix: string;
+}
+
+function schedulingPath(u: Unschedulable): string {
+  const spec = u.pod.spec ?? {};
+  if (u.reasons.some((r) => r.includes('affinity/selector')))
+    return spec.nodeSelector ? 'spec.nodeSelector' : 'spec.affinity';
+  if (u.reasons.some((r) => r.includes('taint'))) return 'spec.tolerations';
+  return 'spec';
+}
+
+/** What a pod's creation order and blame are read from: its ReplicaSet and that one's Deployment. */
+interface Lineage {
+  rsByKey: Map<string, ReplicaSet>;
+  deploymentByKey: Map<string, Deployment>;
+  /** Position of each stored object by objectKey. */
+  order: Map<string, number>;
+}
+
+/** The object a created pod stems from: the Deployment of its ReplicaSet, else the ReplicaSet. */
+function rootOf(rs: ReplicaSet, lineage: Lineage): Deployment | ReplicaSet | undefined {
+  // Looked up by key, as the pod's owner reference names it (the pod's namespace is its RS's).
+  const owner = lineage.rsByKey.get(rsKey(rs));
+  const rsOwner = owner ? controllerOf(owner.metadata) : undefined;
+  const deployment =
+    rsOwner?.kind === 'Deployment'
+      ? lineage.deploymentByKey.get(`${namespaceOf(rs)}/${rsOwner.name ?? ''}`)
+      : undefined;
+  return deployment ?? owner;
+}
+
+/**
+ * The pods in creation order: a given pod at its own position, a created one just after the
+ * object it stems from (stable: equal ranks keep the controller's order).
+ */
+function inCreationOrder(sync: ReplicaSetSync, lineage: Lineage): Pod[] {
+  const { pods, createdBy } = sync;
+  const firstCreated = pods.length - createdBy.length;
+  const ranks = new Float64Array(pods.length);
+  for (let i = 0; i < firstCreated; i++)
+    ranks[i] = lineage.order.get(objectKey(pods[i] as Pod)) ?? 0;
+  const rootRank = new Map<ReplicaSet, number>();
+  for (let i = firstCreated; i < pods.length; i++) {
+    const rs = createdBy[i - firstCreated] as ReplicaSet;
+    let rank = rootRank.get(rs);
+    if (rank === undefined) {
+      const root = rootOf(rs, lineage);
+      rank = root ? (lineage.order.get(objectKey(root)) ?? 0) + 0.5 : 0;
+      rootRank.set(rs, rank);
+    }
+    ranks[i] = rank;
+  }
+  const indexes = Array.from(pods.keys());
+  indexes.sort((a, b) => (ranks[a] as number) - (ranks[b] as number) || a - b);
+  return indexes.map((i) => pods[i] as Pod);
+}
+
+/**
+ * Which object each pod's problems are reported on, by pod key: a given pod itself, a created
+ * one the template of its Deployment (or ReplicaSet). Built only when some pod has a problem.
+ */
+function blameByPod(sync: ReplicaSetSync, lineage: Lineage): Map<string, Blame> {
+  const blame = new Map<string, Blame>();
+  const { pods, createdBy } = sync;
+  const firstCreated = pods.length - createdBy.length;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i] as Pod;
+    if (i < firstCreated) {
+      blame.set(podKey(pod), { object: objectKey(pod), prefix: '' });
+      continue;
+    }
+    const root = rootOf(createdBy[i - firstCreated] as ReplicaSet, lineage);
+    if (root) blame.set(podKey(pod), { object: objectKey(root), prefix: 'spec.template.' });
+  }
+  return blame;
+}
+
+/** The workload objects as stored, in creation order (their relative order decides pod order). */
+export interface WorkloadInput {
+  settings: ClusterSettings;
+  seed: number;
+  /** Nodes, Deployments, ReplicaSets and Pods, in the order the API server stores them. */
+  objects: readonly KubeObject[];
+}
+
+export interface Workloads {
+  nodes: Node[];
+  nodesByName: Map<string, Node>;
+  pods: Pod[];
+  /** The final pods, indexed by label for the Service controllers. */
+  index: PodIndex;
+  replicaSets: ReplicaSet[];
+  deployments: Deployment[];
+  /** What the scheduler and kubelets found, in the order they found it (no duplicates). */
+  findings: Finding[];
+}
+
+/** Runs the workload controllers over `input.objects` (already sanitized). */
+export function settleWorkloads(input: WorkloadInput): Workloads {
+  const { seed, settings, objects } = input;
+  const groups = {
+    nodes: [] as Node[],
+    deployments: [] as Deployment[],
+    replicaSets: [] as ReplicaSet[],
+    pods: [] as Pod[],
+  };
+  for (const o of objects) {
+    if (o.kind === 'Node') groups.nodes.push(o as Node);
+    else if (o.kind === 'Deployment') groups.deployments.push(o as Deployment);
+    else if (o.kind === 'ReplicaSet') groups.replicaSets.push(o as ReplicaSet);
+    else if (o.kind === 'Pod') groups.pods.push(o as Pod);
+  }
+  const { findings, report } = findingsLog();
+  const nodes = allocateNodeCIDRs(groups.nodes, settings.podSubnets);
+  const nodesByName = new Map<string, Node>(nodes.map((n) => [n.metadata?.name ?? '', n]));
+
+  // Deployment controller, then ReplicaSet controller.
+  const deployments = groups.deployments.map((d) => withUID(seed, d));
+  const givenRS = groups.replicaSets.map((rs) => withUID(seed, rs));
+  const givenRSKeys = new Set(givenRS.map(rsKey));
+  const deploymentByKey = new Map(
+    deployments.map((d) => [`${namespaceOf(d)}/${d.metadata?.name ?? ''}`, d]),
+  );
+  const synced = syncDeployments(deployments, givenRS);
+  const replicaSets = synced.replicaSets.map((rs) => {
+    if (givenRSKeys.has(rsKey(rs))) return rs;
+    const owner = controllerOf(rs.metadata);
+    const deployment = owner
+      ? deploymentByKey.get(`${namespaceOf(rs)}/${owner.name ?? ''}`)
+      : undefined;
+    return created(seed, rs, deployment?.metadata);
+  });
+  const givenPods = groups.pods.map((p) => withUID(seed, p));
+  const rsSync = syncReplicaSets(replicaSets, givenPods, seed);
+  const rsByKey = new Map(replicaSets.map((rs) => [rsKey(rs), rs]));
+  // Pods exist in the order they were created: a controller's pods right after its owner.
+  const order = new Map(objects.map((o, i) => [objectKey(o), i]));
+  const lineage: Lineage = { rsByKey, deploymentByKey, order };
+  const pods = inCreationOrder(rsSync, lineage);
+  const fresh = new Set(rsSync.created);
+  let blame: Map<string, Blame> | undefined;
+  const blameOf = (pod: Pod) => (blame ??= blameByPod(rsSync, lineage)).get(podKey(pod));
+
+  // Scheduler and kubelets.
+  const scheduled = schedulePods(pods, nodes, fresh);
+  for (const u of scheduled.unschedulable) {
+    const b = blameOf(u.pod);
+    if (b) report(b.object, b.prefix + schedulingPath(u), u.message, 'default-scheduler');
+  }
+  const kubelet = runKubelets(
+    scheduled.pods,
+    nodes,
+    new Map(scheduled.unschedulable.map((u) => [u.pod, u.message])),
+    fresh,
+  );
+  for (const p of kubelet.problems) {
+    const b = blameOf(p.pod);
+    if (b) report(b.object, b.prefix + p.path, p.message, 'kubelet');
+  }
+  const finalPods = kubelet.pods;
+  // A pod this run created was completed in place: it is its own final version. Any other is
+  // found by key (created pods' generated names never collide with given ones).
+  const givenByKey = new Map<string, Pod>();
+  for (const p of finalPods) if (!fresh.has(p)) givenByKey.set(podKey(p), p);
+  const finalOf = (p: Pod) => (fresh.has(p) ? p : givenByKey.get(podKey(p)));
+
+  // Statuses of ReplicaSets and Deployments.
+  const finalRS: ReplicaSet[] = replicaSets.map((rs) => {
+    const owned: Pod[] = [];
+    for (const p of rsSync.owned.get(rsKey(rs)) ?? []) {
+      const final = finalOf(p);
+      if (final !== undefined) owned.push(final);
+    }
+    return replicaSetStatus(rs, owned);
+  });
+  const finalRSByKey = new Map(finalRS.map((rs) => [rsKey(rs), rs]));
+  const finalDeployments = synced.syncs.map((s) => deploymentStatus(s, finalRSByKey));
+
+  return {
+    nodes,
+    nodesByName,
+    pods: finalPods,
+    index: new PodIndex(finalPods),
+    replicaSets: finalRS,
+    deployments: finalDeployments,
+    findings,
+  };
+}

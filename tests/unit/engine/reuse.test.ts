@@ -1,0 +1,94 @@
+/**
+ * The controllers reuse the previous run's results where their input is unchanged
+ * (src/engine/controllers/reuse.ts). A run after any sequence of edits must give exactly what a
+ * fresh engine, which has never run, gives for the same text.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { generateClusterYaml } from '../../../bench/generate';
+import type * as Engine from '../../../src/engine';
+
+const dir = join(import.meta.dirname, '../../../src/scenarios');
+const classroom = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => readFileSync(join(dir, f), 'utf8'))
+  .join('\n---\n');
+
+/** A fresh copy of the engine module: nothing kept from any earlier run. */
+async function freshEngine(): Promise<typeof Engine> {
+  vi.resetModules();
+  return import('../../../src/engine');
+}
+
+const generated = generateClusterYaml({ services: 40, replicas: 3, nodes: 4 });
+
+/** Edits a person makes, each applied to the text before it. */
+const edits: [string, (text: string) => string][] = [
+  ['a Service port', (t) => t.replace('port: 80\n', 'port: 81\n')],
+  ['a targetPort', (t) => t.replace('targetPort: http', 'targetPort: 9090')],
+  ['a Deployment image', (t) => t.replace('app:1', 'app:2')],
+  ['a Deployment scaled', (t) => t.replace('replicas: 3', 'replicas: 4')],
+  ['a comment', (t) => `# a note\n${t}`],
+  ['a selector', (t) => t.replace('    app: svc-7\n  ports', '    app: svc-8\n  ports')],
+  [
+    'a document inserted first',
+    (t) => `kind: Namespace\napiVersion: v1\nmetadata:\n  name: extra\n---\n${t}`,
+  ],
+  [
+    'a Node label',
+    (t) => t.replace('  name: node-2\n', '  name: node-2\n  labels:\n    zone: b\n'),
+  ],
+  [
+    'a Service removed',
+    (t) =>
+      t.replace(
+        /kind: Service\nmetadata:\n {2}name: svc-3\n/,
+        'kind: ConfigMap\nmetadata:\n  name: svc-3\n',
+      ),
+  ],
+  ['nothing', (t) => t],
+  ['the edits undone', () => generated],
+];
+
+describe('runs after edits equal a fresh engine', () => {
+  it('for a generated cluster, after each edit in turn', async () => {
+    const warm = await freshEngine();
+    let text = generated;
+    warm.simulate(text);
+    for (const [name, edit] of edits) {
+      text = edit(text);
+      const got = JSON.stringify(warm.simulate(text));
+      const cold = await freshEngine();
+      expect(got, name).toBe(JSON.stringify(cold.simulate(text)));
+    }
+  });
+
+  it('for every scenario together, after a run of the generated cluster and an edit', async () => {
+    const warm = await freshEngine();
+    warm.simulate(classroom);
+    warm.simulate(generated);
+    const edited = classroom.replace('replicas: 3', 'replicas: 2').replace('port: 80', 'port: 82');
+    for (const text of [classroom, edited, classroom]) {
+      const got = JSON.stringify(warm.simulate(text));
+      expect(got).toBe(JSON.stringify((await freshEngine()).simulate(text)));
+    }
+  });
+
+  it('reuses the workload controllers and a Service’s slices only when nothing they read changed', async () => {
+    const engine = await freshEngine();
+    const first = engine.simulate(generated).cluster;
+    const portEdit = engine.simulate(generated.replace('port: 80\n', 'port: 81\n')).cluster;
+    // A Service edited: the same pods (the workload controllers' result kept)...
+    expect(portEdit.pods).toBe(first.pods);
+    // ...the edited Service's slice made again, another Service's kept.
+    const slice = (c: typeof first, service: string) =>
+      c.endpointSlices.find((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === service);
+    expect(slice(portEdit, 'svc-0')).not.toBe(slice(first, 'svc-0'));
+    expect(slice(portEdit, 'svc-1')).toBe(slice(first, 'svc-1'));
+    const scaled = engine.simulate(generated.replace('replicas: 3', 'replicas: 4')).cluster;
+    expect(scaled.pods).not.toBe(portEdit.pods);
+    expect(scaled.pods).toHaveLength(first.pods.length + 1);
+  });
+});
