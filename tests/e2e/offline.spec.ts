@@ -13,9 +13,11 @@ test('the app reloads offline from its service worker, editor and engine include
 }) => {
   await playground.open('web-service');
   await playground.page.getByTestId('document-menu').click();
+  // Caching the build's 7 MB (the editor's 4 MB among them) takes a while on a loaded machine.
   await expect(playground.page.getByTestId('offline-status')).toHaveAttribute(
     'data-status',
     'ready',
+    { timeout: 30_000 },
   );
   await playground.page.keyboard.press('Escape');
   await expect
