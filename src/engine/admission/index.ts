@@ -42,7 +42,7 @@ import {
 } from './otherKinds';
 import { defaultPod, validatePod } from './pod';
 import { admitService, type Reservation } from './service/admit';
-import { Allocators } from './service/allocator';
+import { Allocators, type Allocation } from './service/allocator';
 import { serviceWarnings } from './service/warnings';
 
 export interface ApiServer {
@@ -233,6 +233,8 @@ function rejected(
 interface Known {
   request: KubeObject;
   admitted?: KubeObject;
+  /** For a Service: what its admission allocated, and from which ranges (see Allocation). */
+  allocated?: { allocations: Allocation[]; ranges: string };
 }
 
 const knownRequests = new WeakMap<object, Known>();
@@ -259,10 +261,17 @@ function knownBefore(request: KubeObject): Known | undefined {
   return entry;
 }
 
-function remember(request: KubeObject, admitted?: KubeObject): void {
+function remember(
+  request: KubeObject,
+  admitted?: KubeObject,
+  allocated?: Known['allocated'],
+): void {
   const meta = request.metadata;
   if (typeof meta === 'object' && meta !== null)
-    knownRequests.set(meta, admitted ? { request, admitted } : { request });
+    knownRequests.set(
+      meta,
+      admitted ? { request, admitted, ...(allocated ? { allocated } : {}) } : { request },
+    );
 }
 
 /** A copy of an admitted object that apply may stamp: its own top level and metadata. */
@@ -270,6 +279,15 @@ function stampable(admitted: KubeObject): KubeObject {
   const object = Object.assign({}, admitted);
   object.metadata = Object.assign({}, admitted.metadata);
   return object;
+}
+
+/** The object a request asks for: a copy of what it was admitted as before, else of its document. */
+function requestCopy(raw: KubeObject, known: KubeObject | undefined): KubeObject {
+  const requested = known ? stampable(known) : cloneJSON(raw);
+  const meta = (requested.metadata ??= {});
+  if (isClusterScoped(raw.kind)) delete meta.namespace;
+  else if (typeof meta.namespace !== 'string' || meta.namespace === '') meta.namespace = 'default';
+  return requested;
 }
 
 export function createApiServer(settings: ClusterSettings): ApiServer {
@@ -285,13 +303,13 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       // A first apply of a document admitted before: its defaulted object, without a new copy.
       // (Defaulting leaves the name and namespace alone: the key is the request's.)
       const seen = knownBefore(raw);
-      const admitted = kind === 'Service' ? undefined : seen?.admitted;
+      const admitted =
+        kind !== 'Service' || seen?.allocated?.ranges === alloc.signature()
+          ? seen?.admitted
+          : undefined;
       const known = admitted && !store.has(objectKey(admitted)) ? admitted : undefined;
-      const requested = known ? stampable(known) : cloneJSON(raw);
-      const requestedMeta = (requested.metadata ??= {});
-      if (isClusterScoped(kind)) delete requestedMeta.namespace;
-      else if (typeof requestedMeta.namespace !== 'string' || requestedMeta.namespace === '')
-        requestedMeta.namespace = 'default';
+      const requested = requestCopy(raw, known);
+      const requestedMeta = requested.metadata ?? {};
       const name = typeof requestedMeta.name === 'string' ? requestedMeta.name : '';
       const namespace = requestedMeta.namespace ?? '';
       const key = objectKey(requested);
@@ -353,12 +371,23 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
         return { result: finish(result, 'unchanged', warnings), diagnostics: [] };
       }
 
-      if (previous || !known) {
-        const admission = admit(object, previous?.source.object, key, alloc);
+      let admitting = previous !== undefined || known === undefined;
+      if (!admitting && !alloc.replay(seen?.allocated?.allocations ?? [], key)) {
+        // Its values are not the ones a fresh admission would take now: admitted afresh.
+        object = requestCopy(raw, undefined);
+        admitting = true;
+      }
+      if (admitting) {
+        const recorded = alloc.recording(() => admit(object, previous?.source.object, key, alloc));
+        const admission = recorded.value;
         if ('rejection' in admission) return rejected(context, admission.rejection);
-        if (!previous && kind !== 'Service') {
+        if (!previous) {
           // Kept as admitted (accepted requests only); this run stamps a copy.
-          remember(raw, object);
+          const allocated =
+            kind === 'Service'
+              ? { allocations: recorded.allocations, ranges: alloc.signature() }
+              : undefined;
+          remember(raw, object, allocated);
           object = stampable(object);
         }
         admission.reservation?.commit();

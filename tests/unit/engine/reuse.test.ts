@@ -76,6 +76,49 @@ describe('runs after edits equal a fresh engine', () => {
     }
   });
 
+  it('admits a Service again when a value it took is taken first, or its range changes', async () => {
+    const warm = await freshEngine();
+    const first = warm.simulate(generated).cluster;
+    const svc = (name: string) => first.services.find((s) => s.metadata?.name === name);
+    const clusterIP = svc('svc-5')?.spec?.clusterIP ?? '';
+    const nodePort = svc('svc-0')?.spec?.ports?.[0]?.nodePort ?? 0;
+    expect(clusterIP).not.toBe('');
+    expect(nodePort).toBeGreaterThan(0);
+    // Applied before the others, these take svc-5's ClusterIP and svc-0's NodePort.
+    const blockers = `apiVersion: v1
+kind: Service
+metadata:
+  name: takes-the-ip
+spec:
+  clusterIP: ${clusterIP}
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: takes-the-port
+spec:
+  type: NodePort
+  ports:
+  - port: 80
+    nodePort: ${nodePort}
+---
+`;
+    const texts = [
+      blockers + generated,
+      generated,
+      generated.replace('serviceSubnet: 10.96.0.0/12', 'serviceSubnet: 10.100.0.0/16'),
+      generated,
+    ];
+    for (const text of texts) {
+      const got = warm.simulate(text);
+      expect(JSON.stringify(got)).toBe(JSON.stringify((await freshEngine()).simulate(text)));
+    }
+    const moved = warm.simulate(blockers + generated).cluster.services;
+    expect(moved.find((s) => s.metadata?.name === 'svc-5')?.spec?.clusterIP).not.toBe(clusterIP);
+  });
+
   it('reuses the workload controllers and a Service’s slices only when nothing they read changed', async () => {
     const engine = await freshEngine();
     const first = engine.simulate(generated).cluster;

@@ -39,6 +39,7 @@ class Pool<K> {
     identity: string,
     bands: readonly [bigint, bigint][],
     key: (offset: bigint) => K,
+    probed?: K[],
   ): bigint | undefined {
     const hash = BigInt(fnv1a(identity));
     for (const [first, last] of bands) {
@@ -47,7 +48,9 @@ class Pool<K> {
       const start = hash % size;
       for (let i = 0n; i < size; i++) {
         const candidate = first + ((start + i) % size);
-        if (!this.owners.has(key(candidate))) return candidate;
+        const k = key(candidate);
+        if (!this.owners.has(k)) return candidate;
+        probed?.push(k);
       }
     }
     return undefined;
@@ -55,6 +58,17 @@ class Pool<K> {
 }
 
 export type AllocationError = { error: string };
+
+/**
+ * One value an admission took: its pool, its key there, and the keys a pick found taken before
+ * it (none for a requested value). Replayed in a later run, it takes the same value exactly when
+ * those keys are still taken and the value is free: the pick would end at the same place.
+ */
+export interface Allocation {
+  pool: 'ips' | 'ports';
+  key: string | number;
+  probed: readonly (string | number)[];
+}
 
 /** The IP ranges one family allocates from: the primary service CIDR, then any added ServiceCIDR. */
 interface FamilyRanges {
@@ -70,6 +84,8 @@ function lastAddress(cidr: CIDR): bigint {
 export class Allocators {
   private readonly ips = new Pool<string>();
   private readonly ports = new Pool<number>();
+  private journal: Allocation[] | undefined;
+  private ranges: string | undefined;
   private readonly families = new Map<IPFamily, FamilyRanges>();
   readonly configured: IPFamily[] = [];
   readonly portBase: number;
@@ -95,6 +111,7 @@ export class Allocators {
 
   /** A ServiceCIDR object adds ranges to its families (MultiCIDRServiceAllocator); `undefined` removes them. */
   setServiceCIDR(name: string, cidrs: readonly string[] | undefined): void {
+    this.ranges = undefined;
     for (const ranges of this.families.values()) ranges.extra.delete(name);
     for (const text of cidrs ?? []) {
       const cidr = parseCIDR(text);
@@ -142,7 +159,7 @@ export class Allocators {
     const holder = this.ips.owners.get(key);
     if (holder !== undefined && holder !== owner)
       return { error: 'provided IP is already allocated' };
-    this.ips.owners.set(key, owner);
+    this.take('ips', key, owner, []);
     return undefined;
   }
 
@@ -158,12 +175,16 @@ export class Allocators {
       [first + offset, last],
       [first, first + offset - 1n],
     ];
-    const value = this.ips.pick(owner, bands, (v) =>
-      this.ipKey({ family: cidr.ip.family, value: v }),
+    const probed: string[] = [];
+    const value = this.ips.pick(
+      owner,
+      bands,
+      (v) => this.ipKey({ family: cidr.ip.family, value: v }),
+      probed,
     );
     if (value === undefined) return { error: 'range is full' };
     const ip = { family: cidr.ip.family, value };
-    this.ips.owners.set(this.ipKey(ip), owner);
+    this.take('ips', this.ipKey(ip), owner, probed);
     return formatIP(ip);
   }
 
@@ -183,7 +204,7 @@ export class Allocators {
     const holder = this.ports.owners.get(port);
     if (holder !== undefined && holder !== owner)
       return { error: 'provided port is already allocated' };
-    this.ports.owners.set(port, owner);
+    this.take('ports', port, owner, []);
     return undefined;
   }
 
@@ -192,6 +213,7 @@ export class Allocators {
     const base = BigInt(this.portBase);
     const size = BigInt(this.portSize);
     const offset = rangeOffset(size, 32n, 128n);
+    const probed: number[] = [];
     const value = this.ports.pick(
       identity,
       [
@@ -199,13 +221,69 @@ export class Allocators {
         [base, base + offset - 1n],
       ],
       (v) => Number(v),
+      probed,
     );
     if (value === undefined) return { error: 'range is full' };
-    this.ports.owners.set(Number(value), owner);
+    this.take('ports', Number(value), owner, probed);
     return Number(value);
   }
 
   releasePort(port: number, owner: string): void {
     if (this.ports.owners.get(port) === owner) this.ports.owners.delete(port);
+  }
+
+  private take(
+    pool: Allocation['pool'],
+    key: string | number,
+    owner: string,
+    probed: Allocation['probed'],
+  ): void {
+    (this[pool] as Pool<string | number>).owners.set(key, owner);
+    this.journal?.push({ pool, key, probed });
+  }
+
+  /** Runs `admit`, returning what it allocated (releases aside: a failed admission gives all back). */
+  recording<T>(admit: () => T): { value: T; allocations: Allocation[] } {
+    const allocations: Allocation[] = [];
+    this.journal = allocations;
+    try {
+      return { value: admit(), allocations };
+    } finally {
+      this.journal = undefined;
+    }
+  }
+
+  /**
+   * Takes again for `owner` what an earlier admission of the same request took, when a fresh
+   * admission would take exactly that now (see Allocation); false, and nothing taken, when not.
+   */
+  replay(allocations: readonly Allocation[], owner: string): boolean {
+    const done: Allocation[] = [];
+    for (const a of allocations) {
+      const pool = this[a.pool] as Pool<string | number>;
+      const holder = pool.owners.get(a.key);
+      const free = holder === undefined || holder === owner;
+      if (!free || a.probed.some((k) => !pool.owners.has(k))) {
+        for (const d of done) (this[d.pool] as Pool<string | number>).owners.delete(d.key);
+        return false;
+      }
+      if (holder === undefined) done.push(a);
+      pool.owners.set(a.key, owner);
+    }
+    return true;
+  }
+
+  /** The ranges values are taken from: an admission replays only under the same ones. */
+  signature(): string {
+    this.ranges ??= JSON.stringify([
+      this.configured,
+      [...this.families.values()].map((r) => [
+        formatCIDR(r.primary),
+        [...r.extra].map(([n, c]) => [n, c.map(formatCIDR)]),
+      ]),
+      this.portBase,
+      this.portSize,
+    ]);
+    return this.ranges;
   }
 }
