@@ -98,10 +98,13 @@ function fresh(input: string, run: number): string {
  * A keystroke: one document edited, in turn with the original text, so that every run differs
  * from the run before it (what the engine keeps between runs is only ever the previous run's).
  */
-function typing(input: string, edit: (text: string) => string): (run: number) => string {
-  const edited = edit(input);
-  if (edited === input) throw new Error('the edit changes nothing');
-  return (run) => (run % 2 === 0 ? edited : input);
+function typing(input: string, edit: (text: string, run: number) => string) {
+  return (run: number) => {
+    if (run % 2 === 1) return input;
+    const edited = edit(input, run);
+    if (edited === input) throw new Error('the edit changes nothing');
+    return edited;
+  };
 }
 
 /** Edits in the middle of the input: a Service's port, and a Deployment's replica count. */
@@ -111,7 +114,9 @@ function middle(input: string, pattern: RegExp, replace: (match: string) => stri
   if (!m || m.index === undefined) throw new Error(`no ${String(pattern)} in the input`);
   return input.slice(0, m.index) + replace(m[0]) + input.slice(m.index + m[0].length);
 }
-const serviceEdit = (t: string) => middle(t, /\n {2}- (name: \w+\n {4})?port: \d+/, (m) => `${m}1`);
+/** A digit typed after the port number: a text the engine has not seen for a few runs. */
+const serviceEdit = (t: string, run: number) =>
+  middle(t, /\n {2}- (name: \w+\n {4})?port: \d+/, (m) => `${m}${(run % 9) + 1}`);
 const deploymentEdit = (t: string) =>
   middle(t, /\n {2}replicas: \d+/, (m) => m.replace(/\d+$/, (n) => String(Number(n) + 1)));
 
