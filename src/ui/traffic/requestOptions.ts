@@ -110,12 +110,17 @@ export function listDestinations(
     if (out.length < limit || id === keep) out.push({ id, label, group, destination });
     else omitted += 1;
   };
+  const nodeAddresses = summary.nodes.filter((node) => node.internalIPs[0]).length;
   for (const service of ordered(summary.services, focus)) {
     if (service.type === 'ExternalName') continue;
     for (const port of service.ports) {
       const protocol = port.protocol;
       const suffix = `${service.name}${service.ports.length > 1 ? ` ${port.name || port.port}` : ''}`;
-      if (port.nodePort) {
+      if (port.nodePort && out.length >= limit && !keep?.startsWith('nodePort:')) {
+        // The list is full: count the node addresses without building their options (a large
+        // cluster's NodePort Services open one on each of hundreds of nodes).
+        omitted += nodeAddresses;
+      } else if (port.nodePort) {
         for (const node of summary.nodes) {
           const ip = node.internalIPs[0];
           if (!ip) continue;
