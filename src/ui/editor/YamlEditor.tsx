@@ -28,6 +28,17 @@ const largeDocumentLines = 50_000;
 
 type EditorOptions = Parameters<Editor['updateOptions']>[0];
 
+/**
+ * The model's language for its size: a huge document is plain text. Monaco makes this choice
+ * itself (`largeFileOptimizations`) only when a model is created, and ours is created with a
+ * scenario's few lines: a pasted 5 MB cluster was then tokenized on the main thread in tasks of
+ * 50-200 ms for seconds, and validated against the schema in the YAML worker, competing with the
+ * engine for the CPU. The engine's diagnostics are shown all the same.
+ */
+function languageFor(lines: number): string {
+  return lines >= largeDocumentLines ? 'plaintext' : 'yaml';
+}
+
 function sizeOptions(lines: number): EditorOptions {
   const large = lines >= largeDocumentLines;
   return {
@@ -82,10 +93,14 @@ export default function YamlEditor() {
     window.addEventListener('themechange', onTheme);
 
     // Features that read the whole document on the main thread: off for huge documents (set
-    // only when the size class changes: updating options re-lays out the editor).
+    // only when the size class changes: updating options re-lays out the editor), and the
+    // language with them.
     let sizeKey = '';
     const fitToSize = () => {
-      const options = sizeOptions(model.getLineCount());
+      const lines = model.getLineCount();
+      const language = languageFor(lines);
+      if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
+      const options = sizeOptions(lines);
       const key = JSON.stringify(options);
       if (key === sizeKey) return;
       sizeKey = key;
