@@ -86,11 +86,11 @@ function restoreView(store: AppStore, storage: Storage | undefined): void {
 }
 
 /**
- * The longest text any browser's localStorage can hold for an origin (Chromium's quota is
- * 10 MiB; Firefox and Safari hold 5 MiB). A longer text is not tried: serializing and copying it
- * only to be refused took 60-190 ms of the page's time.
+ * The most characters a browser's localStorage holds for an origin: 5 Mi (measured in Chromium,
+ * whose 10 MiB quota counts UTF-16 bytes; Firefox and Safari allow 5 MiB). A longer text is not
+ * tried: serializing and copying a pasted 5-10 MB document only to be refused took 60-300 ms.
  */
-export const storageCapacityChars = 10 * 1024 * 1024;
+export const storageCapacityChars = 5 * 1024 * 1024;
 
 /** Runs `task` when the page is idle (at the latest after `timeoutMs`); returns its canceller. */
 function whenIdle(task: () => void, timeoutMs: number): () => void {
