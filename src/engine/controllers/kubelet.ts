@@ -7,6 +7,7 @@
  * none, and a pod whose status has no IP gets none.
  */
 import { addressAt, cidrSize, formatIP, parseCIDR, parseIP, type CIDR } from '../net/ip';
+import { equalJSON } from '../admission/json';
 import type { Node, Pod, PodCondition, PodStatus } from '../model';
 import { isPodReady, podIPsOf } from './podUtil';
 
@@ -191,6 +192,7 @@ interface KubeletRun {
   reserved: Set<string>;
   unschedulable: ReadonlyMap<Pod, string>;
   fresh: ReadonlySet<Pod>;
+  reused: ReadonlySet<Pod>;
   problems: KubeletProblem[];
   /** Each node's hostIPs as a status lists them, shared by its pods. */
   hostIPLists: Map<NodeState, { ip: string }[]>;
@@ -231,18 +233,41 @@ function hostIPList(run: KubeletRun, state: NodeState): { ip: string }[] {
   return list;
 }
 
-/** The pod with `status` set: in place for a pod this run built, on a copy for any other. */
+/**
+ * The pod with `status` set: in place for a pod this run built, on a copy for any other; a
+ * previous run's pod whose status comes out the same is kept as it is.
+ */
 function withStatus(run: KubeletRun, pod: Pod, status: PodStatus): Pod {
   if (run.fresh.has(pod)) {
     pod.status = status;
     return pod;
   }
+  if (run.reused.has(pod) && equalJSON(pod.status, status)) return pod;
   return { ...pod, status };
+}
+
+/**
+ * Whether a previous run's pod, running with these addresses, gets the status it has: the rest
+ * of a running pod's status is made of the pod itself (its containers and creation time).
+ */
+function runsAsBefore(status: PodStatus | undefined, podIPs: string[], hostIPs: string[]): boolean {
+  if (status?.phase !== 'Running' || podIPs.length === 0) return false;
+  const ips = status.podIPs ?? [];
+  const hosts = status.hostIPs ?? [];
+  return (
+    status.podIP === podIPs[0] &&
+    ips.length === podIPs.length &&
+    ips.every((entry, i) => entry.ip === podIPs[i]) &&
+    status.hostIP === hostIPs[0] &&
+    hosts.length === hostIPs.length &&
+    hosts.every((entry, i) => entry.ip === hostIPs[i])
+  );
 }
 
 /** One pod through its node's kubelet. */
 function runKubelet(run: KubeletRun, pod: Pod): Pod {
-  const given = pod.status;
+  // A previous run's pod is run as new: its status is the one this run gives it.
+  const given = run.reused.has(pod) ? undefined : pod.status;
   if (given && typeof given === 'object' && Object.keys(given).length > 0) {
     return { ...pod, status: normalizeGiven(pod, given) };
   }
@@ -300,6 +325,7 @@ function runKubelet(run: KubeletRun, pod: Pod): Pod {
     }
   }
   const hostIPs = state.hostIPs;
+  if (run.reused.has(pod) && runsAsBefore(pod.status, podIPs, hostIPs)) return pod;
   const hostFields =
     hostIPs.length > 0 ? { hostIP: hostIPs[0] as string, hostIPs: hostIPList(run, state) } : {};
   if (podIPs.length === 0) {
@@ -335,13 +361,16 @@ const ipEntry = (ip: string) => ({ ip });
 /**
  * Runs every node's kubelet over the pods bound to it; `unschedulable` carries the scheduler's
  * message for the pods it could not place (their PodScheduled condition). A pod of `fresh`
- * (built by this run's controllers) gets its status in place; any other pod on a copy.
+ * (built by this run's controllers) gets its status in place; any other pod on a copy. A pod of
+ * `reused` (a previous run's, as that run left it) is run as a new pod, and kept when its
+ * status comes out the same.
  */
 export function runKubelets(
   pods: readonly Pod[],
   nodes: readonly Node[],
   unschedulable: ReadonlyMap<Pod, string>,
   fresh: ReadonlySet<Pod> = new Set(),
+  reused: ReadonlySet<Pod> = new Set(),
 ): { pods: Pod[]; problems: KubeletProblem[] } {
   const states = new Map<string, NodeState>();
   for (const node of nodes) {
@@ -352,6 +381,7 @@ export function runKubelets(
   }
   const reserved = new Set<string>();
   for (const pod of pods) {
+    if (reused.has(pod)) continue;
     for (const text of podIPsOf(pod)) {
       const ip = parseIP(text);
       if (ip) reserved.add(formatIP(ip));
@@ -362,6 +392,7 @@ export function runKubelets(
     reserved,
     unschedulable,
     fresh,
+    reused,
     problems: [],
     hostIPLists: new Map(),
     last: undefined,

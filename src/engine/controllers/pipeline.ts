@@ -16,8 +16,8 @@ import { mirrorEndpoints, mirroringControllerName } from './endpointSliceMirrori
 import { findingsLog, groupByKind, type ControllerInput, type ControllerOutput } from './groups';
 import { namespaceOf, serviceSelector } from './labels';
 import { assignLoadBalancerIPs } from './loadBalancer';
-import { seededRandom } from './random';
-import { serviceEndpointsMemo, settleWorkloadsOnce, TakenNames } from './reuse';
+import { seededRandom, TakenNames } from './random';
+import { serviceEndpointsMemo, settleWorkloadsOnce } from './reuse';
 import { sanitizeMeta } from './sanitize';
 import { created, withUID } from './workloads';
 
@@ -75,7 +75,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
 
   const computedEndpoints = new Map<string, Endpoints>();
   const computedSlices: EndpointSlice[] = [];
-  const memo = serviceEndpointsMemo(seed);
+  const memo = serviceEndpointsMemo(seed, workloads.nodes);
   for (const service of services) {
     const ns = namespaceOf(service);
     const name = service.metadata?.name ?? '';
@@ -89,7 +89,6 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     const input = {
       service,
       pods: index.selectSet(ns, pairs),
-      nodes: nodesByName,
       given: endpointsByKey.get(key),
       reusable: reusable.get(reuseKey) ?? [],
     };

@@ -227,3 +227,42 @@ const plainKey = /^[A-Za-z0-9_./-]*$/;
 function quotedKey(key: string): string {
   return plainKey.test(key) ? `"${key}"` : JSON.stringify(key);
 }
+
+/**
+ * The names taken in a namespace, counting the lookups that found a name taken: names generated
+ * without meeting a taken one are the names a later run generates again (each random source is
+ * seeded by the object it names for), as long as none of them is taken then (see ./reuse.ts).
+ */
+export class TakenNames extends Set<string> {
+  collisions = 0;
+  private log: string[] | undefined;
+
+  override has(name: string): boolean {
+    const taken = super.has(name);
+    if (taken) this.collisions += 1;
+    return taken;
+  }
+
+  override add(name: string): this {
+    this.log?.push(name);
+    return super.add(name);
+  }
+
+  /** Runs `generate`, returning the names it added and whether it met a taken name. */
+  recording<T>(generate: () => T): { value: T; added: string[]; clean: boolean } {
+    const before = this.collisions;
+    const added: string[] = [];
+    this.log = added;
+    try {
+      const value = generate();
+      return { value, added, clean: this.collisions === before };
+    } finally {
+      this.log = undefined;
+    }
+  }
+
+  /** Whether any of `names` is taken, without counting it as a collision. */
+  holdsAny(names: readonly string[]): boolean {
+    return names.some((name) => super.has(name));
+  }
+}

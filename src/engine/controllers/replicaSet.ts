@@ -10,7 +10,8 @@ import { labelSelectorPairs, matchesLabelSelector, namespaceOf, PodIndex } from 
 import { copyOf, withField } from './copy';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
 import { isPodReady, isPodTerminal, isTerminating } from './podUtil';
-import { deriveUID, generateName, seededRandom } from './random';
+import { equalJSON } from '../admission/json';
+import { deriveUID, generateName, seededRandom, TakenNames } from './random';
 
 /** FilterActivePods: neither terminal nor being deleted. */
 export function isPodActive(pod: Pod): boolean {
@@ -105,6 +106,19 @@ function newPod(parts: PodTemplateParts, name: string, seed: number): Pod {
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec: copyOf(parts.spec) };
 }
 
+/**
+ * The pods a ReplicaSet created, all of them (it selected no pod that existed), in their final
+ * form once the run ends, with the names generated for them and whether generating met a taken
+ * name. A later run whose ReplicaSet is equal, under the same seed, creates these same pods: it
+ * takes them again (see ReplicaSetSync.reused).
+ */
+export interface MadePods {
+  rs: ReplicaSet;
+  pods: Pod[];
+  names: string[];
+  clean: boolean;
+}
+
 export interface ReplicaSetSync {
   /** Pods after the controller acted: the given ones (adopted or not, minus deleted surplus), then the new ones. */
   pods: Pod[];
@@ -116,6 +130,13 @@ export interface ReplicaSetSync {
    */
   created: Pod[];
   createdBy: ReplicaSet[];
+  /** What each ReplicaSet created (by rsKey), for the next run. */
+  made: Map<string, MadePods>;
+  /**
+   * Pods of `created` taken from the previous run's MadePods: as that run left them (bound,
+   * with a status), to be scheduled and run again as if new (an equal result keeps the object).
+   */
+  reused: Set<Pod>;
 }
 
 /** syncReplicaSet for every ReplicaSet, in creation order (manageReplicas and claimPods). */
@@ -123,6 +144,7 @@ export function syncReplicaSets(
   replicaSets: readonly ReplicaSet[],
   given: readonly Pod[],
   seed: number,
+  previous?: ReadonlyMap<string, MadePods>,
 ): ReplicaSetSync {
   const index = new PodIndex(given);
   const order = new Map(given.map((p, i) => [p, i]));
@@ -132,11 +154,13 @@ export function syncReplicaSets(
   const created: Pod[] = [];
   const createdBy: ReplicaSet[] = [];
   const owned = new Map<string, Pod[]>();
-  const names = new Map<string, Set<string>>();
+  const made = new Map<string, MadePods>();
+  const reused = new Set<Pod>();
+  const names = new Map<string, TakenNames>();
   const namesIn = (ns: string) => {
     let set = names.get(ns);
     if (!set) {
-      set = new Set(index.inNamespace(ns).map((p) => p.metadata?.name ?? ''));
+      set = new TakenNames(index.inNamespace(ns).map((p) => p.metadata?.name ?? ''));
       names.set(ns, set);
     }
     return set;
@@ -181,22 +205,47 @@ export function syncReplicaSets(
       );
       continue;
     }
-    if (selects && templateMatches && !rs.metadata?.deletionTimestamp) {
-      const random = seededRandom(seed, `ReplicaSet/${namespace}/${rs.metadata?.name ?? ''}`);
+    if (selects && templateMatches && !rs.metadata?.deletionTimestamp && desired > active.length) {
       const taken = namesIn(namespace);
-      const parts = desired > active.length ? podTemplateParts(rs) : undefined;
-      for (let i = active.length; parts && i < desired; i++) {
-        const pod = newPod(parts, generateName(random, parts.generateName, taken), seed);
+      const before = mine.length === 0 ? previous?.get(rsKey(rs)) : undefined;
+      let making: MadePods;
+      if (
+        before?.clean &&
+        before.pods.length === desired &&
+        equalJSON(before.rs, rs) &&
+        !taken.holdsAny(before.names)
+      ) {
+        for (const name of before.names) taken.add(name);
+        for (const pod of before.pods) reused.add(pod);
+        making = before;
+      } else {
+        const random = seededRandom(seed, `ReplicaSet/${namespace}/${rs.metadata?.name ?? ''}`);
+        const parts = podTemplateParts(rs);
+        const generated = taken.recording(() => {
+          const out: Pod[] = [];
+          for (let i = active.length; i < desired; i++)
+            out.push(newPod(parts, generateName(random, parts.generateName, taken), seed));
+          return out;
+        });
+        making = {
+          rs,
+          pods: generated.value,
+          names: generated.added,
+          clean: generated.clean && mine.length === 0,
+        };
+      }
+      for (const pod of making.pods) {
         created.push(pod);
         createdBy.push(rs);
         pods.push(pod);
       }
+      made.set(rsKey(rs), making);
     }
     owned.set(rsKey(rs), pods);
   }
 
   const kept = given.filter((p) => !deleted.has(p)).map((p) => replaced.get(p) ?? p);
-  return { pods: [...kept, ...created], owned, created, createdBy };
+  return { pods: [...kept, ...created], owned, created, createdBy, made, reused };
 }
 
 /**

@@ -3,7 +3,9 @@
  * controllers' results for everything it does not touch are the previous run's, reused when
  * (and only when) their whole input is equal to this run's:
  * - the workload controllers (./workloads.ts), when the Nodes, Deployments, ReplicaSets and
- *   Pods are the same, in the same relative order, with the same settings and seed;
+ *   Pods are the same, in the same relative order, with the same settings and seed; else the
+ *   pods of each ReplicaSet that is the same (scheduled and run again as new pods, kept where
+ *   they come out the same) and the statuses counted from the very same objects;
  * - one Service's Endpoints and EndpointSlices, when the Service, the pods it selects, the
  *   Nodes, the objects it would reuse and the names it would generate are the same.
  * Inputs are compared as JSON values; admission hands out the same defaulted object for a
@@ -14,6 +16,7 @@
  */
 import { equalJSON } from '../admission/json';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../model';
+import type { TakenNames } from './random';
 import { settleWorkloads, type WorkloadInput, type Workloads } from './workloads';
 
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
@@ -24,65 +27,26 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
 
 let lastWorkloads: { input: WorkloadInput; result: Workloads } | undefined;
 
-/** settleWorkloads, or the previous run's result when its input equals this one. */
+/**
+ * settleWorkloads, or the previous run's result when its input equals this one; when only some
+ * of it changed, settleWorkloads takes from the previous run what it would make again.
+ */
 export function settleWorkloadsOnce(input: WorkloadInput): Workloads {
   const last = lastWorkloads;
-  if (
-    last &&
+  const comparable =
+    last !== undefined &&
     last.input.seed === input.seed &&
-    equalJSON(last.input.settings, input.settings) &&
-    sameList(last.input.objects, input.objects, equalJSON)
-  )
-    return last.result;
-  const result = settleWorkloads(input);
+    equalJSON(last.input.settings, input.settings);
+  if (comparable && sameList(last.input.objects, input.objects, equalJSON)) return last.result;
+  const result = settleWorkloads(input, comparable ? last.result : undefined);
   lastWorkloads = { input, result };
   return result;
-}
-
-/**
- * The names taken in a namespace, counting the lookups that found a name taken: a Service's
- * slices whose generated names never met a taken one are the names a later run generates again
- * (the random source is seeded by the Service), as long as none of them is taken then.
- */
-export class TakenNames extends Set<string> {
-  collisions = 0;
-  private log: string[] | undefined;
-
-  override has(name: string): boolean {
-    const taken = super.has(name);
-    if (taken) this.collisions += 1;
-    return taken;
-  }
-
-  override add(name: string): this {
-    this.log?.push(name);
-    return super.add(name);
-  }
-
-  /** Runs `generate`, returning the names it added and whether it met a taken name. */
-  recording<T>(generate: () => T): { value: T; added: string[]; clean: boolean } {
-    const before = this.collisions;
-    const added: string[] = [];
-    this.log = added;
-    try {
-      const value = generate();
-      return { value, added, clean: this.collisions === before };
-    } finally {
-      this.log = undefined;
-    }
-  }
-
-  /** Whether any of `names` is taken, without counting it as a collision. */
-  holdsAny(names: readonly string[]): boolean {
-    return names.some((name) => super.has(name));
-  }
 }
 
 /** What the Endpoints and EndpointSlice controllers made of one Service, and from what. */
 export interface ServiceEndpoints {
   service: Service;
   pods: readonly Pod[];
-  nodes: ReadonlyMap<string, Node>;
   given: Endpoints | undefined;
   reusable: readonly EndpointSlice[];
   endpoints: Endpoints;
@@ -93,24 +57,32 @@ export interface ServiceEndpoints {
   clean: boolean;
 }
 
-type ServiceInput = Pick<ServiceEndpoints, 'service' | 'pods' | 'nodes' | 'given' | 'reusable'>;
+type ServiceInput = Pick<ServiceEndpoints, 'service' | 'pods' | 'given' | 'reusable'>;
 
-let lastServices: { seed: number; byKey: Map<string, ServiceEndpoints> } | undefined;
+let lastServices:
+  { seed: number; nodes: readonly Node[]; byKey: Map<string, ServiceEndpoints> } | undefined;
 
-/** The previous run's results per Service key, kept for the next run as this run fills it. */
-export function serviceEndpointsMemo(seed: number): {
+/**
+ * The previous run's results per Service key, kept for the next run as this run fills it; none
+ * when the seed or the Nodes (whose names and topology the slices carry) are not the same.
+ */
+export function serviceEndpointsMemo(
+  seed: number,
+  nodes: readonly Node[],
+): {
   reusable(key: string, input: ServiceInput, taken: TakenNames): ServiceEndpoints | undefined;
   keep(key: string, result: ServiceEndpoints): void;
 } {
-  const previous = lastServices?.seed === seed ? lastServices.byKey : undefined;
+  const last = lastServices;
+  const previous =
+    last?.seed === seed && sameList(last.nodes, nodes, equalJSON) ? last.byKey : undefined;
   const byKey = new Map<string, ServiceEndpoints>();
-  lastServices = { seed, byKey };
+  lastServices = { seed, nodes, byKey };
   return {
     reusable(key, input, taken) {
       const before = previous?.get(key);
       if (
         !before?.clean ||
-        before.nodes !== input.nodes ||
         !sameList(before.pods, input.pods, (a, b) => a === b) ||
         !equalJSON(before.given, input.given) ||
         !equalJSON(before.reusable, input.reusable) ||

@@ -214,18 +214,28 @@ class MinHeap {
   }
 }
 
+/** A previous run's pod as its ReplicaSet created it: no node, no status (keys in their order). */
+function asNew(pod: Pod): Pod {
+  const spec = { ...pod.spec };
+  delete spec.nodeName;
+  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec } as Pod;
+}
+
 /**
  * Binds every pod without `spec.nodeName` whose schedulerName is the default one, in creation
  * order. Pods that fit nowhere stay Pending and are returned with the scheduler's message.
  * Pods asking the same of nodes share one filter pass and one heap of candidate nodes keyed by
  * (pods on the node, name order); entries made stale by other pods are refreshed when popped.
  * A pod of `fresh` (built by this run's controllers, spec included) is bound in place; any
- * other pod is bound on a copy.
+ * other pod is bound on a copy. A pod of `reused` (a previous run's, as that run left it) is
+ * scheduled as a new pod: kept as it is when it lands where it was, else copied (unbound, and
+ * without the status of its old node).
  */
 export function schedulePods(
   pods: readonly Pod[],
   nodes: readonly Node[],
   fresh: ReadonlySet<Pod> = new Set(),
+  reused: ReadonlySet<Pod> = new Set(),
 ): { pods: Pod[]; unschedulable: Unschedulable[] } {
   const ordered = [...nodes].sort((a, b) => {
     const x = a.metadata?.name ?? '';
@@ -236,13 +246,14 @@ export function schedulePods(
   const indexOf = new Map(ordered.map((n, i) => [n.metadata?.name ?? '', i]));
   const counts = new Array<number>(total).fill(0);
   for (const pod of pods) {
+    if (reused.has(pod)) continue;
     const i = indexOf.get(pod.spec?.nodeName ?? '');
     if (pod.spec?.nodeName && i !== undefined) counts[i] = (counts[i] ?? 0) + 1;
   }
   const unschedulable: Unschedulable[] = [];
   const filtered = new Map<string, { heap: MinHeap; reasons: string[] }>();
   const out = pods.map((pod) => {
-    if (pod.spec?.nodeName) return pod;
+    if (pod.spec?.nodeName && !reused.has(pod)) return pod;
     const schedulerName = pod.spec?.schedulerName;
     if (schedulerName && schedulerName !== defaultSchedulerName) return pod;
     const signature = schedulingSignature(pod);
@@ -272,10 +283,12 @@ export function schedulePods(
       break;
     }
     const nodeName = chosen === undefined ? undefined : ordered[chosen]?.metadata?.name;
+    if (reused.has(pod) && pod.spec?.nodeName !== nodeName) pod = asNew(pod);
     if (!nodeName) {
       unschedulable.push({ pod, message: fitErrorMessage(reasons), reasons });
       return pod;
     }
+    if (pod.spec?.nodeName === nodeName) return pod;
     if (fresh.has(pod) && pod.spec) {
       pod.spec.nodeName = nodeName;
       return pod;

@@ -5,6 +5,7 @@
  * on their relative order), never on Services or endpoints: see settleWorkloadsOnce in
  * ./reuse.ts, which keeps a result for a run whose workload input is unchanged.
  */
+import { equalJSON } from '../admission/json';
 import { objectKey } from '../keys';
 import type {
   ClusterSettings,
@@ -23,7 +24,12 @@ import { runKubelets } from './kubelet';
 import { namespaceOf, PodIndex } from './labels';
 import { allocateNodeCIDRs } from './nodeIpam';
 import { controllerOf } from './owners';
-import { replicaSetStatus, syncReplicaSets, type ReplicaSetSync } from './replicaSet';
+import {
+  replicaSetStatus,
+  syncReplicaSets,
+  type MadePods,
+  type ReplicaSetSync,
+} from './replicaSet';
 import { deriveUID } from './random';
 import { schedulePods, type Unschedulable } from './scheduler';
 
@@ -150,10 +156,25 @@ export interface Workloads {
   deployments: Deployment[];
   /** What the scheduler and kubelets found, in the order they found it (no duplicates). */
   findings: Finding[];
+  /** What each ReplicaSet created, by rsKey, as the run left it: reused by the next run. */
+  made: ReadonlyMap<string, MadePods>;
+  /** The ReplicaSet and Deployment statuses, by key, and what each was computed from. */
+  statuses: ReadonlyMap<string, Computed>;
 }
 
-/** Runs the workload controllers over `input.objects` (already sanitized). */
-export function settleWorkloads(input: WorkloadInput): Workloads {
+/** A status computed from a controller's object and the objects it counted. */
+interface Computed {
+  from: KubeObject;
+  counted: readonly KubeObject[];
+  result: ReplicaSet | Deployment;
+}
+
+/**
+ * Runs the workload controllers over `input.objects` (already sanitized). `previous`, a run under
+ * the same settings and seed, lends the pods its ReplicaSets created and its statuses wherever
+ * this run would make them equal (then the very same objects).
+ */
+export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Workloads {
   const { seed, settings, objects } = input;
   const groups = {
     nodes: [] as Node[],
@@ -185,10 +206,13 @@ export function settleWorkloads(input: WorkloadInput): Workloads {
     const deployment = owner
       ? deploymentByKey.get(`${namespaceOf(rs)}/${owner.name ?? ''}`)
       : undefined;
-    return created(seed, rs, deployment?.metadata);
+    const made = created(seed, rs, deployment?.metadata);
+    // The previous run's equal ReplicaSet: what was computed from it is found by identity.
+    const before = previous?.statuses.get(`ReplicaSet/${rsKey(made)}`)?.from;
+    return before !== undefined && equalJSON(before, made) ? (before as ReplicaSet) : made;
   });
   const givenPods = groups.pods.map((p) => withUID(seed, p));
-  const rsSync = syncReplicaSets(replicaSets, givenPods, seed);
+  const rsSync = syncReplicaSets(replicaSets, givenPods, seed, previous?.made);
   const rsByKey = new Map(replicaSets.map((rs) => [rsKey(rs), rs]));
   // Pods exist in the order they were created: a controller's pods right after its owner.
   const order = new Map(objects.map((o, i) => [objectKey(o), i]));
@@ -199,7 +223,9 @@ export function settleWorkloads(input: WorkloadInput): Workloads {
   const blameOf = (pod: Pod) => (blame ??= blameByPod(rsSync, lineage)).get(podKey(pod));
 
   // Scheduler and kubelets.
-  const scheduled = schedulePods(pods, nodes, fresh);
+  const { reused } = rsSync;
+  for (const pod of reused) fresh.delete(pod);
+  const scheduled = schedulePods(pods, nodes, fresh, reused);
   for (const u of scheduled.unschedulable) {
     const b = blameOf(u.pod);
     if (b) report(b.object, b.prefix + schedulingPath(u), u.message, 'default-scheduler');
@@ -209,29 +235,57 @@ export function settleWorkloads(input: WorkloadInput): Workloads {
     nodes,
     new Map(scheduled.unschedulable.map((u) => [u.pod, u.message])),
     fresh,
+    reused,
   );
   for (const p of kubelet.problems) {
     const b = blameOf(p.pod);
     if (b) report(b.object, b.prefix + p.path, p.message, 'kubelet');
   }
   const finalPods = kubelet.pods;
-  // A pod this run created was completed in place: it is its own final version. Any other is
-  // found by key (created pods' generated names never collide with given ones).
-  const givenByKey = new Map<string, Pod>();
-  for (const p of finalPods) if (!fresh.has(p)) givenByKey.set(podKey(p), p);
-  const finalOf = (p: Pod) => (fresh.has(p) ? p : givenByKey.get(podKey(p)));
+  // The scheduler and the kubelets keep the pods' order: each pod's final version.
+  const finals = new Map<Pod, Pod>();
+  for (let i = 0; i < pods.length; i++) finals.set(pods[i] as Pod, finalPods[i] as Pod);
+  const finalOf = (p: Pod) => finals.get(p);
+  const made = new Map<string, MadePods>();
+  for (const [key, m] of rsSync.made) {
+    const final = m.pods.map((p) => finalOf(p) ?? p);
+    made.set(key, final.every((p, i) => p === m.pods[i]) ? m : { ...m, pods: final });
+  }
 
   // Statuses of ReplicaSets and Deployments.
+  const statuses = new Map<string, Computed>();
+  const status = <T extends ReplicaSet | Deployment>(
+    key: string,
+    from: T,
+    counted: readonly KubeObject[],
+    compute: () => T,
+  ): T => {
+    const before = previous?.statuses.get(key);
+    const reuse =
+      before !== undefined &&
+      before.counted.length === counted.length &&
+      before.counted.every((o, i) => o === counted[i]) &&
+      equalJSON(before.from, from);
+    const computed = reuse ? before : { from, counted, result: compute() };
+    statuses.set(key, computed);
+    return computed.result as T;
+  };
   const finalRS: ReplicaSet[] = replicaSets.map((rs) => {
     const owned: Pod[] = [];
     for (const p of rsSync.owned.get(rsKey(rs)) ?? []) {
       const final = finalOf(p);
       if (final !== undefined) owned.push(final);
     }
-    return replicaSetStatus(rs, owned);
+    return status(`ReplicaSet/${rsKey(rs)}`, rs, owned, () => replicaSetStatus(rs, owned));
   });
   const finalRSByKey = new Map(finalRS.map((rs) => [rsKey(rs), rs]));
-  const finalDeployments = synced.syncs.map((s) => deploymentStatus(s, finalRSByKey));
+  const finalDeployments = synced.syncs.map((s) => {
+    const counted = [...s.owned, s.newReplicaSet ?? ''].map(
+      (k) => finalRSByKey.get(k) as ReplicaSet,
+    );
+    const key = `Deployment/${namespaceOf(s.deployment)}/${s.deployment.metadata?.name ?? ''}`;
+    return status(key, s.deployment, counted, () => deploymentStatus(s, finalRSByKey));
+  });
 
   return {
     nodes,
@@ -241,5 +295,7 @@ export function settleWorkloads(input: WorkloadInput): Workloads {
     replicaSets: finalRS,
     deployments: finalDeployments,
     findings,
+    made,
+    statuses,
   };
 }

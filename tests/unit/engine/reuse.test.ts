@@ -22,7 +22,41 @@ async function freshEngine(): Promise<typeof Engine> {
   return import('../../../src/engine');
 }
 
-const generated = generateClusterYaml({ services: 40, replicas: 3, nodes: 4 });
+/**
+ * A generated cluster, a pod bound to a node, and a Deployment whose pods only a node labelled
+ * `zone: b` can run.
+ */
+const generated = `${generateClusterYaml({ services: 40, replicas: 3, nodes: 4 })}---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: pinned
+spec:
+  nodeName: node-1
+  containers:
+  - name: app
+    image: registry.example/app:1
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: zoned
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: zoned
+  template:
+    metadata:
+      labels:
+        app: zoned
+    spec:
+      nodeSelector:
+        zone: b
+      containers:
+      - name: app
+        image: registry.example/app:1
+`;
 
 /** Edits a person makes, each applied to the text before it. */
 const edits: [string, (text: string) => string][] = [
@@ -40,6 +74,9 @@ const edits: [string, (text: string) => string][] = [
     'a Node label',
     (t) => t.replace('  name: node-2\n', '  name: node-2\n  labels:\n    zone: b\n'),
   ],
+  ['another Deployment scaled', (t) => t.replace(/(name: svc-1\nspec:\n {2}replicas:) 3/, '$1 5')],
+  // The zoned pods stay on node-2, after one more pod there: their addresses change.
+  ['a pod moved', (t) => t.replace('nodeName: node-1', 'nodeName: node-2')],
   [
     'a Service removed',
     (t) =>
