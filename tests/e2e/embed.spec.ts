@@ -2,7 +2,7 @@
  * Embedding: the build served from a sub-path (/playground/) by a small static server, its
  * documentation page with two embeds and a host script, and the postMessage API's origin check
  * (a second server port is a second origin). The build is `dist/` (`npm run test:e2e` makes it),
- * or the folder named by PLAYGROUND_DIST.
+ * or the folder named by PLAYWRIGHT_DIST (as playwright.config.ts reads it).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import type { FrameLocator, Page } from '@playwright/test';
 
-const root = resolve(process.env.PLAYGROUND_DIST ?? 'dist');
+const root = resolve(process.env.PLAYWRIGHT_DIST ?? 'dist');
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
