@@ -3,6 +3,7 @@
  * `<deployment>-<pod-template-hash>` for its current pod template, and a status summed from
  * its ReplicaSets (pkg/controller/deployment).
  */
+import { equalJSON } from '../admission/json';
 import type { Deployment, IntOrString, ObjectMeta, PodTemplateSpec, ReplicaSet } from '../model';
 import { copyOf, define, withField } from './copy';
 import { labelSelectorPairs, matchesLabelSelector, namespaceOf } from './labels';
@@ -194,6 +195,18 @@ function withRevision(deployment: Deployment, revision: string): Deployment {
 }
 
 /**
+ * What a Deployment that owned no given ReplicaSet made, where its ReplicaSet's name was free
+ * at the first try: a later run with an equal Deployment (same seed), owning none either and
+ * finding that name free, makes the very same, so it is lent the earlier run's objects (the
+ * ReplicaSet as that run stored it).
+ */
+export interface DeploymentMade {
+  deployment: Deployment;
+  sync: DeploymentSync;
+  replicaSet: ReplicaSet;
+}
+
+/**
  * syncDeployment / getNewReplicaSet (pkg/controller/deployment/sync.go at
  * 737067c1d67d6118c3c3abf58b4f00e67a2409df): adopt orphan ReplicaSets the selector matches,
  * find the one whose template equals the Deployment's (ignoring pod-template-hash), create it
@@ -203,7 +216,17 @@ function withRevision(deployment: Deployment, revision: string): Deployment {
 export function syncDeployments(
   deployments: readonly Deployment[],
   given: readonly ReplicaSet[],
-): { replicaSets: ReplicaSet[]; syncs: DeploymentSync[] } {
+  previous?: ReadonlyMap<string, DeploymentMade>,
+): {
+  replicaSets: ReplicaSet[];
+  syncs: DeploymentSync[];
+  /** What each Deployment made as DeploymentMade describes, by `namespace/name`. */
+  made: Map<string, DeploymentMade>;
+  /** The ReplicaSets lent by `previous`, as it stored them. */
+  lent: Set<ReplicaSet>;
+} {
+  const made = new Map<string, DeploymentMade>();
+  const lent = new Set<ReplicaSet>();
   const replicaSets = [...given];
   const byNamespace = new Map<string, number[]>();
   replicaSets.forEach((rs, i) => {
@@ -230,6 +253,20 @@ export function syncDeployments(
       const rs = replicaSets[i];
       return rs !== undefined && ownedReplicaSets(deployment, [rs]).length === 1;
     });
+    const key = `${namespace}/${deployment.metadata?.name ?? ''}`;
+    const before = ownedIdx.length === 0 ? previous?.get(key) : undefined;
+    if (
+      before &&
+      !names.has(rsKey(before.replicaSet)) &&
+      equalJSON(before.deployment, deployment)
+    ) {
+      names.add(rsKey(before.replicaSet));
+      replicaSets.push(before.replicaSet);
+      lent.add(before.replicaSet);
+      syncs.push(before.sync);
+      made.set(key, before);
+      continue;
+    }
     const want = ownedIdx.length > 0 ? withoutHash(deployment.spec?.template) : '';
     const ref = newControllerRef({
       apiVersion: 'apps/v1',
@@ -248,8 +285,9 @@ export function syncDeployments(
       const replicas = i === newIndex ? replicasOf(deployment.spec) : 0;
       replicaSets[i] = { ...rs, metadata: meta, spec: { ...rs.spec, replicas } };
     }
+    const ownedNone = ownedIdx.length === 0;
+    let collisions = 0;
     if (newIndex === undefined && !deployment.spec?.paused) {
-      let collisions = 0;
       let hash = computeHash(deployment.spec?.template);
       while (names.has(`${namespace}/${deployment.metadata?.name ?? ''}-${hash}`)) {
         collisions++;
@@ -264,11 +302,14 @@ export function syncDeployments(
     const revision = newReplicaSet ? revisionOf(newReplicaSet) || maxRevision : maxRevision;
     const annotated: Deployment =
       revision > 0 ? withRevision(deployment, String(revision)) : deployment;
-    syncs.push({
+    const sync: DeploymentSync = {
       deployment: annotated,
       ...(newReplicaSet ? { newReplicaSet: rsKey(newReplicaSet) } : {}),
       owned: ownedIdx.map((i) => rsKey(replicaSets[i] as ReplicaSet)),
-    });
+    };
+    syncs.push(sync);
+    if (ownedNone && collisions === 0 && newReplicaSet)
+      made.set(key, { deployment, sync, replicaSet: newReplicaSet });
   }
-  return { replicaSets, syncs };
+  return { replicaSets, syncs, made, lent };
 }

@@ -17,7 +17,7 @@ import type {
   Pod,
   ReplicaSet,
 } from '../model';
-import { rsKey, syncDeployments } from './deployment';
+import { rsKey, syncDeployments, type DeploymentMade } from './deployment';
 import { deploymentStatus } from './deploymentStatus';
 import { findingsLog } from './groups';
 import { runKubelets } from './kubelet';
@@ -156,6 +156,8 @@ export interface Workloads {
   deployments: Deployment[];
   /** What the scheduler and kubelets found, in the order they found it (no duplicates). */
   findings: Finding[];
+  /** What each Deployment made, by `namespace/name`: lent to the next run. */
+  deploymentsMade: ReadonlyMap<string, DeploymentMade>;
   /** What each ReplicaSet created, by rsKey, as the run left it: reused by the next run. */
   made: ReadonlyMap<string, MadePods>;
   /** The ReplicaSet and Deployment statuses, by key, and what each was computed from. */
@@ -199,9 +201,9 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   const deploymentByKey = new Map(
     deployments.map((d) => [`${namespaceOf(d)}/${d.metadata?.name ?? ''}`, d]),
   );
-  const synced = syncDeployments(deployments, givenRS);
+  const synced = syncDeployments(deployments, givenRS, previous?.deploymentsMade);
   const replicaSets = synced.replicaSets.map((rs) => {
-    if (givenRSKeys.has(rsKey(rs))) return rs;
+    if (givenRSKeys.has(rsKey(rs)) || synced.lent.has(rs)) return rs;
     const owner = controllerOf(rs.metadata);
     const deployment = owner
       ? deploymentByKey.get(`${namespaceOf(rs)}/${owner.name ?? ''}`)
@@ -214,6 +216,12 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   const givenPods = groups.pods.map((p) => withUID(seed, p));
   const rsSync = syncReplicaSets(replicaSets, givenPods, seed, previous?.made);
   const rsByKey = new Map(replicaSets.map((rs) => [rsKey(rs), rs]));
+  // For the next run: what each Deployment made, with its ReplicaSet as this run stores it.
+  const deploymentsMade = new Map<string, DeploymentMade>();
+  for (const [key, m] of synced.made) {
+    const stored = rsByKey.get(rsKey(m.replicaSet)) ?? m.replicaSet;
+    deploymentsMade.set(key, stored === m.replicaSet ? m : { ...m, replicaSet: stored });
+  }
   // Pods exist in the order they were created: a controller's pods right after its owner.
   const order = new Map(objects.map((o, i) => [objectKey(o), i]));
   const lineage: Lineage = { rsByKey, deploymentByKey, order };
@@ -295,6 +303,7 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     replicaSets: finalRS,
     deployments: finalDeployments,
     findings,
+    deploymentsMade,
     made,
     statuses,
   };

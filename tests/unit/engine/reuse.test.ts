@@ -113,11 +113,16 @@ describe('runs after edits equal a fresh engine', () => {
     }
   });
 
-  it('admits a Service again when a value it took is taken first, or its range changes', async () => {
+  it('admits a Service again, or makes a ReplicaSet again, when a value or name it took is taken first, or its range changes', async () => {
     const warm = await freshEngine();
     const first = warm.simulate(generated).cluster;
     const svc = (name: string) => first.services.find((s) => s.metadata?.name === name);
     const clusterIP = svc('svc-5')?.spec?.clusterIP ?? '';
+    const rsName = first.replicaSets.find((rs) => rs.metadata?.name?.startsWith('svc-2-'))?.metadata
+      ?.name;
+    expect(rsName).toBeDefined();
+    const podName = first.pods.find((p) => p.metadata?.name?.startsWith('svc-3-'))?.metadata?.name;
+    expect(podName).toBeDefined();
     const nodePort = svc('svc-0')?.spec?.ports?.[0]?.nodePort ?? 0;
     expect(clusterIP).not.toBe('');
     expect(nodePort).toBeGreaterThan(0);
@@ -142,8 +147,43 @@ spec:
     nodePort: ${nodePort}
 ---
 `;
+    // Anywhere in the text, this takes the name svc-2's Deployment gives its ReplicaSet.
+    const rsBlocker = `---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: ${rsName}
+spec:
+  replicas: 0
+  selector:
+    matchLabels:
+      app: other
+  template:
+    metadata:
+      labels:
+        app: other
+    spec:
+      containers:
+      - name: app
+        image: registry.example/app:1
+`;
+    // A bare pod (selected by no ReplicaSet) with the name of one svc-3's ReplicaSet made.
+    const podBlocker = `---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${podName}
+spec:
+  containers:
+  - name: app
+    image: registry.example/app:1
+`;
     const texts = [
       blockers + generated,
+      generated,
+      generated + rsBlocker,
+      generated,
+      generated + podBlocker,
       generated,
       generated.replace('serviceSubnet: 10.96.0.0/12', 'serviceSubnet: 10.100.0.0/16'),
       generated,
