@@ -9,6 +9,7 @@ import { selectDiagnostics, selectReveal } from '../../state/selectors';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
 import { resolvedTheme } from '../toolbar/theme';
 import { monaco } from './monacoSetup';
+import { pasteLargeTextInSlices } from './largePaste';
 import { syncSelection } from './selectionSync';
 import { markerOwner, toMarkers } from './toMarkers';
 
@@ -85,6 +86,7 @@ export default function YamlEditor() {
       renderWhitespace: 'selection',
       ariaLabel: 'Kubernetes YAML. Press Ctrl+M to let Tab move the focus out of the editor.',
       fixedOverflowWidgets: true,
+      editContext: false,
     });
     editorRef.current = editor;
     // The toolbar's choice (light, dark, or the system's), followed as it changes.
@@ -96,8 +98,7 @@ export default function YamlEditor() {
     // only when the size class changes: updating options re-lays out the editor), and the
     // language with them.
     let sizeKey = '';
-    const fitToSize = () => {
-      const lines = model.getLineCount();
+    const fitToSize = (lines = model.getLineCount()) => {
       const language = languageFor(lines);
       if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
       const options = sizeOptions(lines);
@@ -111,13 +112,17 @@ export default function YamlEditor() {
     // milliseconds: it is read once per edit of the model, never to compare with the store.
     let synced = model.getValue();
     let applyingStore = false;
-    const typed = model.onDidChangeContent(() => {
+    // A large paste arrives in slices (./largePaste.ts): the store hears of it once, at the end.
+    let pasting = false;
+    const changed = () => {
+      if (pasting) return;
       fitToSize();
       if (applyingStore) return;
       const text = model.getValue();
       synced = text;
       if (text !== store.getState().text) store.getState().setText(text);
-    });
+    };
+    const typed = model.onDidChangeContent(changed);
     const followStore = store.subscribe((state, previous) => {
       if (state.text === previous.text || state.text === synced) return;
       synced = state.text;
@@ -143,7 +148,21 @@ export default function YamlEditor() {
     };
     scrollable?.addEventListener('scroll', undoNativeScroll);
     const stopSync = syncSelection(monaco, editor, store);
+    const stopLargePaste = pasteLargeTextInSlices(monaco, editor, {
+      begin(text) {
+        pasting = true;
+        // Sized for the text to come, so that no slice is tokenized as YAML only to be dropped.
+        let lines = model.getLineCount();
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+        fitToSize(lines);
+      },
+      end() {
+        pasting = false;
+        changed();
+      },
+    });
     return () => {
+      stopLargePaste();
       stopSync();
       scrollable?.removeEventListener('scroll', undoNativeScroll);
       followStore();
