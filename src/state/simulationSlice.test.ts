@@ -11,7 +11,6 @@ function summary(name: string, diagnostics: Diagnostic[] = []): SimulationSummar
     defaultNodes: false,
     proxyMode: 'iptables',
     diagnostics,
-    applied: [],
   };
 }
 

@@ -10,7 +10,6 @@ const summary: SimulationSummary = {
   defaultNodes: true,
   proxyMode: 'iptables',
   diagnostics: [],
-  applied: [],
 };
 
 /** A worker that records requests and answers when the test says so. */

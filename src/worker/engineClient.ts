@@ -68,13 +68,7 @@ export function createEngineWorker(): WorkerLike {
   });
 }
 
-const listNames: readonly SummaryListName[] = [
-  'services',
-  'pods',
-  'nodes',
-  'diagnostics',
-  'applied',
-];
+const listNames: readonly SummaryListName[] = ['services', 'pods', 'nodes', 'diagnostics'];
 
 /** The chunks of a worker's summaries that the page holds, parsed, and the lists made of them. */
 class ChunkStore {

@@ -9,7 +9,6 @@
  * latest simulation.
  */
 import type {
-  ApplyResult,
   Diagnostic,
   IPFamily,
   ProxyMode,
@@ -93,16 +92,49 @@ export interface NodeSummary {
   source?: SourcePosition;
 }
 
+/** Pods by state, as a node of a large cluster's graph counts them. */
+export interface PodCounts {
+  ready: number;
+  notReady: number;
+  terminating: number;
+}
+
+/** Where an object the page was not sent starts in the editor's text (for cursor selection). */
+export interface OmittedStart {
+  kind: 'pod' | 'deployment';
+  key: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * What the page knows of a large cluster's pods beyond the first `podsSentLimit` (summarize.ts):
+ * the graph draws such a cluster's nodes with counts, and the few panels that need one of the
+ * other pods ask for it with the `pods` query.
+ */
+export interface OmittedPods {
+  /** Every pod of the cluster, `pods` included. */
+  total: number;
+  /** The pods outside kube-system, `pods` included. */
+  outsideKubeSystem: number;
+  /** Every pod counted by `spec.nodeName` ('' when unscheduled), in the order first seen. */
+  byNode: [string, PodCounts][];
+  /** The omitted pods written in the text, and the Deployments of the others. */
+  starts: OmittedStart[];
+}
+
 /** What the page draws of one simulation. */
 export interface SimulationSummary {
   services: ServiceSummary[];
+  /** The cluster's pods; a large cluster's first `podsSentLimit` only (see `omittedPods`). */
   pods: PodSummary[];
+  /** Present when `pods` is not every pod of the cluster. */
+  omittedPods?: OmittedPods;
   nodes: NodeSummary[];
   /** True when the input had no Node and the default three-node cluster is assumed. */
   defaultNodes: boolean;
   proxyMode: ProxyMode;
   diagnostics: Diagnostic[];
-  applied: ApplyResult[];
 }
 
 export interface SimulateRequest {
@@ -123,7 +155,7 @@ export interface QueryRequest {
 export type EngineRequest = SimulateRequest | QueryRequest;
 
 /** The lists of a summary that may be sent in chunks (a large cluster's). */
-export type SummaryListName = 'services' | 'pods' | 'nodes' | 'diagnostics' | 'applied';
+export type SummaryListName = 'services' | 'pods' | 'nodes' | 'diagnostics';
 
 /** For each chunked list: the ids of its chunks, in order. */
 export type SummaryChunks = Partial<Record<SummaryListName, number[]>>;

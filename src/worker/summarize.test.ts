@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine';
-import { summarize } from './summarize';
+import { answerPods } from './queries/pods';
+import { podsSentLimit, summarize } from './summarize';
 
 const selectorless = `apiVersion: v1
 kind: Service
@@ -107,5 +108,63 @@ spec:
         source: { document: 0, line: 1, column: 1 },
       });
     }
+  });
+});
+
+const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: { app: ${name} }
+  template:
+    metadata:
+      labels: { app: ${name} }
+    spec:
+      containers:
+      - name: c
+        image: nginx
+`;
+
+describe('summarize, a large cluster', () => {
+  const text = [deployment('web', podsSentLimit), deployment('api', 200)].join('---\n');
+  const simulation = simulate(text);
+  const summary = summarize(simulation);
+
+  it('lists its first pods, and counts every pod by node', () => {
+    expect(summary.pods).toHaveLength(podsSentLimit);
+    const omitted = summary.omittedPods;
+    expect(omitted?.total).toBe(simulation.cluster.pods.length);
+    expect(omitted?.outsideKubeSystem).toBe(podsSentLimit + 200);
+    const counted = (omitted?.byNode ?? []).reduce(
+      (sum, [, c]) => sum + c.ready + c.notReady + c.terminating,
+      0,
+    );
+    expect(counted).toBe(simulation.cluster.pods.length);
+    expect(omitted?.byNode.map(([name]) => name).sort()).toEqual(['node-1', 'node-2', 'node-3']);
+  });
+
+  it('gives where the Deployments of the pods it does not list start', () => {
+    expect(summary.omittedPods?.starts).toEqual([
+      { kind: 'deployment', key: 'default/api', line: 17, column: 1 },
+    ]);
+  });
+
+  it('answers the pods query with the pods it does not list', () => {
+    const last = simulation.cluster.pods.at(-1)?.metadata.name ?? '';
+    const { pods } = answerPods(simulation, { kind: 'pods', keys: [`default/${last}`] });
+    expect(pods.map((p) => [p.key, p.template?.key])).toEqual([[`default/${last}`, 'default/api']]);
+    const onNode = answerPods(simulation, { kind: 'pods', node: 'node-2' }).pods;
+    expect(onNode.length).toBe(
+      simulation.cluster.pods.filter((p) => p.spec?.nodeName === 'node-2').length,
+    );
+  });
+
+  it('lists every pod of a small cluster', () => {
+    const small = summarize(simulate(deployment('web', 10)));
+    expect(small.omittedPods).toBeUndefined();
+    expect(small.pods).toHaveLength(12);
   });
 });

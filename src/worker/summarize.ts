@@ -15,6 +15,8 @@ import type {
 import type {
   EndpointSummary,
   NodeSummary,
+  OmittedPods,
+  PodCounts,
   PodSummary,
   ServicePortSummary,
   ServiceSummary,
@@ -229,6 +231,58 @@ function applyWarnings(sim: Simulation): Diagnostic[] {
   return out;
 }
 
+/**
+ * The most pods a summary lists. A larger cluster's graph draws its nodes with pod counts (past
+ * `maxDrawnPods`), the request bar offers a few hundred sources, and the panels that need one of
+ * the other pods ask for it (the `pods` query): sending 50,000 pods only to count them cost the
+ * page a 20 MB copy and its garbage collection.
+ */
+export const podsSentLimit = 1000;
+
+/** The pods of a simulation the page is sent, and what it knows of the others. */
+function summarizePods(
+  sim: Simulation,
+  replicaSets: ReplicaSetIndex,
+): { pods: PodSummary[]; omittedPods?: OmittedPods } {
+  const all = sim.cluster.pods;
+  const toSummary = (p: Pod) => withTemplate(sim, replicaSets, p, toPod(sim, p));
+  if (all.length <= podsSentLimit) return { pods: all.map(toSummary) };
+  const pods = all.slice(0, podsSentLimit).map(toSummary);
+  const templates = new Set<string>();
+  for (const pod of pods) if (pod.template?.kind === 'Deployment') templates.add(pod.template.key);
+  const byNode = new Map<string, PodCounts>();
+  const omitted: OmittedPods = { total: all.length, outsideKubeSystem: 0, byNode: [], starts: [] };
+  all.forEach((pod, i) => {
+    if (namespaceOf(pod.metadata) !== 'kube-system') omitted.outsideKubeSystem++;
+    const nodeName = pod.spec?.nodeName ?? '';
+    let counts = byNode.get(nodeName);
+    if (!counts) byNode.set(nodeName, (counts = { ready: 0, notReady: 0, terminating: 0 }));
+    if (pod.metadata.deletionTimestamp) counts.terminating++;
+    else if (isPodReady(pod)) counts.ready++;
+    else counts.notReady++;
+    if (i < podsSentLimit) return;
+    const key = `${namespaceOf(pod.metadata)}/${pod.metadata.name ?? ''}`;
+    const { source } = sourceOf(sim, 'Pod', pod.metadata);
+    if (source) {
+      omitted.starts.push({ kind: 'pod', key, line: source.line, column: source.column });
+      return;
+    }
+    const template = templateOf(sim, replicaSets, pod);
+    if (template?.kind !== 'Deployment' || templates.has(template.key)) return;
+    templates.add(template.key);
+    const { line, column } = template.source;
+    omitted.starts.push({ kind: 'deployment', key: template.key, line, column });
+  });
+  omitted.byNode = [...byNode];
+  return { pods, omittedPods: omitted };
+}
+
+/** The pods of a simulation that `keep` accepts, summarized (the `pods` query's answer). */
+export function summarizePodsWhere(sim: Simulation, keep: (pod: Pod) => boolean): PodSummary[] {
+  const replicaSets = indexReplicaSets(sim);
+  return sim.cluster.pods.filter(keep).map((p) => withTemplate(sim, replicaSets, p, toPod(sim, p)));
+}
+
 /** The summary of a simulation, in the order the cluster lists its objects. */
 export function summarize(sim: Simulation): SimulationSummary {
   const { cluster } = sim;
@@ -244,14 +298,13 @@ export function summarize(sim: Simulation): SimulationSummary {
   const replicaSets = indexReplicaSets(sim);
   return {
     services: cluster.services.map((s) => toService(sim, s, slicesByService)),
-    pods: cluster.pods.map((p) => withTemplate(sim, replicaSets, p, toPod(sim, p))),
+    ...summarizePods(sim, replicaSets),
     nodes: cluster.nodes.map((n) => toNode(sim, n)),
     defaultNodes: cluster.defaultNodes,
     proxyMode: cluster.proxy.mode,
     diagnostics: [...sim.diagnostics, ...applyWarnings(sim)].sort(
       (a, b) => a.line - b.line || a.column - b.column,
     ),
-    applied: sim.applied,
   };
 }
 
@@ -291,7 +344,7 @@ function chunked<T>(
 
 /**
  * Packs summaries for the page, one after the other: a long list (a large cluster's Services,
- * pods, nodes, diagnostics, apply results) goes as chunks of JSON text, each posted as its own
+ * pods, nodes, diagnostics) goes as chunks of JSON text, each posted as its own
  * message (so that no single message takes long to receive), and a chunk whose text the page
  * received with the previous summary is not sent again (an edit of one object resends one chunk).
  * Short lists stay in the summary as they are.
@@ -321,8 +374,6 @@ export class SummaryPacker {
     if (nodes) [chunks.nodes, out.nodes] = [nodes, []];
     const diagnostics = pack(summary.diagnostics);
     if (diagnostics) [chunks.diagnostics, out.diagnostics] = [diagnostics, []];
-    const applied = pack(summary.applied);
-    if (applied) [chunks.applied, out.applied] = [applied, []];
     this.known = next;
     return next.size > 0 ? { summary: out, chunks, fresh } : { summary, chunks: undefined, fresh };
   }

@@ -54,6 +54,11 @@ export function objectStarts(summary: SimulationSummary | undefined): ObjectStar
       starts.push({ kind: 'deployment', key: p.template.key, ...p.template.source });
     }
   }
+  // A large cluster's pods that the summary does not list: where they (or their Deployments) start.
+  for (const start of summary.omittedPods?.starts ?? []) {
+    if (start.kind === 'deployment' && templates.has(start.key)) continue;
+    starts.push(start);
+  }
   for (const n of summary.nodes) {
     if (n.source) starts.push({ kind: 'node', key: n.name, ...n.source });
   }

@@ -191,7 +191,9 @@ export function toClusterCounts(summary: SimulationSummary): ClusterCounts {
   return {
     proxyMode: summary.proxyMode,
     services: own.length,
-    pods: summary.pods.filter((p) => p.namespace !== 'kube-system').length,
+    pods:
+      summary.omittedPods?.outsideKubeSystem ??
+      summary.pods.filter((p) => p.namespace !== 'kube-system').length,
     readyEndpoints: ready.size,
     errors: summary.diagnostics.filter((d) => d.severity === 'error').length,
     warnings: summary.diagnostics.filter((d) => d.severity === 'warning').length,

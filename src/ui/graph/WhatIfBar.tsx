@@ -11,7 +11,8 @@ import {
   selectWhatIfNotice,
 } from '../../state/selectors';
 import { useAppStore, useAppStoreApi } from '../../state/useAppStore';
-import { selectedObject } from './whatIfActions';
+import { useEngineQuery } from '../panels/engineQuery';
+import { podsQueryFor, selectedObject } from './whatIfActions';
 
 export function WhatIfBar() {
   const store = useAppStoreApi();
@@ -21,7 +22,14 @@ export function WhatIfBar() {
   const notice = useAppStore(selectWhatIfNotice);
   const canUndo = useAppStore(selectCanUndo);
   const undo = useAppStore(selectUndo);
-  const selected = selectedObject(selection, summary);
+  // A large cluster's summary lists only its first pods: the others are asked for.
+  const podsQuery = podsQueryFor(selection, summary);
+  const asked = useEngineQuery(podsQuery);
+  const pods = podsQuery && !asked.pending ? asked.answer?.pods : undefined;
+  const selected =
+    podsQuery && !pods
+      ? undefined
+      : selectedObject(selection, summary && pods ? { ...summary, pods } : summary);
 
   if (!selected && !notice) return null;
   return (

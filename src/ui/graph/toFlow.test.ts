@@ -68,7 +68,6 @@ function cluster(pods: PodSummary[]): SimulationSummary {
     defaultNodes: false,
     proxyMode: 'iptables',
     diagnostics: [],
-    applied: [],
   };
 }
 
@@ -155,6 +154,34 @@ describe('toFlow', () => {
     expect(flow.nodes.filter((n) => n.type === 'pod')).toHaveLength(0);
     const counts = flow.nodes.filter((n) => n.type === 'podCount');
     expect(counts.map((n) => n.type === 'podCount' && n.data.ready)).toEqual([76, 75]);
+  });
+
+  it('counts every pod of a summary that lists only some of them', () => {
+    const summary: SimulationSummary = {
+      ...cluster([pod('a', '10.244.0.2', 'node-1')]),
+      omittedPods: {
+        total: 1500,
+        outsideKubeSystem: 1500,
+        byNode: [
+          ['node-2', { ready: 700, notReady: 1, terminating: 0 }],
+          ['node-1', { ready: 790, notReady: 0, terminating: 2 }],
+          ['gone', { ready: 3, notReady: 0, terminating: 0 }],
+          ['', { ready: 0, notReady: 4, terminating: 0 }],
+        ],
+        starts: [],
+      },
+    };
+    const flow = toFlow(summary, view);
+    expect(flow.aggregated).toBe(true);
+    expect(flow.nodes.filter((n) => n.type === 'pod')).toHaveLength(0);
+    const counts = flow.nodes.filter((n) => n.type === 'podCount').map((n) => n.data);
+    expect(counts).toEqual([
+      { ready: 790, notReady: 0, terminating: 2 },
+      { ready: 700, notReady: 1, terminating: 0 },
+      { ready: 3, notReady: 4, terminating: 0 },
+    ]);
+    const headers = flow.nodes.filter((n) => n.type === 'clusterNode');
+    expect(headers.map((n) => n.type === 'clusterNode' && n.data.podCount)).toEqual([792, 701, 7]);
   });
 
   it('draws the first Services and counts the rest', () => {

@@ -6,7 +6,7 @@
  * typed (a pod added to one node moves nothing else). Past `maxDrawnPods` pods, each node shows
  * counts; past `maxDrawnServices` Services, the rest are counted.
  */
-import type { NodeSummary, PodSummary, SimulationSummary } from '../../worker/protocol';
+import type { NodeSummary, PodCounts, PodSummary, SimulationSummary } from '../../worker/protocol';
 import type { Selection } from '../../state/viewSlice';
 import { toEdges } from './flowEdges';
 import {
@@ -67,7 +67,7 @@ function nodePortsOf(summary: SimulationSummary): number[] {
 }
 
 /** A node's pods by state, in one pass (a large cluster's nodes hold 100 pods each). */
-function countPods(pods: PodSummary[]): { ready: number; notReady: number; terminating: number } {
+function countPods(pods: PodSummary[]): PodCounts {
   let ready = 0;
   let notReady = 0;
   let terminating = 0;
@@ -79,6 +79,49 @@ function countPods(pods: PodSummary[]): { ready: number; notReady: number; termi
   return { ready, notReady, terminating };
 }
 
+/** A node's column: its pods (when drawn), and their count. */
+interface PodGroup {
+  name: string;
+  pods: PodSummary[];
+  counts: () => PodCounts;
+  count: number;
+}
+
+const total = (c: PodCounts) => c.ready + c.notReady + c.terminating;
+
+/**
+ * The nodes' columns as `groupPods` makes them; for a summary that lists only some pods, from its
+ * counts of every pod by node (the graph then draws counts only).
+ */
+function podGroups(summary: SimulationSummary): PodGroup[] {
+  const omitted = summary.omittedPods;
+  if (!omitted) {
+    return groupPods(summary.nodes, summary.pods).map(([name, pods]) => ({
+      name,
+      pods,
+      counts: () => countPods(pods),
+      count: pods.length,
+    }));
+  }
+  const zero = (): PodCounts => ({ ready: 0, notReady: 0, terminating: 0 });
+  const groups = new Map<string, PodCounts>(summary.nodes.map((n) => [n.name, zero()]));
+  const rest = zero();
+  for (const [name, counts] of omitted.byNode) {
+    const group = (name ? groups.get(name) : undefined) ?? rest;
+    group.ready += counts.ready;
+    group.notReady += counts.notReady;
+    group.terminating += counts.terminating;
+  }
+  const out = [...groups];
+  if (total(rest) > 0) out.push([unscheduled, rest]);
+  return out.map(([name, counts]) => ({
+    name,
+    pods: [],
+    counts: () => counts,
+    count: total(counts),
+  }));
+}
+
 const isSelected = (view: FlowView, kind: Selection['kind'], key: string) =>
   view.selection?.kind === kind && view.selection.key === key;
 
@@ -87,8 +130,8 @@ export function toFlow(summary: SimulationSummary | undefined, view: FlowView): 
   const { columnWidth, serviceHeight, podHeight, nodeHeader, gap, padding, rowGap, topHeight } =
     layout;
   const nodes: FlowNode[] = [];
-  const aggregatePods = summary.pods.length > maxDrawnPods;
-  const groups = groupPods(summary.nodes, summary.pods);
+  const aggregatePods = (summary.omittedPods?.total ?? summary.pods.length) > maxDrawnPods;
+  const groups = podGroups(summary);
   const columns = Math.max(groups.length, 3);
   const step = columnWidth + gap;
   const all = orderServices(summary);
@@ -159,13 +202,13 @@ export function toFlow(summary: SimulationSummary | undefined, view: FlowView): 
 
   const nodeByName = new Map(summary.nodes.map((n) => [n.name, n]));
   const nodePorts = nodePortsOf(summary);
-  groups.forEach(([name, pods], i) => {
+  groups.forEach(({ name, pods, counts, count }, i) => {
     const id = clusterNodeId(name);
     const inner = aggregatePods ? layout.countHeight + gap : pods.length * (podHeight + gap);
     const data: ClusterNodeData = {
       node: nodeByName.get(name),
       name,
-      podCount: pods.length,
+      podCount: count,
       proxyMode: summary.proxyMode,
       nodePorts,
       selected: isSelected(view, 'node', name),
@@ -198,7 +241,7 @@ export function toFlow(summary: SimulationSummary | undefined, view: FlowView): 
         parentId: id,
         extent: 'parent',
         position: { x: padding, y: nodeHeader },
-        data: countPods(pods),
+        data: counts(),
         width: columnWidth - 2 * padding,
         height: layout.countHeight,
       });

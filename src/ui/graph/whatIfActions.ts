@@ -16,6 +16,7 @@ import {
 } from '../../state/edits/whatIf';
 import type { Selection } from '../../state/viewSlice';
 import type {
+  EngineQuery,
   NodeSummary,
   PodSummary,
   ServiceSummary,
@@ -106,4 +107,21 @@ export function selectedObject(
     default:
       return undefined;
   }
+}
+
+/**
+ * The pods a selection's what-ifs need that the summary does not list (a large cluster's lists
+ * only its first pods): the selected pod, or every pod of the selected node. Null when the
+ * summary has them all.
+ */
+export function podsQueryFor(
+  selection: Selection | null,
+  summary: SimulationSummary | undefined,
+): (EngineQuery & { kind: 'pods' }) | null {
+  if (!summary?.omittedPods || !selection) return null;
+  if (selection.kind === 'node') return { kind: 'pods', node: selection.key };
+  if (selection.kind === 'pod' && !summary.pods.some((p) => p.key === selection.key)) {
+    return { kind: 'pods', keys: [selection.key] };
+  }
+  return null;
 }

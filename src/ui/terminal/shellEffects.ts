@@ -5,6 +5,8 @@
  */
 import type { AppStore } from '../../state/store';
 import { externalClients } from '../../state/trafficSlice';
+import type { EngineClient } from '../../worker/engineClient';
+import type { PodSummary } from '../../worker/protocol';
 import type { ShellEdit, ShellTraffic } from '../../worker/queries/shell';
 import { applyShellEdit } from './applyShellEdit';
 import { write } from './session';
@@ -27,9 +29,42 @@ function nextSimulation(store: AppStore, timeoutMs = 5000): Promise<void> {
   });
 }
 
-export async function applyEdit(store: AppStore, edit: ShellEdit, command: string): Promise<void> {
+/**
+ * The pods an edit may name: the summary's, and, when a large cluster's summary lists only its
+ * first pods, the named ones it lacks, asked of the engine.
+ */
+async function podsFor(
+  store: AppStore,
+  edit: ShellEdit,
+  client: EngineClient | null,
+): Promise<readonly PodSummary[]> {
+  const summary = store.getState().summary;
+  const listed = summary?.pods ?? [];
+  if (!summary?.omittedPods || !client) return listed;
+  const refs =
+    edit.type === 'delete'
+      ? edit.targets.map((t) => t.ref)
+      : edit.type === 'label'
+        ? [edit.target]
+        : [];
+  const keys = refs
+    .filter((ref) => ref.kind === 'Pod')
+    .map((ref) => `${ref.namespace ?? 'default'}/${ref.name}`)
+    .filter((key) => !listed.some((p) => p.key === key));
+  if (keys.length === 0) return listed;
+  const outcome = await client.query({ kind: 'pods', keys });
+  return outcome.type === 'answered' ? [...listed, ...outcome.answer.pods] : listed;
+}
+
+export async function applyEdit(
+  store: AppStore,
+  edit: ShellEdit,
+  command: string,
+  client: EngineClient | null = null,
+): Promise<void> {
+  const pods = await podsFor(store, edit, client);
   const state = store.getState();
-  const applied = applyShellEdit(state.text, edit, state.summary?.pods ?? []);
+  const applied = applyShellEdit(state.text, edit, pods);
   if (!applied.ok) {
     write([{ kind: 'stderr', text: applied.stderr }]);
     return;

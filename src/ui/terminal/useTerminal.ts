@@ -77,7 +77,7 @@ export function useTerminal() {
       if (!input.includes('\n')) history.current = remember(history.current, input);
       if (result.clear) clearScreen();
       writeOutput(result.output);
-      if (result.edit) await applyEdit(store, result.edit, input.split('\n')[0] ?? input);
+      if (result.edit) await applyEdit(store, result.edit, input.split('\n')[0] ?? input, client);
       if (result.traffic) sendTraffic(store, result.traffic);
       updateSession({ ...reset, context: result.context });
     },

@@ -31,7 +31,6 @@ function summary(services: number, nodes: number): SimulationSummary {
     defaultNodes: false,
     proxyMode: 'iptables',
     diagnostics: [],
-    applied: [],
   };
 }
 

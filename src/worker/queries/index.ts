@@ -6,6 +6,7 @@
 import type { Simulation } from '../../engine/model';
 import { answerDns, type DnsAnswer, type DnsQuery } from './dns';
 import { answerEndpoints, type EndpointsAnswer, type EndpointsQuery } from './endpoints';
+import { answerPods, type PodsAnswer, type PodsQuery } from './pods';
 import { answerRules, type RulesAnswer, type RulesQuery } from './rules';
 import { answerRequests, type RequestsAnswer, type RequestsQuery } from './requests';
 import { answerShell, type ShellAnswer, type ShellQuery } from './shell';
@@ -17,6 +18,7 @@ export interface QueryKinds {
   dns: { query: DnsQuery; answer: DnsAnswer };
   requests: { query: RequestsQuery; answer: RequestsAnswer };
   shell: { query: ShellQuery; answer: ShellAnswer };
+  pods: { query: PodsQuery; answer: PodsAnswer };
 }
 
 export type QueryKind = keyof QueryKinds;
@@ -33,6 +35,7 @@ const answerers: Answerers = {
   dns: answerDns,
   requests: answerRequests,
   shell: answerShell,
+  pods: answerPods,
 };
 
 /** Answers a query against a simulation (runs in the worker). */
