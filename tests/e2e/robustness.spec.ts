@@ -101,6 +101,39 @@ test('a pasted 10,000-Service cluster is drawn in part, counted, and stays usabl
   await expect(playground.graphPods('default/web-')).toHaveCount(4, { timeout: 30_000 });
 });
 
+test('a cluster of more pods than the page is sent counts them all, and cordons all of a node', async ({
+  playground,
+}) => {
+  // 1,200 pods on the three default nodes: the page is sent the first 1,000 and the counts.
+  test.setTimeout(60_000);
+  await playground.open('my-webapp');
+  await playground.replaceText(
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1200\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx\n',
+  );
+  const counts = playground.page.getByTestId('graph-pod-count');
+  await expect(counts).toHaveCount(3, { timeout: 30_000 });
+  const podsOn = async (node: string) =>
+    parseInt((await playground.graphNode(node).locator('.flow-count').textContent()) ?? '', 10);
+  await expect
+    .poll(
+      async () => (await podsOn('node-1')) + (await podsOn('node-2')) + (await podsOn('node-3')),
+    )
+    .toBe(1202);
+  const before = await podsOn('node-1');
+  // Cordon keeps every pod of the node where it runs, those the page was not sent included.
+  await playground.graphNode('node-1').click({ position: { x: 40, y: 12 } });
+  await playground.whatIf('cordon');
+  await expect(playground.whatIfNotice()).toContainText('node/node-1 cordoned', {
+    timeout: 30_000,
+  });
+  await expect(playground.graphNode('node-1')).toHaveClass(/is-cordoned/, { timeout: 30_000 });
+  // Only the built-in pods it names move (the playground places them afresh).
+  const notice = (await playground.whatIfNotice().textContent()) ?? '';
+  const moved = /so (.*) moved/.exec(notice)?.[1]?.split(', ') ?? [];
+  expect(moved.every((key) => key.startsWith('kube-system/'))).toBe(true);
+  await expect.poll(() => podsOn('node-1')).toBe(before - moved.length);
+});
+
 /** Records the page's long tasks (over 50 ms) from now on, as [start, duration] in ms. */
 async function watchLongTasks(page: Page): Promise<() => Promise<[number, number][]>> {
   await page.evaluate(() => {
