@@ -85,6 +85,32 @@ test('a node shows its rules; Tab completes and Up recalls the history', async (
   await expect(playground.page.getByTestId('terminal-prompt')).toHaveText('user@laptop:~$ ');
 });
 
+test('a command entered while others run waits its turn', async ({ playground }) => {
+  await playground.open('my-webapp');
+  await playground.showPanel('terminal');
+  const yaml = [
+    'kubectl apply -f - <<EOF',
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    '  name: extra',
+    'spec:',
+    '  ports: [{port: 8080}]',
+    'EOF',
+  ].join('\n');
+  await playground.page.evaluate((t) => navigator.clipboard.writeText(t), yaml);
+  const input = playground.terminalInput();
+  await input.focus();
+  await playground.page.keyboard.press('ControlOrMeta+V');
+  // Entered at once, while the pasted lines still run one after the other.
+  await input.fill('kubectl get svc extra');
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+  await expect(playground.terminalLines('input')).toHaveCount(9);
+  await expect(playground.page.getByTestId('terminal')).toHaveAttribute('data-busy', 'false');
+  expect(await playground.lastTerminalOutput()).toMatch(/\nextra +ClusterIP .* 8080\/TCP +10d\n$/);
+});
+
 test('a here-doc applies YAML, and HTML in names shows as text', async ({ playground }) => {
   await playground.open('my-webapp');
   await playground.showPanel('terminal');

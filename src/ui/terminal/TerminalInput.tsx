@@ -4,7 +4,7 @@
  * drops the line, Ctrl-D ends standard input or leaves a node or pod, Ctrl-L clears. A paste of
  * several lines runs them one after the other (a here-doc's lines included).
  */
-import { useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 
 export interface TerminalInputProps {
   prompt: string;
@@ -25,10 +25,16 @@ export function TerminalInput(props: TerminalInputProps) {
   const [cursor, setCursor] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
 
-  const runLines = async (lines: readonly string[]) => {
+  // Lines entered while a command runs wait their turn, as a terminal buffers what is typed ahead.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const runLines = (lines: readonly string[]) => {
     setValue('');
     setCursor(null);
-    for (const line of lines) await props.submit(line);
+    const done = queue.current.then(async () => {
+      for (const line of lines) await props.submit(line);
+    });
+    queue.current = done.catch(() => undefined);
+    return done;
   };
 
   const walk = (step: -1 | 1) => {
@@ -45,7 +51,7 @@ export function TerminalInput(props: TerminalInputProps) {
     const ctrl = event.ctrlKey && !event.altKey && !event.metaKey;
     if (event.key === 'Enter') {
       event.preventDefault();
-      if (!busy) void runLines([value]);
+      void runLines([value]);
     } else if (event.key === 'Tab' && !event.shiftKey && value.trim() !== '') {
       event.preventDefault();
       void props.complete(value).then((completed) => {
