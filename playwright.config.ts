@@ -30,6 +30,16 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'playground', testIgnore: /longTasks\.spec\.ts$/ },
+    // Timing measurements run last and alone: no other test shares the cores with them.
+    {
+      name: 'long tasks',
+      testMatch: /longTasks\.spec\.ts$/,
+      dependencies: ['playground'],
+      fullyParallel: false,
+    },
+  ],
   webServer: {
     command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${dist}`,
     url: `http://127.0.0.1:${port}/`,

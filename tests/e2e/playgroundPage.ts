@@ -172,6 +172,27 @@ export class PlaygroundPage {
     return this.page.locator(`[data-testid="graph-pod"][data-pod="${key}"]`);
   }
 
+  /**
+   * Pans the graph with the mouse wheel, as a person would, until `target` is in the middle of
+   * the pane: a large cluster's pods start below its Services, out of view. (A click would have
+   * Playwright scroll the pane's hidden overflow, which React Flow does not follow.)
+   */
+  async panGraphTo(target: Locator): Promise<void> {
+    const pane = await this.page.locator('.react-flow').boundingBox();
+    if (!pane) throw new Error('no graph pane');
+    const clamp = (d: number) => Math.max(-400, Math.min(400, d));
+    for (let i = 0; i < 50; i++) {
+      const box = await target.boundingBox();
+      if (!box) throw new Error('the target is not drawn');
+      const dx = box.x + box.width / 2 - (pane.x + pane.width / 2);
+      const dy = box.y + box.height / 2 - (pane.y + pane.height / 2);
+      if (Math.abs(dx) < pane.width / 4 && Math.abs(dy) < pane.height / 4) return;
+      await this.page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+      await this.page.mouse.wheel(clamp(dx), clamp(dy));
+    }
+    throw new Error('the graph did not pan to the target');
+  }
+
   graphNode(name: string): Locator {
     return this.page.locator(`[data-testid="graph-node"][data-node="${name}"]`);
   }

@@ -1,8 +1,5 @@
 /** Robustness: markup stays text, an engine crash keeps the last good cluster, large clusters. */
-import type { Page } from '@playwright/test';
-import { generateClusterYaml } from '../../bench/generate';
 import { expect, test } from './fixtures';
-import type { PlaygroundPage } from './playgroundPage';
 
 /** A Deployment and `count` Services selecting its pods: a large cluster to paste. */
 function largeCluster(count: number): string {
@@ -96,7 +93,9 @@ test('a pasted 10,000-Service cluster is drawn in part, counted, and stays usabl
     timeout: 60_000,
   });
   await expect(page.getByTestId('graph-service')).toHaveCount(60);
-  await playground.graphPods('default/web-').first().click();
+  const pod = playground.graphPods('default/web-').first();
+  await playground.panGraphTo(pod);
+  await pod.click();
   await playground.whatIf('scale-up');
   await expect(playground.graphPods('default/web-')).toHaveCount(4, { timeout: 30_000 });
 });
@@ -132,95 +131,4 @@ test('a cluster of more pods than the page is sent counts them all, and cordons 
   const moved = /so (.*) moved/.exec(notice)?.[1]?.split(', ') ?? [];
   expect(moved.every((key) => key.startsWith('kube-system/'))).toBe(true);
   await expect.poll(() => podsOn('node-1')).toBe(before - moved.length);
-});
-
-/** Records the page's long tasks (over 50 ms) from now on, as [start, duration] in ms. */
-async function watchLongTasks(page: Page): Promise<() => Promise<[number, number][]>> {
-  await page.evaluate(() => {
-    const tasks: [number, number][] = [];
-    (window as unknown as { longTasks: [number, number][] }).longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        tasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
-      }
-    }).observe({ type: 'longtask' });
-  });
-  return () =>
-    page.evaluate(() => (window as unknown as { longTasks: [number, number][] }).longTasks);
-}
-
-/**
- * Pastes `text` over the document and waits for its simulation; returns the long tasks that
- * started after Monaco's own paste task. That task is reported in the test's annotations, not
- * budgeted: 345-450 ms for 5-10 MB here, all inside Monaco's edit (a Chrome trace: its view of
- * every line about 30%, token and bracket bookkeeping 20-25%, the text buffer 16-19%, the undo
- * element 6-11%, reading the clipboard 4-10%), nothing of ours in it.
- */
-async function pasteAndWatch(
-  playground: PlaygroundPage,
-  page: Page,
-  text: string,
-  services: number,
-): Promise<{ paste: number; after: number[] }> {
-  await playground.showPanel('services');
-  const longTasks = await watchLongTasks(page);
-  const pastedAt = await page.evaluate(() => performance.now());
-  await playground.replaceText(text);
-  // The key press returns once the page has handled the paste: tasks before then are Monaco's.
-  const handledAt = await page.evaluate(() => performance.now());
-  await expect(page.getByTestId('services-panel').locator('h2 .count')).toHaveText(
-    String(services),
-    { timeout: 120_000 },
-  );
-  await page.waitForTimeout(2000);
-  const tasks = (await longTasks()).filter(([start]) => start >= pastedAt);
-  const paste = tasks.filter(([start]) => start < handledAt).map(([, duration]) => duration);
-  const after = tasks.filter(([start]) => start >= handledAt).map(([, duration]) => duration);
-  return { paste: Math.max(0, ...paste), after };
-}
-
-// Measured on the shared 2-core machine after the paste: the cluster's later tasks 55-149 ms, the
-// 10 MB document's 50-57 ms. Chrome traces of the same paste: the editor's paste slices take
-// 50-75 ms each; once the summary arrives (its pods capped at 1,000, the rest counted by node),
-// no task takes 50 ms. A machine loaded by other work stretches every task.
-test('a pasted 10,000-Service cluster leaves no main-thread task over 200 ms', async ({
-  playground,
-  page,
-}) => {
-  // 5 MB of YAML: 10,000 Deployments of 5 replicas and their Services on 500 Nodes.
-  test.setTimeout(180_000);
-  await playground.open('my-webapp');
-  const { paste, after } = await pasteAndWatch(
-    playground,
-    page,
-    generateClusterYaml({ services: 10_000, replicas: 5 }),
-    10_002,
-  );
-  test.info().annotations.push({ type: 'Monaco paste task (ms)', description: String(paste) });
-  test.info().annotations.push({ type: 'later long tasks (ms)', description: after.join(', ') });
-  expect(Math.max(0, ...after)).toBeLessThanOrEqual(200);
-});
-
-test('a pasted 10 MB document leaves no main-thread task over 200 ms', async ({
-  playground,
-  page,
-}) => {
-  // 10 MB, 200,000 lines: a 1,000-Service cluster and ConfigMaps of 1,000-line files.
-  test.setTimeout(180_000);
-  const parts = [generateClusterYaml({ services: 1000, replicas: 3 })];
-  let size = parts[0]?.length ?? 0;
-  for (let i = 0; size < 10 * 1024 * 1024; i++) {
-    const lines = Array.from(
-      { length: 1000 },
-      (_, l) => `    line ${l} of the config file number ${i}: key-${l}=value-${(l * 7919) % 1000}`,
-    );
-    const doc = `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${i}\ndata:\n  app.conf: |\n${lines.join('\n')}\n`;
-    parts.push(doc);
-    size += doc.length;
-  }
-  await playground.open('my-webapp');
-  const { paste, after } = await pasteAndWatch(playground, page, parts.join(''), 1002);
-  test.info().annotations.push({ type: 'Monaco paste task (ms)', description: String(paste) });
-  test.info().annotations.push({ type: 'later long tasks (ms)', description: after.join(', ') });
-  expect(Math.max(0, ...after)).toBeLessThanOrEqual(200);
 });
