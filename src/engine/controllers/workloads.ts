@@ -254,10 +254,17 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   const finals = new Map<Pod, Pod>();
   for (let i = 0; i < pods.length; i++) finals.set(pods[i] as Pod, finalPods[i] as Pod);
   const finalOf = (p: Pod) => finals.get(p);
+  // Each ReplicaSet's pods as this run leaves them (most were completed in place: no copy).
   const made = new Map<string, MadePods>();
   for (const [key, m] of rsSync.made) {
-    const final = m.pods.map((p) => finalOf(p) ?? p);
-    made.set(key, final.every((p, i) => p === m.pods[i]) ? m : { ...m, pods: final });
+    let pods = m.pods;
+    for (let i = 0; i < m.pods.length; i++) {
+      const final = finalOf(m.pods[i] as Pod);
+      if (final === undefined || final === m.pods[i]) continue;
+      if (pods === m.pods) pods = [...m.pods];
+      pods[i] = final;
+    }
+    made.set(key, pods === m.pods ? m : { ...m, pods });
   }
 
   // Statuses of ReplicaSets and Deployments.
