@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startLessonLinks } from './state/lessonLinks';
-import { startPersistence, restoreDocument, storageKey } from './state/persistence';
+import { readSavedDocument, restoreDocument, startPersistence } from './state/persistence';
 import { startSimulation } from './state/runSimulation';
 import { startShareLinks } from './state/share/openShareLink';
 import { createAppStore } from './state/store';
@@ -33,9 +33,9 @@ const embed = readEmbedParams(window.location.search, {
   panelIds: panelTabs.map((t) => t.id),
 });
 const storage = embed ? undefined : openStorage();
-const store = createAppStore(
-  embed?.document ?? restoreDocument(window.location.search, storage?.getItem(storageKey) ?? null),
-);
+// A document kept in IndexedDB (too large for localStorage) is read before the store is made.
+const saved = embed ? null : await readSavedDocument(storage);
+const store = createAppStore(embed?.document ?? restoreDocument(window.location.search, saved));
 const engine = createEngineClient();
 startSimulation(store, engine);
 startTraffic(store, engine);

@@ -1,11 +1,19 @@
 /**
  * Nothing is lost: the document (text, scenario, seed, snapshot flag) is saved to localStorage as
- * it changes and when the page is hidden or closed, and read back through the one repair step
+ * it changes and when the page is hidden or closed (to IndexedDB when it is larger than
+ * localStorage holds: ./largeDocument.ts), and read back through the one repair step
  * (`restore`, with its migrations) together with the page's `?scenario=<name>`. The view
  * (selection, panel) is kept under its own key, so moving the cursor never rewrites a large text.
  */
 import { defaultScenarioName, findScenario } from '../scenarios';
 import type { DocumentState } from './documentSlice';
+import {
+  clearLargeDocument,
+  hasIndexedDB,
+  inIndexedDB,
+  loadLargeDocument,
+  saveLargeDocument,
+} from './largeDocument';
 import { restore } from './share/restore';
 import { currentVersion, type SharedState } from './share/sharedState';
 import type { AppState, AppStore } from './store';
@@ -22,11 +30,14 @@ interface SavedRecord {
   admitted: boolean;
 }
 
-/** The saved record, restored (a record without `v` is the first builds' `{ text, scenario }`). */
-function readSaved(raw: string | null): SharedState | undefined {
+/**
+ * The saved record, restored (a record without `v` is the first builds' `{ text, scenario }`):
+ * as localStorage holds it (JSON), or as IndexedDB does (the object itself).
+ */
+function readSaved(raw: string | object | null): SharedState | undefined {
   if (!raw) return undefined;
   try {
-    const value: unknown = JSON.parse(raw);
+    const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
     if (typeof value !== 'object' || value === null) return undefined;
     const { v } = value as Record<string, unknown>;
     const restored = restore(value, typeof v === 'number' ? v : 0, 'storage');
@@ -48,7 +59,7 @@ const toDocument = ({ text, scenario, seed, admitted }: SharedState): DocumentSt
  * kept if it was made from that scenario (a reload loses no edit), otherwise the scenario is
  * loaded fresh. Without a known scenario in the URL, the saved text, or the default scenario.
  */
-export function restoreDocument(search: string, saved: string | null): DocumentState {
+export function restoreDocument(search: string, saved: string | object | null): DocumentState {
   const requested = new URLSearchParams(search).get('scenario');
   const scenario = findScenario(requested);
   const document = readSaved(saved);
@@ -59,6 +70,14 @@ export function restoreDocument(search: string, saved: string | null): DocumentS
   if (document) return toDocument(document);
   const fallback = findScenario(defaultScenarioName);
   return { text: fallback?.text ?? '', scenario: fallback?.name ?? null };
+}
+
+/** The saved record: localStorage's, or the one it says IndexedDB keeps. */
+export async function readSavedDocument(
+  storage: Storage | undefined,
+): Promise<string | object | null> {
+  const raw = storage?.getItem(storageKey) ?? null;
+  return raw === inIndexedDB && hasIndexedDB() ? loadLargeDocument() : raw;
 }
 
 function toRecord(state: AppState): SavedRecord {
@@ -87,8 +106,9 @@ function restoreView(store: AppStore, storage: Storage | undefined): void {
 
 /**
  * The most characters a browser's localStorage holds for an origin: 5 Mi (measured in Chromium,
- * whose 10 MiB quota counts UTF-16 bytes; Firefox and Safari allow 5 MiB). A longer text is not
- * tried: serializing and copying a pasted 5-10 MB document only to be refused took 60-300 ms.
+ * whose 10 MiB quota counts UTF-16 bytes; Firefox and Safari allow 5 MiB). A longer text goes
+ * to IndexedDB at once: serializing and copying a pasted 5-10 MB document only to be refused
+ * took 60-300 ms.
  */
 export const storageCapacityChars = 5 * 1024 * 1024;
 
@@ -118,6 +138,10 @@ export function startPersistence(
   let cancelIdle: (() => void) | undefined;
   let dirty = false;
   let failed = false;
+  /** Counts the saves: an IndexedDB write that a later save overtook does not mark itself kept. */
+  let saves = 0;
+  /** Whether IndexedDB holds the document (localStorage only its marker). */
+  let large = false;
   /** The length of the shortest text the storage refused (a longer one would fail too). */
   let refusedLength = Infinity;
   const save = () => {
@@ -127,18 +151,41 @@ export function startPersistence(
     if (!dirty) return;
     dirty = false;
     const record = toRecord(store.getState());
+    saves += 1;
     if (record.text.length >= refusedLength) return;
     if (record.text.length > storageCapacityChars) {
-      refuse(record.text.length);
+      keepLarge(record);
       return;
     }
     try {
       storage?.setItem(storageKey, JSON.stringify(record));
       failed = false;
       refusedLength = Infinity;
+      if (large) {
+        large = false;
+        clearLargeDocument().catch(() => undefined);
+      }
     } catch {
-      refuse(record.text.length);
+      keepLarge(record);
     }
+  };
+  /** A document larger than localStorage holds: kept in IndexedDB, its marker in localStorage. */
+  const keepLarge = (record: SavedRecord) => {
+    if (!storage || !hasIndexedDB()) {
+      refuse(record.text.length);
+      return;
+    }
+    const mine = saves;
+    saveLargeDocument(record)
+      .then(() => {
+        if (mine !== saves) return;
+        storage.setItem(storageKey, inIndexedDB);
+        large = true;
+        failed = false;
+      })
+      .catch(() => {
+        if (mine === saves) refuse(record.text.length);
+      });
   };
   /** Storage full or disabled (a private window): the document lives on in memory. Say so once. */
   const refuse = (length: number) => {

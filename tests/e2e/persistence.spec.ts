@@ -3,6 +3,7 @@
  * documents; a reset that can be undone; a link never overwrites edits without keeping them.
  */
 import { deflateRawSync } from 'node:zlib';
+import { generateClusterYaml } from '../../bench/generate';
 import { expect, test } from './fixtures';
 import { PlaygroundPage } from './playgroundPage';
 
@@ -139,4 +140,31 @@ self.onmessage = (event) => {
     expect(await playground.savedText()).toContain('# crash-the-engine');
     await expect(playground.graphService('default/kept')).toBeVisible();
   });
+});
+
+test('a document too large for localStorage is kept in IndexedDB and survives a reload', async ({
+  playground,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // 5.3 million characters: more than the 5 Mi localStorage holds.
+  const text = generateClusterYaml({ services: 10_000, replicas: 5 });
+  await playground.open('my-webapp');
+  await playground.showPanel('services');
+  await playground.replaceText(text);
+  const count = page.getByTestId('services-panel').locator('h2 .count');
+  await expect(count).toHaveText('10002', { timeout: 60_000 });
+  // localStorage holds only the marker; the document itself went to IndexedDB.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('kube-service-playground:document:v1')), {
+      timeout: 30_000,
+    })
+    .toBe('{"inIndexedDB":true}');
+
+  await page.reload();
+  await expect(count).toHaveText('10002', { timeout: 60_000 });
+  await expect(page.getByText("too large for the browser's storage")).toHaveCount(0);
+  // Back to a small document: it is saved in localStorage again.
+  await playground.replaceText(extraService.slice(5));
+  await expect.poll(() => playground.savedText(), { timeout: 30_000 }).toContain('name: kept');
 });
