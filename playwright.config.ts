@@ -32,12 +32,15 @@ export default defineConfig({
   },
   projects: [
     { name: 'playground', testIgnore: /longTasks\.spec\.ts$/ },
-    // Timing measurements run last and alone: no other test shares the cores with them.
+    // Timing measurements run last and alone: no other test shares the cores with them. On a
+    // shared 2-core machine one run in ten or so meets a stray 200-230 ms task (a garbage
+    // collection, the clipboard read): a measurement is taken again once before it fails.
     {
       name: 'long tasks',
       testMatch: /longTasks\.spec\.ts$/,
       dependencies: ['playground'],
       fullyParallel: false,
+      retries: 1,
     },
   ],
   webServer: {
