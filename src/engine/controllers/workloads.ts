@@ -18,20 +18,15 @@ import type {
   ReplicaSet,
 } from '../model';
 import { rsKey, syncDeployments, type DeploymentMade } from './deployment';
-import { deploymentStatus } from './deploymentStatus';
 import { findingsLog } from './groups';
 import { runKubelets } from './kubelet';
 import { namespaceOf, PodIndex } from './labels';
 import { allocateNodeCIDRs } from './nodeIpam';
 import { controllerOf } from './owners';
-import {
-  replicaSetStatus,
-  syncReplicaSets,
-  type MadePods,
-  type ReplicaSetSync,
-} from './replicaSet';
+import { syncReplicaSets, type MadePods, type ReplicaSetSync } from './replicaSet';
 import { deriveUID } from './random';
 import { schedulePods, type Unschedulable } from './scheduler';
+import { settleStatuses, type Computed } from './statuses';
 
 type WithMeta = KubeObject & { metadata: ObjectMeta };
 
@@ -164,13 +159,6 @@ export interface Workloads {
   statuses: ReadonlyMap<string, Computed>;
 }
 
-/** A status computed from a controller's object and the objects it counted. */
-interface Computed {
-  from: KubeObject;
-  counted: readonly KubeObject[];
-  result: ReplicaSet | Deployment;
-}
-
 /**
  * Runs the workload controllers over `input.objects` (already sanitized). `previous`, a run under
  * the same settings and seed, lends the pods its ReplicaSets created and its statuses wherever
@@ -268,38 +256,22 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   }
 
   // Statuses of ReplicaSets and Deployments.
-  const statuses = new Map<string, Computed>();
-  const status = <T extends ReplicaSet | Deployment>(
-    key: string,
-    from: T,
-    counted: readonly KubeObject[],
-    compute: () => T,
-  ): T => {
-    const before = previous?.statuses.get(key);
-    const reuse =
-      before !== undefined &&
-      before.counted.length === counted.length &&
-      before.counted.every((o, i) => o === counted[i]) &&
-      equalJSON(before.from, from);
-    const computed = reuse ? before : { from, counted, result: compute() };
-    statuses.set(key, computed);
-    return computed.result as T;
-  };
-  const finalRS: ReplicaSet[] = replicaSets.map((rs) => {
-    const owned: Pod[] = [];
-    for (const p of rsSync.owned.get(rsKey(rs)) ?? []) {
-      const final = finalOf(p);
-      if (final !== undefined) owned.push(final);
-    }
-    return status(`ReplicaSet/${rsKey(rs)}`, rs, owned, () => replicaSetStatus(rs, owned));
-  });
-  const finalRSByKey = new Map(finalRS.map((rs) => [rsKey(rs), rs]));
-  const finalDeployments = synced.syncs.map((s) => {
-    const counted = [...s.owned, s.newReplicaSet ?? ''].map(
-      (k) => finalRSByKey.get(k) as ReplicaSet,
-    );
-    const key = `Deployment/${namespaceOf(s.deployment)}/${s.deployment.metadata?.name ?? ''}`;
-    return status(key, s.deployment, counted, () => deploymentStatus(s, finalRSByKey));
+  const {
+    replicaSets: finalRS,
+    deployments: finalDeployments,
+    statuses,
+  } = settleStatuses({
+    replicaSets,
+    owned: (rs) => {
+      const owned: Pod[] = [];
+      for (const p of rsSync.owned.get(rsKey(rs)) ?? []) {
+        const final = finalOf(p);
+        if (final !== undefined) owned.push(final);
+      }
+      return owned;
+    },
+    syncs: synced.syncs,
+    previous: previous?.statuses,
   });
 
   return {
