@@ -40,6 +40,11 @@ export function equalJSON(a: unknown, b: unknown): boolean {
   );
 }
 
+/** The very same items in the same order (identity, not content). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -14,16 +14,10 @@
  * Reused objects are shared between runs' results: like every stored object, nothing may
  * modify them (tests/unit/engine/determinism.test.ts, reuse.test.ts).
  */
-import { equalJSON } from '../admission/json';
+import { equalJSON, sameItems } from '../admission/json';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../model';
 import type { TakenNames } from './random';
 import { settleWorkloads, type WorkloadInput, type Workloads } from './workloads';
-
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!same(a[i] as T, b[i] as T)) return false;
-  return true;
-}
 
 let lastWorkloads: { input: WorkloadInput; result: Workloads } | undefined;
 
@@ -37,7 +31,7 @@ export function settleWorkloadsOnce(input: WorkloadInput): Workloads {
     last !== undefined &&
     last.input.seed === input.seed &&
     equalJSON(last.input.settings, input.settings);
-  if (comparable && sameList(last.input.objects, input.objects, equalJSON)) return last.result;
+  if (comparable && equalJSON(last.input.objects, input.objects)) return last.result;
   const result = settleWorkloads(input, comparable ? last.result : undefined);
   lastWorkloads = { input, result };
   return result;
@@ -74,8 +68,7 @@ export function serviceEndpointsMemo(
   keep(key: string, result: ServiceEndpoints): void;
 } {
   const last = lastServices;
-  const previous =
-    last?.seed === seed && sameList(last.nodes, nodes, equalJSON) ? last.byKey : undefined;
+  const previous = last?.seed === seed && equalJSON(last.nodes, nodes) ? last.byKey : undefined;
   const byKey = new Map<string, ServiceEndpoints>();
   lastServices = { seed, nodes, byKey };
   return {
@@ -83,7 +76,7 @@ export function serviceEndpointsMemo(
       const before = previous?.get(key);
       if (
         !before?.clean ||
-        !sameList(before.pods, input.pods, (a, b) => a === b) ||
+        !sameItems(before.pods, input.pods) ||
         !equalJSON(before.given, input.given) ||
         !equalJSON(before.reusable, input.reusable) ||
         !equalJSON(before.service, input.service) ||

@@ -3,7 +3,7 @@
  * counted from the very same objects as in the previous run, for an equal object, is that
  * run's (see ./reuse.ts).
  */
-import { equalJSON } from '../admission/json';
+import { equalJSON, sameItems } from '../admission/json';
 import type { Deployment, KubeObject, Pod, ReplicaSet } from '../model';
 import { rsKey, type DeploymentSync } from './deployment';
 import { deploymentStatus } from './deploymentStatus';
@@ -40,10 +40,7 @@ export function settleStatuses({ replicaSets, owned, syncs, previous }: StatusIn
   ): T => {
     const before = previous?.get(key);
     const reuse =
-      before !== undefined &&
-      before.counted.length === counted.length &&
-      before.counted.every((o, i) => o === counted[i]) &&
-      equalJSON(before.from, from);
+      before !== undefined && sameItems(before.counted, counted) && equalJSON(before.from, from);
     const computed = reuse ? before : { from, counted, result: compute() };
     statuses.set(key, computed);
     return computed.result as T;
