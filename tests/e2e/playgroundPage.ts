@@ -313,6 +313,13 @@ export class PlaygroundPage {
   // --- Terminal (terminal.spec) ---
 
   /** The terminal's input line. */
+  /** Pastes `text` into the Terminal panel's input, as Ctrl+V does (several lines run in turn). */
+  async pasteInTerminal(text: string): Promise<void> {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.terminalInput().focus();
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
+
   terminalInput(): Locator {
     return this.page.getByTestId('terminal-input');
   }

@@ -98,10 +98,8 @@ test('a command entered while others run waits its turn', async ({ playground })
     '  ports: [{port: 8080}]',
     'EOF',
   ].join('\n');
-  await playground.page.evaluate((t) => navigator.clipboard.writeText(t), yaml);
   const input = playground.terminalInput();
-  await input.focus();
-  await playground.page.keyboard.press('ControlOrMeta+V');
+  await playground.pasteInTerminal(yaml);
   // Entered at once, while the pasted lines still run one after the other.
   await input.fill('kubectl get svc extra');
   await input.press('Enter');
@@ -125,9 +123,7 @@ test('a here-doc applies YAML, and HTML in names shows as text', async ({ playgr
     '  ports: [{port: 8080, targetPort: 80}]',
     'EOF',
   ].join('\n');
-  await playground.page.evaluate((t) => navigator.clipboard.writeText(t), yaml);
-  await playground.terminalInput().focus();
-  await playground.page.keyboard.press('ControlOrMeta+V');
+  await playground.pasteInTerminal(yaml);
   await expect(playground.terminalLines('stdout').last()).toHaveText('service/extra created');
   await playground.runInTerminal('kubectl get svc extra');
   expect(await playground.lastTerminalOutput()).toMatch(/\nextra +ClusterIP .* 8080\/TCP +10d\n$/);
