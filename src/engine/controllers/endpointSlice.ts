@@ -39,6 +39,7 @@ import {
   shouldSetHostname,
 } from './podUtil';
 import { generateName, type Random } from './random';
+import { sortInPlace } from './sort';
 
 export const serviceNameLabel = 'kubernetes.io/service-name';
 export const managedByLabel = 'endpointslice.kubernetes.io/managed-by';
@@ -62,9 +63,10 @@ export function addressTypesForService(service: Service): AddressType[] {
 
 /** getEndpointAddresses: the pod IPs of one family, re-printed canonically. */
 function endpointAddresses(pod: Pod, addressType: AddressType): string[] {
-  return podIPsOf(pod)
-    .filter((ip) => isIPv6Address(ip) === (addressType === 'IPv6'))
-    .map(canonicalAddress);
+  const v6 = addressType === 'IPv6';
+  const out: string[] = [];
+  for (const ip of podIPsOf(pod)) if (isIPv6Address(ip) === v6) out.push(canonicalAddress(ip));
+  return out;
 }
 
 /** The eight possible condition sets, shared (and frozen) rather than built per endpoint. */
@@ -248,7 +250,7 @@ export function computeEndpointSlices(
     }
     const before = slices.length;
     for (const { ports, endpoints } of groups.values()) {
-      endpoints.sort(compareEndpoints);
+      sortInPlace(endpoints, compareEndpoints);
       for (let i = 0; i < endpoints.length; i += maxEndpointsPerSlice) {
         slices.push(
           newSlice(maker, addressType, ports, endpoints.slice(i, i + maxEndpointsPerSlice)),

@@ -19,6 +19,7 @@ import type {
 import { isIPv6 } from '../net/ip';
 import { copyOf, define } from './copy';
 import { namespaceOf } from './labels';
+import { sortInPlace } from './sort';
 import {
   findPort,
   isIPv6Address,
@@ -38,14 +39,19 @@ const triggerTimeAnnotation = 'endpoints.kubernetes.io/last-change-trigger-time'
 /** maxCapacity: the most addresses an Endpoints object keeps. */
 export const maxEndpointsCapacity = 1000;
 
+/** Whether the Service's (first) family is IPv6; undefined when it has neither families nor ClusterIP. */
+function serviceIsIPv6(service: Service): boolean | undefined {
+  const families = service.spec?.ipFamilies;
+  if (Array.isArray(families) && families.length > 0) return families[0] === 'IPv6';
+  if (isServiceIPSet(service)) return isIPv6(service.spec?.clusterIP ?? '');
+  return undefined;
+}
+
 /** podToEndpointAddressForService: the pod's IP of the Service's (first) family. */
 function podAddress(service: Service, pod: Pod): EndpointAddress | undefined {
-  const families = service.spec?.ipFamilies;
-  let v6: boolean;
-  if (Array.isArray(families) && families.length > 0) v6 = families[0] === 'IPv6';
-  else if (isServiceIPSet(service)) v6 = isIPv6(service.spec?.clusterIP ?? '');
-  else v6 = isIPv6(pod.status?.podIP ?? podIPsOf(pod)[0] ?? '');
-  const ip = podIPsOf(pod).find((candidate) => isIPv6Address(candidate) === v6);
+  const ips = podIPsOf(pod);
+  const v6 = serviceIsIPv6(service) ?? isIPv6(pod.status?.podIP ?? ips[0] ?? '');
+  const ip = ips.find((candidate) => isIPv6Address(candidate) === v6);
   if (ip === undefined) return undefined;
   const address: EndpointAddress = { ip };
   if (shouldSetHostname(pod, service)) address.hostname = pod.spec?.hostname ?? '';
@@ -248,8 +254,8 @@ export function computeEndpoints(
   let packed: EndpointSubset[];
   if (samePorts === undefined) packed = [];
   else if (uniform && !hasDuplicates(ready, notReady)) {
-    ready.sort(lessAddress);
-    notReady.sort(lessAddress);
+    sortInPlace(ready, lessAddress);
+    sortInPlace(notReady, lessAddress);
     const uniformPorts = portsByKey.get(samePorts) ?? [];
     packed = [subset(ready, notReady, uniformPorts)];
   } else {

@@ -13,8 +13,13 @@ import { isPodReady, podIPsOf } from './podUtil';
 
 interface Range {
   cidr: CIDR;
-  next: bigint;
+  /** Offsets from the network address: the next to try, and the last usable one. */
+  next: number;
   last: bigint;
+  /** `last` as a number, for the loop (exact for IPv4; far beyond `next` for IPv6). */
+  lastOffset: number;
+  /** An IPv4 range's network address as a number: its addresses are formatted without bigint. */
+  ipv4Network: number | undefined;
 }
 
 interface NodeState {
@@ -58,12 +63,19 @@ function rangeOf(text: string): Range | undefined {
   const size = cidrSize(cidr);
   // host-local skips the network address, the gateway (.1) and, for IPv4, the broadcast address.
   const last = cidr.ip.family === 4 ? size - 2n : size - 1n;
-  return { cidr, next: 2n, last };
+  const ipv4Network = cidr.ip.family === 4 ? Number(cidr.network) : undefined;
+  return { cidr, next: 2, last, lastOffset: Number(last), ipv4Network };
+}
+
+function addressOf(range: Range, offset: number): string {
+  if (range.ipv4Network === undefined) return formatIP(addressAt(range.cidr, offset));
+  const v = range.ipv4Network + offset;
+  return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
 }
 
 function allocate(range: Range, reserved: ReadonlySet<string>): string | undefined {
-  while (range.next <= range.last) {
-    const ip = formatIP(addressAt(range.cidr, range.next));
+  while (range.next <= range.lastOffset) {
+    const ip = addressOf(range, range.next);
     range.next++;
     if (!reserved.has(ip)) return ip;
   }
@@ -326,9 +338,9 @@ function runKubelet(run: KubeletRun, pod: Pod): Pod {
   }
   const hostIPs = state.hostIPs;
   if (run.reused.has(pod) && runsAsBefore(pod.status, podIPs, hostIPs)) return pod;
-  const hostFields =
-    hostIPs.length > 0 ? { hostIP: hostIPs[0] as string, hostIPs: hostIPList(run, state) } : {};
   if (podIPs.length === 0) {
+    const hostFields =
+      hostIPs.length > 0 ? { hostIP: hostIPs[0] as string, hostIPs: hostIPList(run, state) } : {};
     return withStatus(run, pod, {
       phase: 'Pending',
       conditions: [
@@ -343,13 +355,14 @@ function runKubelet(run: KubeletRun, pod: Pod): Pod {
     });
   }
   const parts = runningParts(run, pod, at);
-  const status: PodStatus = {
-    phase: 'Running',
-    conditions: parts.conditions,
-    ...hostFields,
-    podIP: podIPs[0] as string,
-    podIPs: podIPs.map(ipEntry),
-  };
+  // Built key by key, in the API's order (a literal with a spread is slow to make per pod).
+  const status: PodStatus = { phase: 'Running', conditions: parts.conditions };
+  if (hostIPs.length > 0) {
+    status.hostIP = hostIPs[0] as string;
+    status.hostIPs = hostIPList(run, state);
+  }
+  status.podIP = podIPs[0] as string;
+  status.podIPs = podIPs.map(ipEntry);
   if (at) status.startTime = at;
   status.containerStatuses = parts.containerStatuses;
   status.qosClass = 'BestEffort';

@@ -57,16 +57,31 @@ export function isTerminating(pod: Pod): boolean {
   );
 }
 
+const isIP = (ip: unknown): ip is string => typeof ip === 'string' && ip !== '';
+
 /** status.podIPs, falling back to status.podIP as the v1 conversion of PodStatus does. */
 export function podIPsOf(pod: Pod): string[] {
   const status = pod.status;
-  const list = Array.isArray(status?.podIPs)
-    ? status.podIPs
-        .map((p) => p?.ip)
-        .filter((ip): ip is string => typeof ip === 'string' && ip !== '')
-    : [];
-  if (list.length > 0) return list;
-  return typeof status?.podIP === 'string' && status.podIP !== '' ? [status.podIP] : [];
+  const entries = status?.podIPs;
+  if (Array.isArray(entries)) {
+    // One pass, one array: this runs for every pod of every Service that selects it.
+    let list: string[] | undefined;
+    for (const entry of entries) {
+      const ip = (entry as { ip?: unknown } | undefined)?.ip;
+      if (isIP(ip)) (list ??= []).push(ip);
+    }
+    if (list) return list;
+  }
+  return isIP(status?.podIP) ? [status.podIP] : [];
+}
+
+/** Whether podIPsOf(pod) is not empty, without building it. */
+export function hasPodIP(pod: Pod): boolean {
+  const status = pod.status;
+  const entries = status?.podIPs;
+  if (Array.isArray(entries))
+    for (const entry of entries) if (isIP((entry as { ip?: unknown } | undefined)?.ip)) return true;
+  return isIP(status?.podIP);
 }
 
 /**
@@ -75,7 +90,7 @@ export function podIPsOf(pod: Pod): string[] {
  */
 export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
   if (isPodTerminal(pod)) return false;
-  if (podIPsOf(pod).length === 0) return false;
+  if (!hasPodIP(pod)) return false;
   if (!includeTerminating && isTerminating(pod)) return false;
   return true;
 }
@@ -111,15 +126,28 @@ export function findPort(pod: Pod, servicePort: ServicePort): number | undefined
   if (typeof target !== 'string') return undefined;
   const protocol = protocolOf(servicePort.protocol);
   const containers = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
-  const sidecars = Array.isArray(pod.spec?.initContainers)
-    ? pod.spec.initContainers.filter(isSidecar)
-    : [];
-  for (const container of [...containers, ...sidecars]) {
-    const ports = Array.isArray(container?.ports) ? container.ports : [];
-    for (const port of ports) {
-      if (port?.name === target && protocolOf(port.protocol) === protocol) {
-        return typeof port.containerPort === 'number' ? port.containerPort : undefined;
-      }
+  const found = namedPortIn(containers, target, protocol);
+  if (found !== undefined) return found.port;
+  const init = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [];
+  return namedPortIn(init.filter(isSidecar), target, protocol)?.port;
+}
+
+/** The first port of `containers` named `name` for `protocol`: its number, when it is one. */
+function namedPortIn(
+  containers: readonly unknown[],
+  name: string,
+  protocol: Protocol,
+): { port: number | undefined } | undefined {
+  for (const container of containers) {
+    const ports = (container as { ports?: unknown } | null)?.ports;
+    if (!Array.isArray(ports)) continue;
+    for (const port of ports as ({
+      name?: unknown;
+      protocol?: unknown;
+      containerPort?: unknown;
+    } | null)[]) {
+      if (port?.name === name && protocolOf(port.protocol) === protocol)
+        return { port: typeof port.containerPort === 'number' ? port.containerPort : undefined };
     }
   }
   return undefined;
@@ -128,8 +156,10 @@ export function findPort(pod: Pod, servicePort: ServicePort): number | undefined
 /** A Service port with `name` and `appProtocol` moved last, dropped when not strings. */
 function readServicePort(p: ServicePort): ServicePort {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p))
-    if (k !== 'name' && k !== 'appProtocol') define(out, k, v);
+  // for...in over own keys: Object.entries' order, without its arrays (every Service, every run).
+  for (const k in p)
+    if (Object.hasOwn(p, k) && k !== 'name' && k !== 'appProtocol')
+      define(out, k, (p as Record<string, unknown>)[k]);
   if (typeof p.name === 'string') out.name = p.name;
   if (typeof p.appProtocol === 'string') out.appProtocol = p.appProtocol;
   return out as ServicePort;

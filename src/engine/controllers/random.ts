@@ -3,6 +3,7 @@
  * pod-template-hash. Every draw comes from a generator seeded by the simulation's seed and the
  * name of the object that draws, so a name stays the same while the user edits other objects.
  */
+import { byCodeUnits, sortInPlace } from './sort';
 
 /**
  * The alphabet of generated names (no vowels, no confusable characters), as
@@ -182,10 +183,30 @@ export function canonicalJSON(value: unknown): string {
 const fnvOffset = 0x811c9dc5;
 const comma = ','.charCodeAt(0);
 const colon = ':'.charCodeAt(0);
+const quote = '"'.charCodeAt(0);
 
 /** FNV-1a of one ASCII character. */
 function fnvChar(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193) >>> 0;
+}
+
+/**
+ * Whether JSON.stringify escapes something in `text`: a quote, a backslash, a control
+ * character or a surrogate (a lone one is escaped; a pair is not, but is rare enough to take
+ * the slow way).
+ */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
+
+/** FNV-1a continued over JSON.stringify(text), without building it when nothing needs escaping. */
+function hashQuoted(hash: number, text: string): number {
+  if (needsEscape(text)) return fnv32aFrom(hash, JSON.stringify(text));
+  return fnvChar(fnv32aFrom(fnvChar(hash, quote), text), quote);
 }
 
 /**
@@ -194,6 +215,7 @@ function fnvChar(hash: number, code: number): number {
  */
 export function canonicalHash(value: unknown, hash = fnvOffset): number {
   let h = hash;
+  if (typeof value === 'string') return hashQuoted(h, value);
   if (Array.isArray(value)) {
     h = fnvChar(h, 0x5b); // [
     for (let i = 0; i < value.length; i++) {
@@ -204,28 +226,20 @@ export function canonicalHash(value: unknown, hash = fnvOffset): number {
   }
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).sort();
     h = fnvChar(h, 0x7b); // {
     let first = true;
-    for (const k of keys) {
+    for (const k of sortInPlace(Object.keys(record), byCodeUnits)) {
       const v = record[k];
       if (v === undefined) continue;
       if (!first) h = fnvChar(h, comma);
       first = false;
-      h = fnv32aFrom(h, quotedKey(k));
+      h = hashQuoted(h, k);
       h = fnvChar(h, colon);
       h = canonicalHash(v, h);
     }
     return fnvChar(h, 0x7d); // }
   }
   return fnv32aFrom(h, JSON.stringify(value) ?? 'null');
-}
-
-const plainKey = /^[A-Za-z0-9_./-]*$/;
-
-/** JSON.stringify of a key; plain keys (the usual field names) are quoted without it. */
-function quotedKey(key: string): string {
-  return plainKey.test(key) ? `"${key}"` : JSON.stringify(key);
 }
 
 /**

@@ -108,6 +108,11 @@ function inCreationOrder(sync: ReplicaSetSync, lineage: Lineage): Pod[] {
     }
     ranks[i] = rank;
   }
+  // Usually already in order (pods come from their owners in the owners' order): no sort then.
+  let sorted = true;
+  for (let i = 1; i < pods.length && sorted; i++)
+    sorted = (ranks[i - 1] as number) <= (ranks[i] as number);
+  if (sorted) return [...pods];
   const indexes = Array.from(pods.keys());
   indexes.sort((a, b) => (ranks[a] as number) - (ranks[b] as number) || a - b);
   return indexes.map((i) => pods[i] as Pod);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine';
 import { computeHash } from '../../../src/engine/controllers/deployment';
-import { safeEncodeString } from '../../../src/engine/controllers/random';
+import {
+  canonicalHash,
+  canonicalJSON,
+  fnv32a,
+  safeEncodeString,
+} from '../../../src/engine/controllers/random';
+import fc from 'fast-check';
 
 const deployment = (name: string, replicas = 3, image = 'nginx:1.27') => `apiVersion: apps/v1
 kind: Deployment
@@ -180,5 +186,37 @@ spec:
     });
     const made = pods.filter((p) => p !== lonely).map((p) => p.metadata.name);
     expect(made).toEqual([expect.stringMatching(/^front-[bcdfghjklmnpqrstvwxz2456789]{5}$/)]);
+  });
+});
+
+describe('the pod-template-hash is FNV-1a of the template as canonical JSON', () => {
+  // canonicalHash hashes the text canonicalJSON prints, character by character, without
+  // building it: every kind of value and key (escapes, non-ASCII, surrogates, unsorted keys,
+  // undefined fields) must hash as its text does.
+  it('for any JSON-like value', () => {
+    const key = fc.oneof(
+      fc.constantFrom('name', 'image', 'a"b', 'tab\there', 'é', '\ud83d\ude00', '\ud800', ''),
+      fc.string(),
+    );
+    const value = fc.letrec((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.constantFrom('nginx:1.27', 'quote"d', 'back\\slash', 'line\nbreak', '\u0000', '\udc00'),
+        fc.integer(),
+        fc.double(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.array(tie('tree'), { maxLength: 4 }),
+        fc.dictionary(key, tie('tree'), { maxKeys: 5 }),
+      ),
+    })).tree;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalHash(v)).toBe(fnv32a(canonicalJSON(v)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
