@@ -80,6 +80,18 @@ export class PodIndex {
     for (const pod of pods) this.add(pod);
   }
 
+  private static last: { pods: readonly Pod[]; index: PodIndex } | undefined;
+
+  /**
+   * The index of a list of final pods, built once: the Service controllers and the teacher's
+   * warnings read the same list (and a run that reuses the previous run's pods, its index).
+   * Such a list is never modified once made, as no stored object is.
+   */
+  static of(pods: readonly Pod[]): PodIndex {
+    if (PodIndex.last?.pods !== pods) PodIndex.last = { pods, index: new PodIndex(pods) };
+    return PodIndex.last.index;
+  }
+
   add(pod: Pod): void {
     const namespace = namespaceOf(pod);
     let list = this.byNamespace.get(namespace);

@@ -7,28 +7,15 @@ import { canonicalIP, isIPv6 } from '../net/ip';
 import type { ObjectReference, Pod, Protocol, Service, ServicePort } from '../model';
 import { define } from './copy';
 
-const references = new WeakMap<Pod, ObjectReference>();
-
-/**
- * An endpoint's targetRef for `pod` (kind, namespace, name, uid). The Endpoints and the
- * EndpointSlice controllers share one frozen copy per pod; an entry is checked against the pod
- * before reuse, so a pod whose metadata changed gets a new one.
- */
+/** An endpoint's targetRef for `pod`: kind, namespace, name and uid. */
 export function podReference(pod: Pod): ObjectReference {
-  const namespace = pod.metadata?.namespace || 'default';
-  const name = pod.metadata?.name ?? '';
+  const ref: ObjectReference = {
+    kind: 'Pod',
+    namespace: pod.metadata?.namespace || 'default',
+    name: pod.metadata?.name ?? '',
+  };
   const uid = pod.metadata?.uid;
-  const known = references.get(pod);
-  if (
-    known &&
-    known.namespace === namespace &&
-    known.name === name &&
-    known.uid === (uid || undefined)
-  )
-    return known;
-  const ref: ObjectReference = { kind: 'Pod', namespace, name };
   if (uid) ref.uid = uid;
-  references.set(pod, Object.freeze(ref));
   return ref;
 }
 

@@ -283,7 +283,7 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     nodes,
     nodesByName,
     pods: finalPods,
-    index: new PodIndex(finalPods),
+    index: PodIndex.of(finalPods),
     replicaSets: finalRS,
     deployments: finalDeployments,
     findings,

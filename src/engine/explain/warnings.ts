@@ -77,7 +77,7 @@ function hasReadyEndpoint(slices: readonly EndpointSlice[]): boolean {
  */
 export function computeTeacherWarnings(cluster: Cluster): Finding[] {
   const findings: Finding[] = [];
-  const index = new PodIndex(cluster.pods);
+  const index = PodIndex.of(cluster.pods);
   const slicesByService = new Map<string, EndpointSlice[]>();
   for (const slice of cluster.endpointSlices) {
     const name = slice.metadata?.labels?.[serviceNameLabel];
