@@ -181,6 +181,24 @@ function firstMismatch(
   return undefined;
 }
 
+/**
+ * Whether every value at `path` (from segment `i`) is of `type`: the walk of `firstMismatch`,
+ * without a trail. Nearly every request decodes: the trail is laid only when this says no.
+ */
+function fits(value: unknown, path: readonly string[], i: number, type: GoType): boolean {
+  if (i === path.length) return mismatch(value, type) === undefined;
+  const head = path[i] ?? '';
+  if (head === '*') {
+    if (Array.isArray(value)) {
+      for (let j = 0; j < value.length; j++) if (!fits(value[j], path, i + 1, type)) return false;
+    } else if (isRecord(value)) {
+      for (const k in value) if (!fits(value[k], path, i + 1, type)) return false;
+    }
+    return true;
+  }
+  return !isRecord(value) || !Object.hasOwn(value, head) || fits(value[head], path, i + 1, type);
+}
+
 /** One step down the trail; the step stays on the trail when a mismatch lies below it. */
 function step(
   value: unknown,
@@ -223,8 +241,9 @@ export function decodeError(
   kind: string,
   version: string,
 ): DecodeError | undefined {
-  const trail: Trail = { segments: [], steps: [] };
   for (const e of expectationsOf(kind)) {
+    if (fits(object, e.path, 0, e.type)) continue;
+    const trail: Trail = { segments: [], steps: [] };
     const wrong = firstMismatch(object, e.path, 0, e.type, trail);
     if (wrong === undefined) continue;
     return {

@@ -366,7 +366,11 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
           message: decoded.message,
           path: decoded.path,
         });
-      if (!seen) remember(raw);
+      // A request decoded for the first time is known as decodable from now on. A first apply
+      // that is admitted is remembered once, below, with what it was admitted as (one WeakMap
+      // entry per request, not two); one that is rejected is remembered as it is rejected.
+      const firstDecode = !seen;
+      if (firstDecode && previous) remember(raw);
       if (previous && equalJSON(previous.applied, raw)) {
         return { result: finish(result, 'unchanged', warnings), diagnostics: [] };
       }
@@ -380,7 +384,10 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       if (admitting) {
         const recorded = alloc.recording(() => admit(object, previous?.source.object, key, alloc));
         const admission = recorded.value;
-        if ('rejection' in admission) return rejected(context, admission.rejection);
+        if ('rejection' in admission) {
+          if (firstDecode && !previous) remember(raw);
+          return rejected(context, admission.rejection);
+        }
         if (!previous) {
           // Kept as admitted (accepted requests only); this run stamps a copy.
           const allocated =

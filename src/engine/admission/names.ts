@@ -26,14 +26,27 @@ export function maxLenError(length: number): string {
   return `must be no more than ${length} characters`;
 }
 
-/** Byte length, as Go's len() counts a string. */
+/**
+ * Byte length, as Go's len() counts a string (UTF-8): read by UTF-16 code units rather than by
+ * code points (a string per character), a surrogate pair counting as its code point's four bytes
+ * and a lone surrogate as three.
+ */
 function byteLength(value: string): number {
   let n = 0;
-  for (const ch of value) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(value.charCodeAt(i + 1))) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 export function isDNS1123Label(value: string): string[] {
@@ -89,7 +102,8 @@ const labelKeyMessage =
 /** `IsQualifiedName` / `IsLabelKey`: an optional DNS subdomain prefix, `/`, and a name. */
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
-  const parts = value.split('/');
+  // Most keys have no prefix: split only those that do.
+  const parts = value.includes('/') ? value.split('/') : [value];
   let name: string;
   if (parts.length === 1) name = parts[0] ?? '';
   else if (parts.length === 2) {

@@ -23,9 +23,19 @@ export function isHeadless(service: Service): boolean {
   return Array.isArray(ips) && ips.length === 1 && ips[0] === 'None';
 }
 
+/** The family a dual-stack Service adds to `family`. */
+function otherFamily(family: IPFamily): IPFamily {
+  return family === 'IPv4' ? 'IPv6' : 'IPv4';
+}
+
 function familyOf(ip: string): IPFamily | undefined {
   const parsed = parseIP(ip);
   return parsed ? (parsed.family === 4 ? 'IPv4' : 'IPv6') : undefined;
+}
+
+/** Go's `%v` of clusterIPs as written, for an error message (made only for one). */
+function renderedIPs(written: unknown, ips: string[]): string {
+  return goStringSlice(Array.isArray(written) ? ips : undefined);
 }
 
 /** `IsValidIP`'s message. */
@@ -38,14 +48,23 @@ export function validateClusterIPsRelatedFields(service: Service): FieldErrors {
   const errs: FieldErrors = [];
   const ip = typeof spec.clusterIP === 'string' ? spec.clusterIP : '';
   const ips = Array.isArray(spec.clusterIPs) ? spec.clusterIPs.map(String) : [];
-  const rendered = goStringSlice(Array.isArray(spec.clusterIPs) ? ips : undefined);
   if (ip !== '') {
     if (ips.length === 0) errs.push(required('spec.clusterIPs'));
     else if (ips[0] !== ip)
-      errs.push(invalidRaw('spec.clusterIPs', rendered, 'first value must match `clusterIP`'));
+      errs.push(
+        invalidRaw(
+          'spec.clusterIPs',
+          renderedIPs(spec.clusterIPs, ips),
+          'first value must match `clusterIP`',
+        ),
+      );
   } else if (ips.length !== 0) {
     errs.push(
-      invalidRaw('spec.clusterIPs', rendered, 'must be empty when `clusterIP` is not specified'),
+      invalidRaw(
+        'spec.clusterIPs',
+        renderedIPs(spec.clusterIPs, ips),
+        'must be empty when `clusterIP` is not specified',
+      ),
     );
   }
   const seen = new Set<string>();
@@ -63,7 +82,11 @@ export function validateClusterIPsRelatedFields(service: Service): FieldErrors {
       if (ips.length > 1) {
         invalidIPs = true;
         errs.push(
-          invalidRaw('spec.clusterIPs', rendered, "'None' must be the first and only value"),
+          invalidRaw(
+            'spec.clusterIPs',
+            renderedIPs(spec.clusterIPs, ips),
+            "'None' must be the first and only value",
+          ),
         );
       }
       return;
@@ -74,11 +97,21 @@ export function validateClusterIPsRelatedFields(service: Service): FieldErrors {
     }
   });
   if (ips.length > 2)
-    errs.push(invalidRaw('spec.clusterIPs', rendered, 'may only hold up to 2 values'));
+    errs.push(
+      invalidRaw(
+        'spec.clusterIPs',
+        renderedIPs(spec.clusterIPs, ips),
+        'may only hold up to 2 values',
+      ),
+    );
   if (invalidIPs) return errs;
   if (ips.length > 1 && familyOf(ips[0] ?? '') === familyOf(ips[1] ?? ''))
     errs.push(
-      invalidRaw('spec.clusterIPs', rendered, 'may specify no more than one IP for each IP family'),
+      invalidRaw(
+        'spec.clusterIPs',
+        renderedIPs(spec.clusterIPs, ips),
+        'may specify no more than one IP for each IP family',
+      ),
     );
   const given = Array.isArray(spec.ipFamilies) ? spec.ipFamilies : [];
   if (!isHeadless(service) && ips.length > 0 && given.length > 0) {
@@ -128,7 +161,6 @@ export function initIPFamilyFields(
   if (early.length > 0) return early;
   const errs: FieldErrors = [];
   const policy: IPFamilyPolicy = spec.ipFamilyPolicy;
-  const renderedPolicy = goQuote(policy);
   const ips = spec.clusterIPs ?? [];
   const ipFamilies: IPFamily[] = [...(spec.ipFamilies ?? [])];
   if (policy === 'SingleStack') {
@@ -136,7 +168,7 @@ export function initIPFamilyFields(
       errs.push(
         invalidRaw(
           'spec.ipFamilyPolicy',
-          renderedPolicy,
+          goQuote(policy),
           "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified",
         ),
       );
@@ -144,7 +176,7 @@ export function initIPFamilyFields(
       errs.push(
         invalidRaw(
           'spec.ipFamilyPolicy',
-          renderedPolicy,
+          goQuote(policy),
           "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified",
         ),
       );
@@ -167,11 +199,10 @@ export function initIPFamilyFields(
   }
   if (errs.length > 0) return errs;
   const primary = configured[0] ?? 'IPv4';
-  const other = (f: IPFamily): IPFamily => (f === 'IPv4' ? 'IPv6' : 'IPv4');
   if (spec.clusterIP === 'None' && selectorless) {
     if (ipFamilies.length === 0) ipFamilies.push(primary);
     if (ipFamilies.length < 2 && policy !== 'SingleStack')
-      ipFamilies.push(other(ipFamilies[0] ?? primary));
+      ipFamilies.push(otherFamily(ipFamilies[0] ?? primary));
     spec.ipFamilies = ipFamilies;
     return [];
   }
@@ -179,7 +210,7 @@ export function initIPFamilyFields(
     errs.push(
       invalidRaw(
         'spec.ipFamilyPolicy',
-        renderedPolicy,
+        goQuote(policy),
         'this cluster is not configured for dual-stack services',
       ),
     );
@@ -190,7 +221,7 @@ export function initIPFamilyFields(
   if (errs.length > 0) return errs;
   if (ipFamilies.length === 0) ipFamilies.push(primary);
   if (policy !== 'SingleStack' && ipFamilies.length === 1 && configured.length === 2)
-    ipFamilies.push(other(ipFamilies[0] ?? primary));
+    ipFamilies.push(otherFamily(ipFamilies[0] ?? primary));
   spec.ipFamilies = ipFamilies;
   return [];
 }
