@@ -261,6 +261,15 @@ function knownBefore(request: KubeObject): Known | undefined {
   return entry;
 }
 
+function known(
+  request: KubeObject,
+  admitted: KubeObject | undefined,
+  allocated: Known['allocated'],
+): Known {
+  if (!admitted) return { request };
+  return allocated ? { request, admitted, allocated } : { request, admitted };
+}
+
 function remember(
   request: KubeObject,
   admitted?: KubeObject,
@@ -268,10 +277,7 @@ function remember(
 ): void {
   const meta = request.metadata;
   if (typeof meta === 'object' && meta !== null)
-    knownRequests.set(
-      meta,
-      admitted ? { request, admitted, ...(allocated ? { allocated } : {}) } : { request },
-    );
+    knownRequests.set(meta, known(request, admitted, allocated));
 }
 
 /** A copy of an admitted object that apply may stamp: its own top level and metadata. */
@@ -288,6 +294,22 @@ function requestCopy(raw: KubeObject, known: KubeObject | undefined): KubeObject
   if (isClusterScoped(raw.kind)) delete meta.namespace;
   else if (typeof meta.namespace !== 'string' || meta.namespace === '') meta.namespace = 'default';
   return requested;
+}
+
+const namespaceKeys = new Map<string, string>();
+
+/**
+ * The store key of a Namespace, made once per name: every namespaced request looks its
+ * namespace up, and a key built each time was a string to make, flatten and hash per request.
+ */
+function namespaceKey(namespace: string): string {
+  let key = namespaceKeys.get(namespace);
+  if (key === undefined) {
+    key = `Namespace//${namespace}`;
+    if (namespaceKeys.size >= 1000) namespaceKeys.clear();
+    namespaceKeys.set(namespace, key);
+  }
+  return key;
 }
 
 export function createApiServer(settings: ClusterSettings): ApiServer {
@@ -350,7 +372,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
           path: 'metadata',
         });
       }
-      if (!isClusterScoped(kind) && !store.has(`Namespace//${namespace}`))
+      if (!isClusterScoped(kind) && !store.has(namespaceKey(namespace)))
         return rejected(context, {
           reason: 'NotFound',
           message: `namespaces ${JSON.stringify(namespace)} not found`,

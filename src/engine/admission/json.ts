@@ -1,19 +1,30 @@
 /** Plain-JSON helpers: the API server works on its own decoded copy of each request. */
 
 export function cloneJSON<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
+  return isCollection(value) ? (cloneCollection(value) as T) : value;
+}
+
+function isCollection(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
+}
+
+/** The copy of an object or array; scalars are taken as they are, without a call each. */
+function cloneCollection(value: object): unknown {
   if (Array.isArray(value)) {
     const out: unknown[] = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = cloneJSON(value[i] as unknown);
-    return out as T;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      out[i] = isCollection(v) ? cloneCollection(v) : v;
+    }
+    return out;
   }
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const k in source) {
     const v = source[k];
-    if (v !== undefined) out[k] = cloneJSON(v);
+    if (v !== undefined) out[k] = isCollection(v) ? cloneCollection(v) : v;
   }
-  return out as T;
+  return out;
 }
 
 export function equalJSON(a: unknown, b: unknown): boolean {

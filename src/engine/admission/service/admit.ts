@@ -288,7 +288,9 @@ export function admitService(
   }
 
   if (old) dropTypeDependentFields(service, old);
-  const errors = [...(old ? validateServiceUpdate(service, old) : []), ...validateService(service)];
+  const errors = old
+    ? [...validateServiceUpdate(service, old), ...validateService(service)]
+    : validateService(service);
   if (errors.length > 0) return taken.fail({ reason: 'Invalid', errors });
   return {
     reservation: {
