@@ -31,6 +31,7 @@ export interface ParsedDocument {
 }
 
 interface Chunk {
+  /** The document's text: a copy of its own (see ownCopy), not a slice of the input. */
   text: string;
   startLine: number;
 }
@@ -63,6 +64,18 @@ function hasContent(text: string): boolean {
 }
 
 /**
+ * A copy of `text` that does not refer to the input it was cut from. A chunk is a slice of the
+ * whole input, and V8 keeps a slice's parent alive: the cache, which outlives the input, keeps
+ * copies, so that an old 5 MB input is not held by one of its documents.
+ * Slicing a concatenation makes V8 flatten it into a new string of its own, which the slice then
+ * refers to: one copy of the characters (a JSON round trip scanned and copied them twice, and
+ * took 15 ms of a 10,000-Service paste against 1 ms).
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/**
  * Splits the input at document markers, keeping each chunk's first line number. The input is
  * scanned line by line in place (not split into lines and joined again: a 5 MB paste has
  * 250,000 lines); a chunk is the text between two marker lines, the `---` of its own marker
@@ -71,7 +84,10 @@ function hasContent(text: string): boolean {
 function splitDocuments(input: string): Chunk[] {
   const chunks: Chunk[] = [];
   const push = (text: string, startLine: number) => {
-    if (hasContent(text)) chunks.push({ text, startLine });
+    // Copied first: reading a chunk (hasContent, then hashing it in the cache) would flatten
+    // the concatenation of a `---` chunk anyway, and a copy is what the cache keeps.
+    const own = ownCopy(text);
+    if (hasContent(own)) chunks.push({ text: own, startLine });
   };
   // The open chunk's first line starts at `from`; `dashes`: that line is a `---` marker line.
   let from = 0;
@@ -279,34 +295,23 @@ function rangeIn(parsed: ParsedText, text: string, path: string): SourceRange | 
 const cache = new Map<string, ParsedText>();
 const cacheLimit = 50_000;
 
-/**
- * A copy of `text` that does not refer to the input it was cut from. A chunk is a slice of the
- * whole input, and V8 keeps a slice's parent alive: the cache, which outlives the input, keeps
- * copies (made only on a miss), so that an old 5 MB input is not held by one of its documents.
- * Slicing a concatenation makes V8 flatten it into a new string of its own, which the slice then
- * refers to: one copy of the characters (a JSON round trip scanned and copied them twice, and
- * took 15 ms of a 10,000-Service paste against 1 ms).
- */
-function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
-}
-
+/** `text` is a chunk's own copy: kept as it is on a miss (hashed once, by the lookup). */
 function parseCached(text: string): ParsedText {
   const hit = cache.get(text);
   if (hit) return hit;
-  const own = ownCopy(text);
-  const parsed = parseText(own);
+  const parsed = parseText(text);
   if (cache.size >= cacheLimit) cache.clear();
-  cache.set(own, parsed);
+  cache.set(text, parsed);
   return parsed;
 }
 
 /** Parses every document of the input; a document whose text is unchanged comes from a cache. */
 export function parseDocuments(input: string): ParsedDocument[] {
-  return splitDocuments(input.replace(/\r\n?/g, '\n')).map((chunk, index) => {
+  const normalized = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  return splitDocuments(normalized).map((chunk, index) => {
     const { startLine } = chunk;
     const parsed = parseCached(chunk.text);
-    // The cached copy, not the chunk: a slice of the input that must not outlive this call.
+    // The cached copy, not this run's copy of the same text (which is dropped on a hit).
     const text = parsed.text;
     const shift = startLine - 1;
     return {

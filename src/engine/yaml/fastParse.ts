@@ -247,16 +247,24 @@ class Reader {
     }
   }
 
+  /** A block sequence at `indent`. */
   private sequence(indent: number): unknown[] {
     const out: unknown[] = [];
+    this.items(indent, out);
+    // Copied to its length: an array grown by push keeps room for 16 items, which every
+    // parsed (and cached) list of one or two would carry.
+    return out.slice();
+  }
+
+  private items(indent: number, out: unknown[]): void {
     for (;;) {
       const at = this.next();
-      if (at >= this.texts.length) return out;
+      if (at >= this.texts.length) return;
       const lineIndent = this.indents[at] ?? 0;
       const text = this.texts[at] ?? '';
-      if (lineIndent < indent) return out;
+      if (lineIndent < indent) return;
       if (lineIndent > indent || !isEntry(text)) {
-        if (lineIndent === indent) return out;
+        if (lineIndent === indent) return;
         throw bail;
       }
       this.i++;
