@@ -181,24 +181,6 @@ function firstMismatch(
   return undefined;
 }
 
-/**
- * Whether every value at `path` (from segment `i`) is of `type`: the walk of `firstMismatch`,
- * without a trail. Nearly every request decodes: the trail is laid only when this says no.
- */
-function fits(value: unknown, path: readonly string[], i: number, type: GoType): boolean {
-  if (i === path.length) return mismatch(value, type) === undefined;
-  const head = path[i] ?? '';
-  if (head === '*') {
-    if (Array.isArray(value)) {
-      for (let j = 0; j < value.length; j++) if (!fits(value[j], path, i + 1, type)) return false;
-    } else if (isRecord(value)) {
-      for (const k in value) if (!fits(value[k], path, i + 1, type)) return false;
-    }
-    return true;
-  }
-  return !isRecord(value) || !Object.hasOwn(value, head) || fits(value[head], path, i + 1, type);
-}
-
 /** One step down the trail; the step stays on the trail when a mismatch lies below it. */
 function step(
   value: unknown,
@@ -219,15 +201,71 @@ function step(
   return found;
 }
 
-const byKind = new Map<string, Expectation[]>();
+/**
+ * The expectations of a kind as one tree of fields, so that a request is walked once (its
+ * `spec.template.spec.containers` once, not once per field below it) to learn whether it decodes
+ * at all; nearly every request does, and the ordered search for the first error (firstMismatch,
+ * which lays a trail) runs only for one that does not.
+ */
+interface FieldTree {
+  /** The type the value here must have, when an expectation ends here. */
+  types: GoType[];
+  /** Fields by name (`Object.hasOwn`, as firstMismatch steps by name). */
+  named: { name: string; tree: FieldTree }[];
+  /** Every element of a list or value of a map (`*`). */
+  each?: FieldTree;
+}
 
-function expectationsOf(kind: string): Expectation[] {
-  let list = byKind.get(kind);
-  if (!list) {
-    list = [...meta(['metadata'], 'ObjectMeta', 'metadata'), ...(expectations[kind] ?? [])];
-    byKind.set(kind, list);
+function fieldTree(list: readonly Expectation[]): FieldTree {
+  const root: FieldTree = { types: [], named: [] };
+  for (const e of list) {
+    let node = root;
+    for (const segment of e.path) {
+      let next = segment === '*' ? node.each : node.named.find((f) => f.name === segment)?.tree;
+      if (!next) {
+        next = { types: [], named: [] };
+        if (segment === '*') node.each = next;
+        else node.named.push({ name: segment, tree: next });
+      }
+      node = next;
+    }
+    node.types.push(e.type);
   }
-  return list;
+  return root;
+}
+
+/** Whether every expectation of the tree holds for `value`: the walks of firstMismatch, shared. */
+function fits(value: unknown, tree: FieldTree): boolean {
+  for (const type of tree.types) if (mismatch(value, type) !== undefined) return false;
+  const each = tree.each;
+  if (each) {
+    if (Array.isArray(value)) {
+      for (const item of value as unknown[]) if (!fits(item, each)) return false;
+    } else if (isRecord(value)) {
+      for (const k in value) if (!fits(value[k], each)) return false;
+    }
+  }
+  if (tree.named.length > 0 && isRecord(value))
+    for (const { name, tree: child } of tree.named)
+      if (Object.hasOwn(value, name) && !fits(value[name], child)) return false;
+  return true;
+}
+
+interface KindExpectations {
+  list: Expectation[];
+  tree: FieldTree;
+}
+
+const byKind = new Map<string, KindExpectations>();
+
+function expectationsOf(kind: string): KindExpectations {
+  let found = byKind.get(kind);
+  if (!found) {
+    const list = [...meta(['metadata'], 'ObjectMeta', 'metadata'), ...(expectations[kind] ?? [])];
+    found = { list, tree: fieldTree(list) };
+    byKind.set(kind, found);
+  }
+  return found;
 }
 
 export interface DecodeError {
@@ -241,9 +279,10 @@ export function decodeError(
   kind: string,
   version: string,
 ): DecodeError | undefined {
-  for (const e of expectationsOf(kind)) {
-    if (fits(object, e.path, 0, e.type)) continue;
-    const trail: Trail = { segments: [], steps: [] };
+  const { list, tree } = expectationsOf(kind);
+  if (fits(object, tree)) return undefined;
+  const trail: Trail = { segments: [], steps: [] };
+  for (const e of list) {
     const wrong = firstMismatch(object, e.path, 0, e.type, trail);
     if (wrong === undefined) continue;
     return {
