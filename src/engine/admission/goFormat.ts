@@ -6,6 +6,7 @@
 
 /** `%q` (strconv.Quote): printable runes kept, `"` and `\` escaped, control characters as Go escapes them. */
 export function goQuote(text: string): string {
+  if (isPlainPrintable(text)) return `"${text}"`;
   let out = '"';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -22,6 +23,15 @@ export function goQuote(text: string): string {
     else out += ch;
   }
   return `${out}"`;
+}
+
+/** Whether `text` is printable ASCII without `"` or `\`: what goQuote keeps as it is. */
+function isPlainPrintable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
 }
 
 /** `%#v` of a `[]string`: `[]string{"a", "b"}`, or `[]string(nil)` when absent. */

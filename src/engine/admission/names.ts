@@ -45,13 +45,21 @@ function byteLength(value: string): number {
   return n;
 }
 
+/**
+ * Whether `value` has more than `max` bytes in UTF-8. A UTF-16 unit is at most three bytes, so
+ * a value of up to a third of `max` units is not counted.
+ */
+function longerThan(value: string, max: number): boolean {
+  return value.length * 3 > max && byteLength(value) > max;
+}
+
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
 export function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!dns1123Label.test(value)) {
     if (dns1123Subdomain.test(value)) errs.push('must not contain dots');
     else
@@ -69,7 +77,7 @@ export function isDNS1123Label(value: string): string[] {
 
 export function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
-  if (byteLength(value) > 253) errs.push(maxLenError(253));
+  if (longerThan(value, 253)) errs.push(maxLenError(253));
   if (!dns1123Subdomain.test(value))
     errs.push(
       regexError(
@@ -83,7 +91,7 @@ export function isDNS1123Subdomain(value: string): string[] {
 
 export function isDNS1035Label(value: string): string[] {
   const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!dns1035Label.test(value))
     errs.push(
       regexError(
@@ -117,7 +125,7 @@ export function isQualifiedName(value: string): string[] {
     ];
   }
   if (name.length === 0) errs.push('name part must be non-empty');
-  else if (byteLength(name) > 63) errs.push(`name part ${maxLenError(63)}`);
+  else if (longerThan(name, 63)) errs.push(`name part ${maxLenError(63)}`);
   if (!labelKey.test(name))
     errs.push(
       `name part ${regexError(labelKeyMessage, labelKeyFmt, 'MyName', 'my.name', '123-abc')}`,
@@ -127,7 +135,7 @@ export function isQualifiedName(value: string): string[] {
 
 export function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!labelValue.test(value))
     errs.push(
       regexError(
@@ -152,7 +160,7 @@ export function isValidPortNum(port: number): string[] {
 /** `IsValidPortName` (IANA service name syntax). */
 export function isValidPortName(port: string): string[] {
   const errs: string[] = [];
-  if (byteLength(port) > 15) errs.push(maxLenError(15));
+  if (longerThan(port, 15)) errs.push(maxLenError(15));
   if (!/^[-a-z0-9]+$/.test(port))
     errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)');

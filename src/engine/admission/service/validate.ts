@@ -73,6 +73,11 @@ function validateServicePort(
   return errs;
 }
 
+/** The first clusterIP as `%q` prints it, for an error message (made only for one). */
+function firstIP(spec: ServiceSpec): string {
+  return goQuote(String(spec.clusterIPs?.[0] ?? ''));
+}
+
 /** ValidateService: metadata, ports, selector, affinity, IP fields, type, node ports, traffic policies. */
 export function validateService(service: Service): FieldErrors {
   const errs = validateObjectMeta(service.metadata, true, nameCheck(isDNS1035Label));
@@ -83,18 +88,21 @@ export function validateService(service: Service): FieldErrors {
   const headless = isHeadless(service);
   if (ports.length === 0 && !headless && spec.type !== 'ExternalName')
     errs.push(required('spec.ports'));
-  const firstIP = goQuote(String(spec.clusterIPs?.[0] ?? ''));
   if (spec.type === 'LoadBalancer' && headless)
     errs.push(
       invalidRaw(
         'spec.clusterIPs[0]',
-        firstIP,
+        firstIP(spec),
         "may not be set to 'None' for LoadBalancer services",
       ),
     );
   if (spec.type === 'NodePort' && headless)
     errs.push(
-      invalidRaw('spec.clusterIPs[0]', firstIP, "may not be set to 'None' for NodePort services"),
+      invalidRaw(
+        'spec.clusterIPs[0]',
+        firstIP(spec),
+        "may not be set to 'None' for NodePort services",
+      ),
     );
   if (spec.type === 'ExternalName') {
     if ((spec.clusterIPs ?? []).length > 0)
