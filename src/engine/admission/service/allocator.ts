@@ -73,12 +73,28 @@ export interface Allocation {
 /** The IP ranges one family allocates from: the primary service CIDR, then any added ServiceCIDR. */
 interface FamilyRanges {
   primary: CIDR;
+  /** The primary CIDR's dynamic band then its reserved lower band (see allocateIP), made once. */
+  bands: readonly [bigint, bigint][];
   extra: Map<string, CIDR[]>;
 }
 
 function lastAddress(cidr: CIDR): bigint {
   const broadcast = cidr.network + (1n << BigInt(bits(cidr.ip.family) - cidr.prefix)) - 1n;
   return cidr.ip.family === 4 ? broadcast - 1n : broadcast;
+}
+
+/**
+ * The bands a ClusterIP is picked from in `cidr`: the upper, dynamic band first, then the
+ * reserved lower one (KEP-3070), between the first and last usable addresses.
+ */
+function ipBands(cidr: CIDR): [bigint, bigint][] {
+  const first = cidr.network + 1n;
+  const last = lastAddress(cidr);
+  const offset = rangeOffset(1n << BigInt(bits(cidr.ip.family) - cidr.prefix), 16n, 256n);
+  return [
+    [first + offset, last],
+    [first, first + offset - 1n],
+  ];
 }
 
 export class Allocators {
@@ -90,6 +106,8 @@ export class Allocators {
   readonly configured: IPFamily[] = [];
   readonly portBase: number;
   readonly portSize: number;
+  /** The NodePort range's dynamic band then its reserved lower band (KEP-3668), made once. */
+  private readonly portBands: readonly [bigint, bigint][];
 
   constructor(serviceSubnets: readonly string[], nodePortRange: { base: number; size: number }) {
     for (const text of serviceSubnets) {
@@ -97,11 +115,18 @@ export class Allocators {
       if (!cidr) continue;
       const family: IPFamily = cidr.ip.family === 4 ? 'IPv4' : 'IPv6';
       if (this.families.has(family)) continue;
-      this.families.set(family, { primary: cidr, extra: new Map() });
+      this.families.set(family, { primary: cidr, bands: ipBands(cidr), extra: new Map() });
       this.configured.push(family);
     }
     this.portBase = nodePortRange.base;
     this.portSize = nodePortRange.size;
+    const base = BigInt(this.portBase);
+    const size = BigInt(this.portSize);
+    const offset = rangeOffset(size, 32n, 128n);
+    this.portBands = [
+      [base + offset, base + size - 1n],
+      [base, base + offset - 1n],
+    ];
   }
 
   /** `net.PortRange.String()`. */
@@ -168,17 +193,10 @@ export class Allocators {
     const ranges = this.families.get(family);
     if (!ranges) return { error: 'range is full' };
     const cidr = ranges.primary;
-    const first = cidr.network + 1n;
-    const last = lastAddress(cidr);
-    const offset = rangeOffset(1n << BigInt(bits(cidr.ip.family) - cidr.prefix), 16n, 256n);
-    const bands: [bigint, bigint][] = [
-      [first + offset, last],
-      [first, first + offset - 1n],
-    ];
     const probed: string[] = [];
     const value = this.ips.pick(
       owner,
-      bands,
+      ranges.bands,
       (v) => this.ipKey({ family: cidr.ip.family, value: v }),
       probed,
     );
@@ -210,19 +228,8 @@ export class Allocators {
 
   /** Picks a NodePort for `owner`, hashing `identity` (the Service and its port) into the dynamic band. */
   allocatePort(identity: string, owner: string): number | AllocationError {
-    const base = BigInt(this.portBase);
-    const size = BigInt(this.portSize);
-    const offset = rangeOffset(size, 32n, 128n);
     const probed: number[] = [];
-    const value = this.ports.pick(
-      identity,
-      [
-        [base + offset, base + size - 1n],
-        [base, base + offset - 1n],
-      ],
-      (v) => Number(v),
-      probed,
-    );
+    const value = this.ports.pick(identity, this.portBands, (v) => Number(v), probed);
     if (value === undefined) return { error: 'range is full' };
     this.take('ports', Number(value), owner, probed);
     return Number(value);
