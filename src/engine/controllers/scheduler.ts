@@ -6,6 +6,7 @@
  * pass, the one with the fewest pods, ties broken by node name.
  */
 import type { Node, Pod, Taint, Toleration } from '../model';
+import { define } from './copy';
 
 export const defaultSchedulerName = 'default-scheduler';
 
@@ -222,21 +223,39 @@ function asNew(pod: Pod): Pod {
 }
 
 /**
+ * A previous run's pod bound to another node: made anew as its ReplicaSet creates it and the
+ * scheduler binds it (its spec's keys in order, `nodeName` last), in one copy.
+ */
+function boundAnew(pod: Pod, nodeName: string): Pod {
+  const spec: Record<string, unknown> = {};
+  const given = (pod.spec ?? {}) as Record<string, unknown>;
+  for (const k in given) if (k !== 'nodeName' && Object.hasOwn(given, k)) define(spec, k, given[k]);
+  spec.nodeName = nodeName;
+  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec } as Pod;
+}
+
+/**
  * Binds every pod without `spec.nodeName` whose schedulerName is the default one, in creation
  * order. Pods that fit nowhere stay Pending and are returned with the scheduler's message.
  * Pods asking the same of nodes share one filter pass and one heap of candidate nodes keyed by
  * (pods on the node, name order); entries made stale by other pods are refreshed when popped.
  * A pod of `fresh` (built by this run's controllers, spec included) is bound in place; any
  * other pod is bound on a copy. A pod of `reused` (a previous run's, as that run left it) is
- * scheduled as a new pod: kept as it is when it lands where it was, else copied (unbound, and
- * without the status of its old node).
+ * scheduled as a new pod: kept as it is when it lands where it was, else made anew, bound to its
+ * new node without the status of its old one (unbound, when it fits nowhere).
  */
 export function schedulePods(
   pods: readonly Pod[],
   nodes: readonly Node[],
   fresh: ReadonlySet<Pod> = new Set(),
   reused: ReadonlySet<Pod> = new Set(),
-): { pods: Pod[]; unschedulable: Unschedulable[] } {
+): {
+  pods: Pod[];
+  unschedulable: Unschedulable[];
+  /** The pods it built: previous runs' pods bound to another node, to be completed in place. */
+  made: Pod[];
+} {
+  const made: Pod[] = [];
   const ordered = [...nodes].sort((a, b) => {
     const x = a.metadata?.name ?? '';
     const y = b.metadata?.name ?? '';
@@ -283,7 +302,14 @@ export function schedulePods(
       break;
     }
     const nodeName = chosen === undefined ? undefined : ordered[chosen]?.metadata?.name;
-    if (reused.has(pod) && pod.spec?.nodeName !== nodeName) pod = asNew(pod);
+    if (reused.has(pod) && pod.spec?.nodeName !== nodeName) {
+      if (!nodeName) pod = asNew(pod);
+      else {
+        const bound = boundAnew(pod, nodeName);
+        made.push(bound);
+        return bound;
+      }
+    }
     if (!nodeName) {
       unschedulable.push({ pod, message: fitErrorMessage(reasons), reasons });
       return pod;
@@ -295,5 +321,5 @@ export function schedulePods(
     }
     return { ...pod, spec: { ...pod.spec, nodeName } };
   });
-  return { pods: out, unschedulable };
+  return { pods: out, unschedulable, made };
 }

@@ -1,7 +1,8 @@
 /**
  * The ReplicaSet and Deployment statuses, counted over the final pods and ReplicaSets. A status
  * counted from the very same objects as in the previous run, for an equal object, is that
- * run's (see ./reuse.ts).
+ * run's (see ./reuse.ts); so is an equal status counted from other objects. A status only
+ * replaces the object's own (what compute returns is the object with its status set).
  */
 import { equalJSON, sameItems } from '../admission/json';
 import type { Deployment, KubeObject, Pod, ReplicaSet } from '../model';
@@ -39,11 +40,25 @@ export function settleStatuses({ replicaSets, owned, syncs, previous }: StatusIn
     compute: () => T,
   ): T => {
     const before = previous?.get(key);
-    const reuse =
-      before !== undefined && sameItems(before.counted, counted) && equalJSON(before.from, from);
-    const computed = reuse ? before : { from, counted, result: compute() };
-    statuses.set(key, computed);
-    return computed.result as T;
+    if (
+      before !== undefined &&
+      sameItems(before.counted, counted) &&
+      equalJSON(before.from, from)
+    ) {
+      statuses.set(key, before);
+      return before.result as T;
+    }
+    let result = compute();
+    // Counted from other objects to the same status (the pods moved to other nodes): the
+    // previous result, equal to this one, is kept, so that what counts it is reused in turn.
+    if (
+      before !== undefined &&
+      equalJSON(before.result.status, result.status) &&
+      equalJSON(before.from, from)
+    )
+      result = before.result as T;
+    statuses.set(key, { from, counted, result });
+    return result;
   };
   const finalRS = replicaSets.map((rs) => {
     const pods = owned(rs);

@@ -227,6 +227,7 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   const { reused } = rsSync;
   for (const pod of reused) fresh.delete(pod);
   const scheduled = schedulePods(pods, nodes, fresh, reused);
+  for (const pod of scheduled.made) fresh.add(pod);
   for (const u of scheduled.unschedulable) {
     const b = blameOf(u.pod);
     if (b) report(b.object, b.prefix + schedulingPath(u), u.message, 'default-scheduler');
