@@ -9,6 +9,7 @@
 import { addressAt, cidrSize, formatIP, parseCIDR, parseIP, type CIDR } from '../net/ip';
 import { equalJSON } from '../admission/json';
 import type { Node, Pod, PodCondition, PodStatus } from '../model';
+import { Origin, type Origins } from './origins';
 import { isPodReady, podIPsOf } from './podUtil';
 
 interface Range {
@@ -203,8 +204,6 @@ interface KubeletRun {
   states: Map<string, NodeState>;
   reserved: Set<string>;
   unschedulable: ReadonlyMap<Pod, string>;
-  fresh: ReadonlySet<Pod>;
-  reused: ReadonlySet<Pod>;
   problems: KubeletProblem[];
   /** Each node's hostIPs as a status lists them, shared by its pods. */
   hostIPLists: Map<NodeState, { ip: string }[]>;
@@ -249,12 +248,12 @@ function hostIPList(run: KubeletRun, state: NodeState): { ip: string }[] {
  * The pod with `status` set: in place for a pod this run built, on a copy for any other; a
  * previous run's pod whose status comes out the same is kept as it is.
  */
-function withStatus(run: KubeletRun, pod: Pod, status: PodStatus): Pod {
-  if (run.fresh.has(pod)) {
+function withStatus(pod: Pod, origin: number, status: PodStatus): Pod {
+  if (origin === Origin.created) {
     pod.status = status;
     return pod;
   }
-  if (run.reused.has(pod) && equalJSON(pod.status, status)) return pod;
+  if (origin === Origin.reused && equalJSON(pod.status, status)) return pod;
   return { ...pod, status };
 }
 
@@ -277,9 +276,9 @@ function runsAsBefore(status: PodStatus | undefined, podIPs: string[], hostIPs: 
 }
 
 /** One pod through its node's kubelet. */
-function runKubelet(run: KubeletRun, pod: Pod): Pod {
+function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
   // A previous run's pod is run as new: its status is the one this run gives it.
-  const given = run.reused.has(pod) ? undefined : pod.status;
+  const given = origin === Origin.reused ? undefined : pod.status;
   if (given && typeof given === 'object' && Object.keys(given).length > 0) {
     return { ...pod, status: normalizeGiven(pod, given) };
   }
@@ -290,7 +289,7 @@ function runKubelet(run: KubeletRun, pod: Pod): Pod {
     const conditions = message
       ? [condition('PodScheduled', false, at, { reason: 'Unschedulable', message })]
       : [];
-    return withStatus(run, pod, {
+    return withStatus(pod, origin, {
       phase: 'Pending',
       ...(conditions.length ? { conditions } : {}),
       qosClass: 'BestEffort',
@@ -303,7 +302,7 @@ function runKubelet(run: KubeletRun, pod: Pod): Pod {
       path: 'spec.nodeName',
       message: `pod is bound to node "${nodeName}", which does not exist: no kubelet runs it`,
     });
-    return withStatus(run, pod, {
+    return withStatus(pod, origin, {
       phase: 'Pending',
       conditions: [condition('PodScheduled', true, at)],
       qosClass: 'BestEffort',
@@ -337,11 +336,11 @@ function runKubelet(run: KubeletRun, pod: Pod): Pod {
     }
   }
   const hostIPs = state.hostIPs;
-  if (run.reused.has(pod) && runsAsBefore(pod.status, podIPs, hostIPs)) return pod;
+  if (origin === Origin.reused && runsAsBefore(pod.status, podIPs, hostIPs)) return pod;
   if (podIPs.length === 0) {
     const hostFields =
       hostIPs.length > 0 ? { hostIP: hostIPs[0] as string, hostIPs: hostIPList(run, state) } : {};
-    return withStatus(run, pod, {
+    return withStatus(pod, origin, {
       phase: 'Pending',
       conditions: [
         condition('PodReadyToStartContainers', false, at),
@@ -366,24 +365,23 @@ function runKubelet(run: KubeletRun, pod: Pod): Pod {
   if (at) status.startTime = at;
   status.containerStatuses = parts.containerStatuses;
   status.qosClass = 'BestEffort';
-  return withStatus(run, pod, status);
+  return withStatus(pod, origin, status);
 }
 
 const ipEntry = (ip: string) => ({ ip });
 
 /**
  * Runs every node's kubelet over the pods bound to it; `unschedulable` carries the scheduler's
- * message for the pods it could not place (their PodScheduled condition). A pod of `fresh`
- * (built by this run's controllers) gets its status in place; any other pod on a copy. A pod of
- * `reused` (a previous run's, as that run left it) is run as a new pod, and kept when its
- * status comes out the same.
+ * message for the pods it could not place (their PodScheduled condition). `origins` says where
+ * each pod comes from (all given when absent): a created pod (built by this run's controllers)
+ * gets its status in place, a given one on a copy; a reused pod (a previous run's, as that run
+ * left it) is run as a new pod, and kept when its status comes out the same.
  */
 export function runKubelets(
   pods: readonly Pod[],
   nodes: readonly Node[],
   unschedulable: ReadonlyMap<Pod, string>,
-  fresh: ReadonlySet<Pod> = new Set(),
-  reused: ReadonlySet<Pod> = new Set(),
+  origins: Origins = new Uint8Array(pods.length),
 ): { pods: Pod[]; problems: KubeletProblem[] } {
   const states = new Map<string, NodeState>();
   for (const node of nodes) {
@@ -393,9 +391,9 @@ export function runKubelets(
     states.set(node.metadata?.name ?? '', { node, ranges, hostIPs: nodeInternalIPs(node) });
   }
   const reserved = new Set<string>();
-  for (const pod of pods) {
-    if (reused.has(pod)) continue;
-    for (const text of podIPsOf(pod)) {
+  for (let i = 0; i < pods.length; i++) {
+    if (origins[i] === Origin.reused) continue;
+    for (const text of podIPsOf(pods[i] as Pod)) {
       const ip = parseIP(text);
       if (ip) reserved.add(formatIP(ip));
     }
@@ -404,13 +402,12 @@ export function runKubelets(
     states,
     reserved,
     unschedulable,
-    fresh,
-    reused,
     problems: [],
     hostIPLists: new Map(),
     last: undefined,
   };
   const out: Pod[] = new Array<Pod>(pods.length);
-  for (let i = 0; i < pods.length; i++) out[i] = runKubelet(run, pods[i] as Pod);
+  for (let i = 0; i < pods.length; i++)
+    out[i] = runKubelet(run, pods[i] as Pod, origins[i] as number);
   return { pods: out, problems: run.problems };
 }

@@ -11,6 +11,7 @@ import { copyOf, withField } from './copy';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
 import { isPodReady, isPodTerminal, isTerminating } from './podUtil';
 import { equalJSON } from '../admission/json';
+import { Origin, type Origins } from './origins';
 import { deriveUID, generateName, seededRandom, TakenNames } from './random';
 
 /** FilterActivePods: neither terminal nor being deleted. */
@@ -133,10 +134,11 @@ export interface ReplicaSetSync {
   /** What each ReplicaSet created (by rsKey), for the next run. */
   made: Map<string, MadePods>;
   /**
-   * Pods of `created` taken from the previous run's MadePods: as that run left them (bound,
-   * with a status), to be scheduled and run again as if new (an equal result keeps the object).
+   * The origin of each of `pods`: given, created, or reused (one of `created` taken from the
+   * previous run's MadePods, as that run left it, bound and with a status, to be scheduled and
+   * run again as if new; an equal result keeps the object).
    */
-  reused: Set<Pod>;
+  origins: Origins;
 }
 
 /** syncReplicaSet for every ReplicaSet, in creation order (manageReplicas and claimPods). */
@@ -155,7 +157,8 @@ export function syncReplicaSets(
   const createdBy: ReplicaSet[] = [];
   const owned = new Map<string, Pod[]>();
   const made = new Map<string, MadePods>();
-  const reused = new Set<Pod>();
+  /** The origin of each of `created`: created, or reused. */
+  const createdOrigins: number[] = [];
   const names = new Map<string, TakenNames>();
   const namesIn = (ns: string) => {
     let set = names.get(ns);
@@ -216,7 +219,6 @@ export function syncReplicaSets(
         !taken.holdsAny(before.names)
       ) {
         for (const name of before.names) taken.add(name);
-        for (const pod of before.pods) reused.add(pod);
         making = before;
       } else {
         const random = seededRandom(seed, `ReplicaSet/${namespace}/${rs.metadata?.name ?? ''}`);
@@ -234,9 +236,11 @@ export function syncReplicaSets(
           clean: generated.clean && mine.length === 0,
         };
       }
+      const origin = making === before ? Origin.reused : Origin.created;
       for (const pod of making.pods) {
         created.push(pod);
         createdBy.push(rs);
+        createdOrigins.push(origin);
         pods.push(pod);
       }
       made.set(rsKey(rs), making);
@@ -245,7 +249,9 @@ export function syncReplicaSets(
   }
 
   const kept = given.filter((p) => !deleted.has(p)).map((p) => replaced.get(p) ?? p);
-  return { pods: [...kept, ...created], owned, created, createdBy, made, reused };
+  const origins: Origins = new Uint8Array(kept.length + created.length);
+  origins.set(createdOrigins, kept.length);
+  return { pods: [...kept, ...created], owned, created, createdBy, made, origins };
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { Node, Pod, Taint, Toleration } from '../model';
 import { define } from './copy';
+import { Origin, type Origins } from './origins';
 
 export const defaultSchedulerName = 'default-scheduler';
 
@@ -239,23 +240,23 @@ function boundAnew(pod: Pod, nodeName: string): Pod {
  * order. Pods that fit nowhere stay Pending and are returned with the scheduler's message.
  * Pods asking the same of nodes share one filter pass and one heap of candidate nodes keyed by
  * (pods on the node, name order); entries made stale by other pods are refreshed when popped.
- * A pod of `fresh` (built by this run's controllers, spec included) is bound in place; any
- * other pod is bound on a copy. A pod of `reused` (a previous run's, as that run left it) is
- * scheduled as a new pod: kept as it is when it lands where it was, else made anew, bound to its
- * new node without the status of its old one (unbound, when it fits nowhere).
+ * `origins` says where each pod comes from (all given when absent). A created pod (built by this
+ * run's controllers, spec included) is bound in place; a given one on a copy. A reused pod (a
+ * previous run's, as that run left it) is scheduled as a new pod: kept as it is when it lands
+ * where it was, else made anew, bound to its new node without the status of its old one (then
+ * created), or unbound when it fits nowhere (then given: a copy the kubelet does not change).
  */
 export function schedulePods(
   pods: readonly Pod[],
   nodes: readonly Node[],
-  fresh: ReadonlySet<Pod> = new Set(),
-  reused: ReadonlySet<Pod> = new Set(),
+  origins: Origins = new Uint8Array(pods.length),
 ): {
   pods: Pod[];
   unschedulable: Unschedulable[];
-  /** The pods it built: previous runs' pods bound to another node, to be completed in place. */
-  made: Pod[];
+  /** The origin of each pod returned. */
+  origins: Origins;
 } {
-  const made: Pod[] = [];
+  const outOrigins = origins.slice();
   const ordered = [...nodes].sort((a, b) => {
     const x = a.metadata?.name ?? '';
     const y = b.metadata?.name ?? '';
@@ -264,15 +265,16 @@ export function schedulePods(
   const total = ordered.length;
   const indexOf = new Map(ordered.map((n, i) => [n.metadata?.name ?? '', i]));
   const counts = new Array<number>(total).fill(0);
-  for (const pod of pods) {
-    if (reused.has(pod)) continue;
+  pods.forEach((pod, p) => {
+    if (origins[p] === Origin.reused) return;
     const i = indexOf.get(pod.spec?.nodeName ?? '');
     if (pod.spec?.nodeName && i !== undefined) counts[i] = (counts[i] ?? 0) + 1;
-  }
+  });
   const unschedulable: Unschedulable[] = [];
   const filtered = new Map<string, { heap: MinHeap; reasons: string[] }>();
-  const out = pods.map((pod) => {
-    if (pod.spec?.nodeName && !reused.has(pod)) return pod;
+  const out = pods.map((pod, p) => {
+    const origin = origins[p];
+    if (pod.spec?.nodeName && origin !== Origin.reused) return pod;
     const schedulerName = pod.spec?.schedulerName;
     if (schedulerName && schedulerName !== defaultSchedulerName) return pod;
     const signature = schedulingSignature(pod);
@@ -302,24 +304,24 @@ export function schedulePods(
       break;
     }
     const nodeName = chosen === undefined ? undefined : ordered[chosen]?.metadata?.name;
-    if (reused.has(pod) && pod.spec?.nodeName !== nodeName) {
-      if (!nodeName) pod = asNew(pod);
-      else {
-        const bound = boundAnew(pod, nodeName);
-        made.push(bound);
-        return bound;
+    if (origin === Origin.reused && pod.spec?.nodeName !== nodeName) {
+      if (nodeName) {
+        outOrigins[p] = Origin.created;
+        return boundAnew(pod, nodeName);
       }
+      outOrigins[p] = Origin.given;
+      pod = asNew(pod);
     }
     if (!nodeName) {
       unschedulable.push({ pod, message: fitErrorMessage(reasons), reasons });
       return pod;
     }
     if (pod.spec?.nodeName === nodeName) return pod;
-    if (fresh.has(pod) && pod.spec) {
+    if (origin === Origin.created && pod.spec) {
       pod.spec.nodeName = nodeName;
       return pod;
     }
     return { ...pod, spec: { ...pod.spec, nodeName } };
   });
-  return { pods: out, unschedulable, made };
+  return { pods: out, unschedulable, origins: outOrigins };
 }

@@ -25,6 +25,7 @@ import { allocateNodeCIDRs } from './nodeIpam';
 import { controllerOf } from './owners';
 import { syncReplicaSets, type MadePods, type ReplicaSetSync } from './replicaSet';
 import { deriveUID } from './random';
+import type { Origins } from './origins';
 import { schedulePods, type Unschedulable } from './scheduler';
 import { settleStatuses, type Computed } from './statuses';
 
@@ -88,11 +89,14 @@ function rootOf(rs: ReplicaSet, lineage: Lineage): Deployment | ReplicaSet | und
 }
 
 /**
- * The pods in creation order: a given pod at its own position, a created one just after the
- * object it stems from (stable: equal ranks keep the controller's order).
+ * The pods in creation order, with their origins: a given pod at its own position, a created
+ * one just after the object it stems from (stable: equal ranks keep the controller's order).
  */
-function inCreationOrder(sync: ReplicaSetSync, lineage: Lineage): Pod[] {
-  const { pods, createdBy } = sync;
+function inCreationOrder(
+  sync: ReplicaSetSync,
+  lineage: Lineage,
+): { pods: Pod[]; origins: Origins } {
+  const { pods, createdBy, origins } = sync;
   const firstCreated = pods.length - createdBy.length;
   const ranks = new Float64Array(pods.length);
   for (let i = 0; i < firstCreated; i++)
@@ -112,10 +116,13 @@ function inCreationOrder(sync: ReplicaSetSync, lineage: Lineage): Pod[] {
   let sorted = true;
   for (let i = 1; i < pods.length && sorted; i++)
     sorted = (ranks[i - 1] as number) <= (ranks[i] as number);
-  if (sorted) return [...pods];
+  if (sorted) return { pods: [...pods], origins: origins.slice() };
   const indexes = Array.from(pods.keys());
   indexes.sort((a, b) => (ranks[a] as number) - (ranks[b] as number) || a - b);
-  return indexes.map((i) => pods[i] as Pod);
+  return {
+    pods: indexes.map((i) => pods[i] as Pod),
+    origins: Uint8Array.from(indexes, (i) => origins[i] as number),
+  };
 }
 
 /**
@@ -218,16 +225,12 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   // Pods exist in the order they were created: a controller's pods right after its owner.
   const order = new Map(objects.map((o, i) => [objectKey(o), i]));
   const lineage: Lineage = { rsByKey, deploymentByKey, order };
-  const pods = inCreationOrder(rsSync, lineage);
-  const fresh = new Set(rsSync.created);
+  const { pods, origins } = inCreationOrder(rsSync, lineage);
   let blame: Map<string, Blame> | undefined;
   const blameOf = (pod: Pod) => (blame ??= blameByPod(rsSync, lineage)).get(podKey(pod));
 
   // Scheduler and kubelets.
-  const { reused } = rsSync;
-  for (const pod of reused) fresh.delete(pod);
-  const scheduled = schedulePods(pods, nodes, fresh, reused);
-  for (const pod of scheduled.made) fresh.add(pod);
+  const scheduled = schedulePods(pods, nodes, origins);
   for (const u of scheduled.unschedulable) {
     const b = blameOf(u.pod);
     if (b) report(b.object, b.prefix + schedulingPath(u), u.message, 'default-scheduler');
@@ -236,8 +239,7 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     scheduled.pods,
     nodes,
     new Map(scheduled.unschedulable.map((u) => [u.pod, u.message])),
-    fresh,
-    reused,
+    scheduled.origins,
   );
   for (const p of kubelet.problems) {
     const b = blameOf(p.pod);
