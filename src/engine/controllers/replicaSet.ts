@@ -123,8 +123,8 @@ export interface MadePods {
 export interface ReplicaSetSync {
   /** Pods after the controller acted: the given ones (adopted or not, minus deleted surplus), then the new ones. */
   pods: Pod[];
-  /** `namespace/name` of each ReplicaSet -> the pods it owns. */
-  owned: Map<string, Pod[]>;
+  /** Each ReplicaSet (of those synced) -> the pods it owns. */
+  owned: Map<ReplicaSet, Pod[]>;
   /**
    * The pods this run created (the tail of `pods`), and for each the ReplicaSet that created it.
    * They are this run's own objects: later controllers may complete their spec and status in place.
@@ -155,7 +155,7 @@ export function syncReplicaSets(
   const originalOf = new Map<Pod, Pod>();
   const created: Pod[] = [];
   const createdBy: ReplicaSet[] = [];
-  const owned = new Map<string, Pod[]>();
+  const owned = new Map<ReplicaSet, Pod[]>();
   const made = new Map<string, MadePods>();
   /** The origin of each of `created`: created, or reused. */
   const createdOrigins: number[] = [];
@@ -203,7 +203,7 @@ export function syncReplicaSets(
       const gone = new Set(surplus.map((m) => m.pod));
       for (const m of surplus) deleted.add(originalOf.get(m.pod) ?? m.pod);
       owned.set(
-        rsKey(rs),
+        rs,
         pods.filter((p) => !gone.has(p)),
       );
       continue;
@@ -245,7 +245,7 @@ export function syncReplicaSets(
       }
       made.set(rsKey(rs), making);
     }
-    owned.set(rsKey(rs), pods);
+    owned.set(rs, pods);
   }
 
   const kept = given.filter((p) => !deleted.has(p)).map((p) => replaced.get(p) ?? p);

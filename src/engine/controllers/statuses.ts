@@ -18,57 +18,71 @@ export interface Computed {
   result: ReplicaSet | Deployment;
 }
 
+/** The statuses of a run, by the key of their object (`namespace/name`), per kind. */
+export interface Statuses {
+  replicaSets: Map<string, Computed>;
+  deployments: Map<string, Computed>;
+}
+
 export interface StatusInput {
   replicaSets: readonly ReplicaSet[];
   /** The final pods a ReplicaSet owns. */
   owned(rs: ReplicaSet): Pod[];
   syncs: readonly DeploymentSync[];
-  /** The previous run's statuses, by key. */
-  previous: ReadonlyMap<string, Computed> | undefined;
+  /** The previous run's statuses. */
+  previous: Statuses | undefined;
+}
+
+/**
+ * The status computed from `from` and `counted`: the previous run's for the very same counted
+ * objects and an equal object, else computed, and then the previous result again when equal.
+ */
+function statusOf<T extends ReplicaSet | Deployment>(
+  before: Computed | undefined,
+  from: T,
+  counted: readonly KubeObject[],
+  compute: () => T,
+): Computed {
+  if (before !== undefined && sameItems(before.counted, counted) && equalJSON(before.from, from))
+    return before;
+  let result = compute();
+  // Counted from other objects to the same status (the pods moved to other nodes): the
+  // previous result, equal to this one, is kept, so that what counts it is reused in turn.
+  if (
+    before !== undefined &&
+    equalJSON(before.result.status, result.status) &&
+    equalJSON(before.from, from)
+  )
+    result = before.result as T;
+  return { from, counted, result };
 }
 
 export function settleStatuses({ replicaSets, owned, syncs, previous }: StatusInput): {
   replicaSets: ReplicaSet[];
   deployments: Deployment[];
-  statuses: Map<string, Computed>;
+  statuses: Statuses;
 } {
-  const statuses = new Map<string, Computed>();
-  const status = <T extends ReplicaSet | Deployment>(
-    key: string,
-    from: T,
-    counted: readonly KubeObject[],
-    compute: () => T,
-  ): T => {
-    const before = previous?.get(key);
-    if (
-      before !== undefined &&
-      sameItems(before.counted, counted) &&
-      equalJSON(before.from, from)
-    ) {
-      statuses.set(key, before);
-      return before.result as T;
-    }
-    let result = compute();
-    // Counted from other objects to the same status (the pods moved to other nodes): the
-    // previous result, equal to this one, is kept, so that what counts it is reused in turn.
-    if (
-      before !== undefined &&
-      equalJSON(before.result.status, result.status) &&
-      equalJSON(before.from, from)
-    )
-      result = before.result as T;
-    statuses.set(key, { from, counted, result });
-    return result;
-  };
+  const statuses: Statuses = { replicaSets: new Map(), deployments: new Map() };
+  const byKey = new Map<string, ReplicaSet>();
   const finalRS = replicaSets.map((rs) => {
+    const key = rsKey(rs);
     const pods = owned(rs);
-    return status(`ReplicaSet/${rsKey(rs)}`, rs, pods, () => replicaSetStatus(rs, pods));
+    const computed = statusOf(previous?.replicaSets.get(key), rs, pods, () =>
+      replicaSetStatus(rs, pods),
+    );
+    statuses.replicaSets.set(key, computed);
+    const result = computed.result as ReplicaSet;
+    byKey.set(key, result);
+    return result;
   });
-  const byKey = new Map(finalRS.map((rs) => [rsKey(rs), rs]));
   const deployments = syncs.map((s) => {
     const counted = [...s.owned, s.newReplicaSet ?? ''].map((k) => byKey.get(k) as ReplicaSet);
-    const key = `Deployment/${namespaceOf(s.deployment)}/${s.deployment.metadata?.name ?? ''}`;
-    return status(key, s.deployment, counted, () => deploymentStatus(s, byKey));
+    const key = `${namespaceOf(s.deployment)}/${s.deployment.metadata?.name ?? ''}`;
+    const computed = statusOf(previous?.deployments.get(key), s.deployment, counted, () =>
+      deploymentStatus(s, byKey),
+    );
+    statuses.deployments.set(key, computed);
+    return computed.result as Deployment;
   });
   return { replicaSets: finalRS, deployments, statuses };
 }

@@ -27,7 +27,7 @@ import { syncReplicaSets, type MadePods, type ReplicaSetSync } from './replicaSe
 import { deriveUID } from './random';
 import type { Origins } from './origins';
 import { schedulePods, type Unschedulable } from './scheduler';
-import { settleStatuses, type Computed } from './statuses';
+import { settleStatuses, type Statuses } from './statuses';
 
 type WithMeta = KubeObject & { metadata: ObjectMeta };
 
@@ -168,7 +168,7 @@ export interface Workloads {
   /** What each ReplicaSet created, by rsKey, as the run left it: reused by the next run. */
   made: ReadonlyMap<string, MadePods>;
   /** The ReplicaSet and Deployment statuses, by key, and what each was computed from. */
-  statuses: ReadonlyMap<string, Computed>;
+  statuses: Statuses;
 }
 
 /**
@@ -210,7 +210,7 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
       : undefined;
     const made = created(seed, rs, deployment?.metadata);
     // The previous run's equal ReplicaSet: what was computed from it is found by identity.
-    const before = previous?.statuses.get(`ReplicaSet/${rsKey(made)}`)?.from;
+    const before = previous?.statuses.replicaSets.get(rsKey(made))?.from;
     return before !== undefined && equalJSON(before, made) ? (before as ReplicaSet) : made;
   });
   const givenPods = groups.pods.map((p) => withUID(seed, p));
@@ -272,7 +272,7 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     replicaSets,
     owned: (rs) => {
       const owned: Pod[] = [];
-      for (const p of rsSync.owned.get(rsKey(rs)) ?? []) {
+      for (const p of rsSync.owned.get(rs) ?? []) {
         const final = finalOf(p);
         if (final !== undefined) owned.push(final);
       }
