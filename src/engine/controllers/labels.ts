@@ -11,16 +11,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+export type SelectorPairs = readonly (readonly [string, string])[];
+
+/**
+ * Each selector map's pairs, read once: admission hands out the same spec (selector included)
+ * for a Service it saw before, and the Service controllers and the teacher's warnings read
+ * every selector on every run. The pairs are frozen: nothing may change them.
+ */
+const selectorPairs = new WeakMap<object, SelectorPairs | null>();
+
 /** A Service selector as a list of pairs; undefined for a nil (or empty, as stored) selector. */
-export function serviceSelector(selector: unknown): [string, string][] | undefined {
+export function serviceSelector(selector: unknown): SelectorPairs | undefined {
   if (!isRecord(selector)) return undefined;
-  const pairs = Object.entries(selector).map(([k, v]): [string, string] => [k, String(v)]);
-  // An empty map does not survive the API server's protobuf storage: it reads back as nil.
-  return pairs.length === 0 ? undefined : pairs;
+  let pairs = selectorPairs.get(selector);
+  if (pairs === undefined) {
+    const read = Object.entries(selector).map(([k, v]) => Object.freeze([k, String(v)] as const));
+    // An empty map does not survive the API server's protobuf storage: it reads back as nil.
+    pairs = read.length === 0 ? null : Object.freeze(read);
+    selectorPairs.set(selector, pairs);
+  }
+  return pairs ?? undefined;
 }
 
 /** `labels.SelectorFromSet(selector).Matches(labels)`: every pair present and equal (ANDed). */
-export function matchesSet(pairs: readonly [string, string][], labels: Labels): boolean {
+export function matchesSet(pairs: SelectorPairs, labels: Labels): boolean {
   if (!labels) return pairs.length === 0;
   for (const [k, v] of pairs) if (labels[k] !== v) return false;
   return true;
@@ -71,10 +85,13 @@ export function namespaceOf(object: { metadata?: { namespace?: string } }): stri
   return object.metadata?.namespace || 'default';
 }
 
-/** Pods by namespace, and by `key=value` within a namespace, in the order they were added. */
+/**
+ * Pods by namespace, and by label key and value within a namespace, in the order they were
+ * added. Only string values are indexed: a selector compares strings (matchesSet).
+ */
 export class PodIndex {
   private readonly byNamespace = new Map<string, Pod[]>();
-  private readonly byLabel = new Map<string, Map<string, Pod[]>>();
+  private readonly byLabel = new Map<string, Map<string, Map<string, Pod[]>>>();
 
   constructor(pods: readonly Pod[]) {
     for (const pod of pods) this.add(pod);
@@ -97,31 +114,35 @@ export class PodIndex {
     let list = this.byNamespace.get(namespace);
     if (!list) this.byNamespace.set(namespace, (list = []));
     list.push(pod);
-    let labels = this.byLabel.get(namespace);
-    if (!labels) this.byLabel.set(namespace, (labels = new Map()));
     const own = pod.metadata?.labels;
     if (!isRecord(own)) return;
-    for (const key of this.keysOf(own)) {
-      let bucket = labels.get(key);
-      if (!bucket) labels.set(key, (bucket = []));
-      bucket.push(pod);
-    }
+    for (const bucket of this.bucketsOf(namespace, own)) bucket.push(pod);
   }
 
   /**
-   * The `key=value` strings of a label map. Pods of one ReplicaSet share one (frozen) map and
-   * come one after another: the last map's keys are reused rather than built again per pod.
+   * The buckets of a label map's pairs in a namespace. Pods of one ReplicaSet share one (frozen)
+   * map and come one after another: the last map's buckets are reused rather than looked up
+   * again per pod.
    */
-  private lastLabels: object | undefined;
-  private lastKeys: string[] = [];
+  private last: { namespace: string; labels: object; buckets: Pod[][] } | undefined;
 
-  private keysOf(own: Record<string, unknown>): string[] {
-    if (own === this.lastLabels && Object.isFrozen(own)) return this.lastKeys;
-    const keys: string[] = [];
-    for (const [k, v] of Object.entries(own)) keys.push(`${k}=${String(v)}`);
-    this.lastLabels = own;
-    this.lastKeys = keys;
-    return keys;
+  private bucketsOf(namespace: string, own: Record<string, unknown>): Pod[][] {
+    const last = this.last;
+    if (last?.labels === own && last.namespace === namespace && Object.isFrozen(own))
+      return last.buckets;
+    let keys = this.byLabel.get(namespace);
+    if (!keys) this.byLabel.set(namespace, (keys = new Map()));
+    const buckets: Pod[][] = [];
+    for (const [k, v] of Object.entries(own)) {
+      if (typeof v !== 'string') continue;
+      let values = keys.get(k);
+      if (!values) keys.set(k, (values = new Map()));
+      let bucket = values.get(v);
+      if (!bucket) values.set(v, (bucket = []));
+      buckets.push(bucket);
+    }
+    this.last = { namespace, labels: own, buckets };
+    return buckets;
   }
 
   inNamespace(namespace: string): readonly Pod[] {
@@ -129,16 +150,18 @@ export class PodIndex {
   }
 
   /** Pods of `namespace` carrying every pair, in index order (the smallest bucket is scanned). */
-  selectSet(namespace: string, pairs: readonly [string, string][]): Pod[] {
+  selectSet(namespace: string, pairs: SelectorPairs): Pod[] {
     if (pairs.length === 0) return [...this.inNamespace(namespace)];
-    const labels = this.byLabel.get(namespace);
-    if (!labels) return [];
+    const keys = this.byLabel.get(namespace);
+    if (!keys) return [];
     let smallest: Pod[] | undefined;
     for (const [k, v] of pairs) {
-      const bucket = labels.get(`${k}=${v}`);
+      const bucket = keys.get(k)?.get(v);
       if (!bucket) return [];
       if (!smallest || bucket.length < smallest.length) smallest = bucket;
     }
+    // One pair: its bucket holds exactly the pods whose label has that value.
+    if (pairs.length === 1) return [...(smallest ?? [])];
     return (smallest ?? []).filter((pod) => matchesSet(pairs, pod.metadata?.labels));
   }
 

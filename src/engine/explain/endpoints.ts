@@ -4,7 +4,7 @@
  * Endpoints and EndpointSlices the controllers computed, so the answer can never disagree with
  * what the panels and kube-proxy use.
  */
-import { namespaceOf, serviceSelector } from '../controllers/labels';
+import { namespaceOf, serviceSelector, type SelectorPairs } from '../controllers/labels';
 import {
   findPort,
   isPodReady,
@@ -31,7 +31,7 @@ const serviceNameLabel = 'kubernetes.io/service-name';
  * staging/src/k8s.io/apimachinery/pkg/labels/selector.go: every pair must be present and equal).
  */
 export function computeLabelMismatches(
-  selector: readonly [string, string][],
+  selector: SelectorPairs,
   labels: Record<string, string> | undefined,
 ): EndpointReason[] {
   const out: EndpointReason[] = [];
@@ -243,7 +243,7 @@ export function computeEndpointExplanation(
   return {
     service: key,
     source: 'selector',
-    selector,
+    selector: selector.map(([k, v]) => [k, v]),
     pods: [...selectedPods, ...unselected],
     unselectedCount: others.length,
   };

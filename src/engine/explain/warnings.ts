@@ -3,7 +3,7 @@
  * pod, a targetPort no selected pod exposes, a NodePort or LoadBalancer Service without a ready
  * endpoint. They come back as findings (source `playground`) at the Service's field.
  */
-import { namespaceOf, PodIndex, serviceSelector } from '../controllers/labels';
+import { namespaceOf, PodIndex, serviceSelector, type SelectorPairs } from '../controllers/labels';
 import { findPort, protocolOf, servicePorts } from '../controllers/podUtil';
 import { objectKey } from '../keys';
 import type { Cluster, EndpointSlice, Finding, Pod, Service, ServicePort } from '../model';
@@ -15,7 +15,7 @@ function warning(service: Service, path: string, message: string): Finding {
   return { severity: 'warning', object: objectKey(service), path, message, source: teacherSource };
 }
 
-function formatSelector(pairs: readonly [string, string][]): string {
+function formatSelector(pairs: SelectorPairs): string {
   return pairs.map(([k, v]) => `${k}=${v}`).join(',');
 }
 
