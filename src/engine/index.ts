@@ -85,12 +85,14 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
   } else {
     const api = createApiServer(settings);
     const firstNode = (inputNodes[0]?.object as Node | undefined) ?? assumedNodes[0];
-    const given = new Set(requests.map((o) => objectKey(o.object)));
-    const builtins = cachedBuiltins(
-      settings,
-      assumedNodes,
-      firstNode && internalIP(firstNode),
-    ).filter((o) => !given.has(objectKey(o)));
+    const all = cachedBuiltins(settings, assumedNodes, firstNode && internalIP(firstNode));
+    // The input replaces a built-in object of the same key; only requests of a built-in's name
+    // can (a handful of keys, rather than one for each of 20,000 requests).
+    const names = new Set(all.map((o) => o.metadata?.name));
+    const given = new Set<string>();
+    for (const o of requests)
+      if (names.has(o.object.metadata?.name)) given.add(objectKey(o.object));
+    const builtins = all.filter((o) => !given.has(objectKey(o)));
     builtins.forEach((object, i) =>
       api.apply(builtIn(object, i - builtins.length), { builtIn: true }),
     );
