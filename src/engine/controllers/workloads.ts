@@ -70,22 +70,31 @@ function schedulingPath(u: Unschedulable): string {
 
 /** What a pod's creation order and blame are read from: its ReplicaSet and that one's Deployment. */
 interface Lineage {
-  rsByKey: Map<string, ReplicaSet>;
   deploymentByKey: Map<string, Deployment>;
-  /** Position of each stored object by objectKey. */
-  order: Map<string, number>;
+  /** Position of a stored object (or of a copy of one) among the workload objects. */
+  orderOf(object: KubeObject): number | undefined;
 }
 
 /** The object a created pod stems from: the Deployment of its ReplicaSet, else the ReplicaSet. */
-function rootOf(rs: ReplicaSet, lineage: Lineage): Deployment | ReplicaSet | undefined {
-  // Looked up by key, as the pod's owner reference names it (the pod's namespace is its RS's).
-  const owner = lineage.rsByKey.get(rsKey(rs));
-  const rsOwner = owner ? controllerOf(owner.metadata) : undefined;
+function rootOf(rs: ReplicaSet, lineage: Lineage): Deployment | ReplicaSet {
+  const rsOwner = controllerOf(rs.metadata);
   const deployment =
     rsOwner?.kind === 'Deployment'
       ? lineage.deploymentByKey.get(`${namespaceOf(rs)}/${rsOwner.name ?? ''}`)
       : undefined;
-  return deployment ?? owner;
+  return deployment ?? rs;
+}
+
+/**
+ * orderOf for `objects`: by identity, and by key for a copy (a pod adopted, an object given a
+ * uid), the key map built only when one is asked for.
+ */
+function positions(objects: readonly KubeObject[]): (object: KubeObject) => number | undefined {
+  const byObject = new Map(objects.map((o, i) => [o, i]));
+  let byKey: Map<string, number> | undefined;
+  return (object) =>
+    byObject.get(object) ??
+    (byKey ??= new Map(objects.map((o, i) => [objectKey(o), i]))).get(objectKey(object));
 }
 
 /**
@@ -99,15 +108,13 @@ function inCreationOrder(
   const { pods, createdBy, origins } = sync;
   const firstCreated = pods.length - createdBy.length;
   const ranks = new Float64Array(pods.length);
-  for (let i = 0; i < firstCreated; i++)
-    ranks[i] = lineage.order.get(objectKey(pods[i] as Pod)) ?? 0;
+  for (let i = 0; i < firstCreated; i++) ranks[i] = lineage.orderOf(pods[i] as Pod) ?? 0;
   const rootRank = new Map<ReplicaSet, number>();
   for (let i = firstCreated; i < pods.length; i++) {
     const rs = createdBy[i - firstCreated] as ReplicaSet;
     let rank = rootRank.get(rs);
     if (rank === undefined) {
-      const root = rootOf(rs, lineage);
-      rank = root ? (lineage.order.get(objectKey(root)) ?? 0) + 0.5 : 0;
+      rank = (lineage.orderOf(rootOf(rs, lineage)) ?? 0) + 0.5;
       rootRank.set(rs, rank);
     }
     ranks[i] = rank;
@@ -140,7 +147,7 @@ function blameByPod(sync: ReplicaSetSync, lineage: Lineage): Map<string, Blame> 
       continue;
     }
     const root = rootOf(createdBy[i - firstCreated] as ReplicaSet, lineage);
-    if (root) blame.set(podKey(pod), { object: objectKey(root), prefix: 'spec.template.' });
+    blame.set(podKey(pod), { object: objectKey(root), prefix: 'spec.template.' });
   }
   return blame;
 }
@@ -202,6 +209,8 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     deployments.map((d) => [`${namespaceOf(d)}/${d.metadata?.name ?? ''}`, d]),
   );
   const synced = syncDeployments(deployments, givenRS, previous?.deploymentsMade);
+  /** A made ReplicaSet stored as the previous run's equal one. */
+  const storedAs = new Map<ReplicaSet, ReplicaSet>();
   const replicaSets = synced.replicaSets.map((rs) => {
     if (givenRSKeys.has(rsKey(rs)) || synced.lent.has(rs)) return rs;
     const owner = controllerOf(rs.metadata);
@@ -211,20 +220,20 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     const made = created(seed, rs, deployment?.metadata);
     // The previous run's equal ReplicaSet: what was computed from it is found by identity.
     const before = previous?.statuses.replicaSets.get(rsKey(made))?.from;
-    return before !== undefined && equalJSON(before, made) ? (before as ReplicaSet) : made;
+    if (before === undefined || !equalJSON(before, made)) return made;
+    storedAs.set(made, before as ReplicaSet);
+    return before as ReplicaSet;
   });
   const givenPods = groups.pods.map((p) => withUID(seed, p));
   const rsSync = syncReplicaSets(replicaSets, givenPods, seed, previous?.made);
-  const rsByKey = new Map(replicaSets.map((rs) => [rsKey(rs), rs]));
   // For the next run: what each Deployment made, with its ReplicaSet as this run stores it.
   const deploymentsMade = new Map<string, DeploymentMade>();
   for (const [key, m] of synced.made) {
-    const stored = rsByKey.get(rsKey(m.replicaSet)) ?? m.replicaSet;
-    deploymentsMade.set(key, stored === m.replicaSet ? m : { ...m, replicaSet: stored });
+    const stored = storedAs.get(m.replicaSet);
+    deploymentsMade.set(key, stored === undefined ? m : { ...m, replicaSet: stored });
   }
   // Pods exist in the order they were created: a controller's pods right after its owner.
-  const order = new Map(objects.map((o, i) => [objectKey(o), i]));
-  const lineage: Lineage = { rsByKey, deploymentByKey, order };
+  const lineage: Lineage = { deploymentByKey, orderOf: positions(objects) };
   const { pods, origins } = inCreationOrder(rsSync, lineage);
   let blame: Map<string, Blame> | undefined;
   const blameOf = (pod: Pod) => (blame ??= blameByPod(rsSync, lineage)).get(podKey(pod));
@@ -246,17 +255,20 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     if (b) report(b.object, b.prefix + p.path, p.message, 'kubelet');
   }
   const finalPods = kubelet.pods;
-  // The scheduler and the kubelets keep the pods' order: each pod's final version.
+  // The scheduler and the kubelets keep the pods' order: each pod's final version, where it
+  // is another object (most pods were completed in place, or kept). Every pod a ReplicaSet
+  // made or owns is one of `pods`.
   const finals = new Map<Pod, Pod>();
-  for (let i = 0; i < pods.length; i++) finals.set(pods[i] as Pod, finalPods[i] as Pod);
-  const finalOf = (p: Pod) => finals.get(p);
+  for (let i = 0; i < pods.length; i++)
+    if (finalPods[i] !== pods[i]) finals.set(pods[i] as Pod, finalPods[i] as Pod);
+  const finalOf = (p: Pod) => finals.get(p) ?? p;
   // Each ReplicaSet's pods as this run leaves them (most were completed in place: no copy).
   const made = new Map<string, MadePods>();
   for (const [key, m] of rsSync.made) {
     let pods = m.pods;
     for (let i = 0; i < m.pods.length; i++) {
       const final = finalOf(m.pods[i] as Pod);
-      if (final === undefined || final === m.pods[i]) continue;
+      if (final === m.pods[i]) continue;
       if (pods === m.pods) pods = [...m.pods];
       pods[i] = final;
     }
@@ -271,12 +283,7 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   } = settleStatuses({
     replicaSets,
     owned: (rs) => {
-      const owned: Pod[] = [];
-      for (const p of rsSync.owned.get(rs) ?? []) {
-        const final = finalOf(p);
-        if (final !== undefined) owned.push(final);
-      }
-      return owned;
+      return (rsSync.owned.get(rs) ?? []).map(finalOf);
     },
     syncs: synced.syncs,
     previous: previous?.statuses,

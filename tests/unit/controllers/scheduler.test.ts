@@ -33,6 +33,45 @@ const placed = (input: string) =>
   );
 
 describe('scheduler', () => {
+  it('schedules a pod a ReplicaSet adopts at its own place in creation order', () => {
+    const labelled = (name: string, app: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  labels:
+    app: ${app}
+spec:
+  containers:
+  - name: c
+    image: nginx
+`;
+    const rs = `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: late
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: late
+  template:
+    metadata:
+      labels:
+        app: late
+    spec:
+      containers:
+      - name: c
+        image: nginx
+`;
+    // The default nodes: CoreDNS's two pods went to node-1 and node-2. "second" is adopted by
+    // the ReplicaSet (a copy of the stored pod, with its owner set), yet it was still created
+    // after "first".
+    expect(placed(docs(labelled('first', 'web'), labelled('second', 'late'), rs))).toEqual({
+      first: 'node-3',
+      second: 'node-1',
+    });
+  });
+
   it('spreads pods over the nodes with the fewest pods, ties by node name', () => {
     const nodes = docs(node('b', '10.0.0.2'), node('a', '10.0.0.1'), node('c', '10.0.0.3'));
     // The two CoreDNS pods of the built-in Deployment were created first: on a, then b.
