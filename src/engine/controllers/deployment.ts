@@ -255,12 +255,14 @@ export function syncDeployments(
     });
     const key = `${namespace}/${deployment.metadata?.name ?? ''}`;
     const before = ownedIdx.length === 0 ? previous?.get(key) : undefined;
+    const lentKey = before && rsKey(before.replicaSet);
     if (
       before &&
-      !names.has(rsKey(before.replicaSet)) &&
+      lentKey !== undefined &&
+      !names.has(lentKey) &&
       equalJSON(before.deployment, deployment)
     ) {
-      names.add(rsKey(before.replicaSet));
+      names.add(lentKey);
       replicaSets.push(before.replicaSet);
       lent.add(before.replicaSet);
       syncs.push(before.sync);

@@ -48,9 +48,12 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   const endpointsByKey = new Map(
     givenEndpoints.map((e) => [`${namespaceOf(e)}/${e.metadata?.name ?? ''}`, e]),
   );
-  const servicesByKey = new Map(
-    services.map((s) => [`${namespaceOf(s)}/${s.metadata?.name ?? ''}`, s]),
-  );
+  // Only the mirroring of given Endpoints (few) looks Services up by key: built when it does.
+  let servicesByKey: Map<string, Service> | undefined;
+  const serviceAt = (key: string) =>
+    (servicesByKey ??= new Map(
+      services.map((s) => [`${namespaceOf(s)}/${s.metadata?.name ?? ''}`, s as Service]),
+    )).get(key);
   const sliceNames = new Map<string, TakenNames>();
   const takenIn = (ns: string) => {
     let set = sliceNames.get(ns);
@@ -145,7 +148,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   for (const e of givenEndpoints) {
     const key = `${namespaceOf(e)}/${e.metadata?.name ?? ''}`;
     if (computedEndpoints.has(key)) continue;
-    const mirrored = mirrorEndpoints(e, servicesByKey.get(key), {
+    const mirrored = mirrorEndpoints(e, serviceAt(key), {
       random: seededRandom(seed, `EndpointSliceMirroring/${key}`),
       taken: takenIn(namespaceOf(e)),
       reuse: (reusable.get(`${mirroringControllerName}/${key}`) ?? []).map(

@@ -170,6 +170,7 @@ export function syncReplicaSets(
   };
 
   for (const rs of replicaSets) {
+    const key = rsKey(rs);
     const namespace = namespaceOf(rs);
     const selector = rs.spec?.selector;
     const selects =
@@ -210,7 +211,7 @@ export function syncReplicaSets(
     }
     if (selects && templateMatches && !rs.metadata?.deletionTimestamp && desired > active.length) {
       const taken = namesIn(namespace);
-      const before = mine.length === 0 ? previous?.get(rsKey(rs)) : undefined;
+      const before = mine.length === 0 ? previous?.get(key) : undefined;
       let making: MadePods;
       if (
         before?.clean &&
@@ -243,7 +244,7 @@ export function syncReplicaSets(
         createdOrigins.push(origin);
         pods.push(pod);
       }
-      made.set(rsKey(rs), making);
+      made.set(key, making);
     }
     owned.set(rs, pods);
   }
