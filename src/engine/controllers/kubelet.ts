@@ -210,27 +210,41 @@ interface KubeletRun {
   last: RunningParts | undefined;
 }
 
-function runningParts(run: KubeletRun, pod: Pod, at: string | undefined): RunningParts {
+/**
+ * The last RunningParts made for each containers list, kept from run to run: a Deployment
+ * admitted before keeps its template (containers included) from run to run, and its pods,
+ * moved to other nodes by an edit elsewhere, run with the same parts again.
+ */
+const partsByContainers = new WeakMap<object, RunningParts>();
+
+function sameParts(parts: RunningParts | undefined, pod: Pod, at: string | undefined): boolean {
   const containers = pod.spec?.containers;
   const readinessGates = pod.spec?.readinessGates;
-  const last = run.last;
-  if (
-    last &&
-    last.at === at &&
-    last.containers === containers &&
-    last.readinessGates === readinessGates &&
+  return (
+    parts !== undefined &&
+    parts.at === at &&
+    parts.containers === containers &&
+    parts.readinessGates === readinessGates &&
     // Objects only: a primitive spec field (bad input) is read afresh every time.
     typeof containers === 'object' &&
     (readinessGates === undefined || typeof readinessGates === 'object')
-  )
-    return last;
+  );
+}
+
+function runningParts(run: KubeletRun, pod: Pod, at: string | undefined): RunningParts {
+  if (sameParts(run.last, pod, at)) return run.last as RunningParts;
+  const containers = pod.spec?.containers;
+  const known = containers ? partsByContainers.get(containers) : undefined;
+  if (sameParts(known, pod, at)) return (run.last = known as RunningParts);
   const parts: RunningParts = {
     containers,
-    readinessGates,
+    readinessGates: pod.spec?.readinessGates,
     at,
     conditions: frozen(runningConditions(pod, at)),
     containerStatuses: frozen(containerStatuses(pod, true, at)),
   };
+  if (typeof containers === 'object' && containers !== null)
+    partsByContainers.set(containers, parts);
   run.last = parts;
   return parts;
 }
@@ -354,6 +368,20 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
     });
   }
   const parts = runningParts(run, pod, at);
+  if (hostIPs.length > 0 && at) {
+    // The usual status, as one literal in the API's key order (one allocation, no growth).
+    return withStatus(pod, origin, {
+      phase: 'Running',
+      conditions: parts.conditions,
+      hostIP: hostIPs[0] as string,
+      hostIPs: hostIPList(run, state),
+      podIP: podIPs[0] as string,
+      podIPs: podIPs.map(ipEntry),
+      startTime: at,
+      containerStatuses: parts.containerStatuses,
+      qosClass: 'BestEffort',
+    });
+  }
   // Built key by key, in the API's order (a literal with a spread is slow to make per pod).
   const status: PodStatus = { phase: 'Running', conditions: parts.conditions };
   if (hostIPs.length > 0) {
