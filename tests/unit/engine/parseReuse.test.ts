@@ -1,0 +1,77 @@
+/**
+ * The parse takes a document whose text is the previous run's document at the same index as it
+ * was parsed then (src/engine/parse.ts, splitDocuments). After any sequence of edits, the
+ * documents must be exactly what a fresh parser, which has never run, reads from the same text.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type * as Parse from '../../../src/engine/parse';
+
+/** A fresh copy of the parse module: nothing kept from any earlier run. */
+async function freshParse(): Promise<typeof Parse> {
+  vi.resetModules();
+  return import('../../../src/engine/parse');
+}
+
+/** What a diagnostic can read of the documents: values, errors, and where fields were written. */
+function readable(documents: Parse.ParsedDocument[]): string {
+  return JSON.stringify(
+    documents.map((d) => ({
+      index: d.index,
+      startLine: d.startLine,
+      text: d.text,
+      value: d.value,
+      error: d.error,
+      root: d.rangeOf(''),
+      replicas: d.rangeOf('spec.replicas'),
+      port: d.rangeOf('spec.ports[0].port'),
+    })),
+  );
+}
+
+const deployment = (name: string, replicas: number) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n`;
+const service = (name: string, port: number) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n  - port: ${port}\n`;
+const start = [deployment('a', 3), service('a', 80), deployment('b', 3), service('b', 80)].join(
+  '---\n',
+);
+
+/** Edits a person makes, each applied to the text before it. */
+const edits: [string, (text: string) => string][] = [
+  // The same length: only the text itself tells the document changed.
+  ['a Deployment scaled', (t) => t.replace('replicas: 3', 'replicas: 4')],
+  ['a digit typed in a port', (t) => t.replace('port: 80', 'port: 801')],
+  ['a marker turned into blanks', (t) => t.replace('---\napiVersion: v1', '   \napiVersion: v1')],
+  ['the marker back', (t) => t.replace('   \napiVersion: v1', '---\napiVersion: v1')],
+  [
+    'content after a marker',
+    (t) => t.replace('---\napiVersion: apps/v1', '--- \napiVersion: apps/v1'),
+  ],
+  ['a short comment first', (t) => `#ab\n${t}`],
+  // The same text after the first three characters, which are now a marker.
+  ['the comment made a marker', (t) => t.replace(/^#ab\n/, '---\n')],
+  ['a syntax error', (t) => t.replace('replicas: 4', 'replicas: [4')],
+  ['the error fixed', (t) => t.replace('replicas: [4', 'replicas: 4')],
+  ['a document inserted first', (t) => `${service('c', 90)}---\n${t}`],
+  ['a comment-only document', (t) => `# a note\n---\n${t}`],
+  ['an end marker', (t) => t.replace('---\n', '...\n---\n')],
+  ['line ends of Windows', (t) => t.replaceAll('\n', '\r\n')],
+  ['line ends back', (t) => t.replaceAll('\r\n', '\n')],
+  ['a document removed', (t) => t.slice(t.indexOf('---\n') + 4)],
+  ['nothing', (t) => t],
+  ['the edits undone', () => start],
+];
+
+describe('documents parsed after edits equal a fresh parse', () => {
+  it('after each edit in turn', async () => {
+    const warm = await freshParse();
+    let text = start;
+    warm.parseDocuments(text);
+    for (const [name, edit] of edits) {
+      text = edit(text);
+      const got = readable(warm.parseDocuments(text));
+      const cold = await freshParse();
+      expect(got, name).toBe(readable(cold.parseDocuments(text)));
+    }
+  });
+});
