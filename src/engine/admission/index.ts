@@ -233,8 +233,30 @@ function rejected(
 interface Known {
   request: KubeObject;
   admitted?: KubeObject;
+  /** The admitted object's store key, made once: a key built per run is a string to hash. */
+  key?: string;
   /** For a Service: what its admission allocated, and from which ranges (see Allocation). */
   allocated?: { allocations: Allocation[]; ranges: string };
+  /** The last object stored for it by a first apply (see Stamped). */
+  stamped?: Stamped;
+}
+
+/**
+ * An admitted object as a first apply stored it, with its warnings. Stamping gives it what
+ * depends on nothing but the admitted object, its key and the store's sequence number then (uid,
+ * creationTimestamp, resourceVersion, generation): a later first apply of the same admitted
+ * object at the same sequence number stores this very object again (nothing modifies a stored
+ * object: the controllers copy what they change), rather than a copy stamped anew.
+ */
+interface Stamped {
+  sequence: number;
+  builtIn: boolean;
+  object: KubeObject;
+  /**
+   * The warnings on the admitted object; unset when it was stored by its first admission, whose
+   * warnings were read from the request before defaulting.
+   */
+  warnings?: string[];
 }
 
 const knownRequests = new WeakMap<object, Known>();
@@ -267,17 +289,42 @@ function known(
   allocated: Known['allocated'],
 ): Known {
   if (!admitted) return { request };
-  return allocated ? { request, admitted, allocated } : { request, admitted };
+  const key = objectKey(admitted);
+  return allocated ? { request, admitted, key, allocated } : { request, admitted, key };
 }
 
 function remember(
   request: KubeObject,
   admitted?: KubeObject,
   allocated?: Known['allocated'],
-): void {
+): Known | undefined {
   const meta = request.metadata;
-  if (typeof meta === 'object' && meta !== null)
-    knownRequests.set(meta, known(request, admitted, allocated));
+  if (typeof meta !== 'object' || meta === null) return undefined;
+  const entry = known(request, admitted, allocated);
+  knownRequests.set(meta, entry);
+  return entry;
+}
+
+/**
+ * Whether what the request was admitted as before may be taken again: a Service only under the
+ * ranges its values were allocated from.
+ */
+function admittedBefore(
+  seen: Known,
+  alloc: Allocators,
+): seen is Known & { admitted: KubeObject; key: string } {
+  if (seen.admitted === undefined || seen.key === undefined) return false;
+  return seen.request.kind !== 'Service' || seen.allocated?.ranges === alloc.signature();
+}
+
+/**
+ * The object a first apply stored for this admitted object at this sequence number before, when
+ * this apply would stamp it the same: same sequence number, and same warnings (a built-in's are
+ * not reported).
+ */
+function stampedBefore(seen: Known, sequence: number, builtIn: boolean): Stamped | undefined {
+  const stamped = seen.stamped;
+  return stamped?.sequence === sequence && stamped.builtIn === builtIn ? stamped : undefined;
 }
 
 /** A copy of an admitted object that apply may stamp: its own top level and metadata. */
@@ -312,6 +359,24 @@ function namespaceKey(namespace: string): string {
   return key;
 }
 
+/**
+ * What the API server sets on an object it stores: uid and creationTimestamp (kept from the
+ * object it replaces), resourceVersion, and the generation, which counts spec changes.
+ */
+function stamp(object: KubeObject, key: string, sequence: number, old: KubeObject | undefined) {
+  const meta = (object.metadata ??= {});
+  const before = old?.metadata;
+  meta.uid = before?.uid ?? meta.uid ?? uidFor(key, sequence);
+  meta.creationTimestamp =
+    before?.creationTimestamp ?? meta.creationTimestamp ?? timestampAt(sequence);
+  meta.resourceVersion = String(sequence);
+  if (generationKinds.has(object.kind)) {
+    const oldSpec = (old as { spec?: unknown } | undefined)?.spec;
+    const changed = !old || !equalJSON(oldSpec, (object as { spec?: unknown }).spec);
+    meta.generation = (before?.generation ?? 0) + (changed ? 1 : 0);
+  }
+}
+
 export function createApiServer(settings: ClusterSettings): ApiServer {
   const store = new Map<string, Entry>();
   const alloc = new Allocators(settings.serviceSubnets, settings.nodePortRange);
@@ -325,16 +390,16 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       // A first apply of a document admitted before: its defaulted object, without a new copy.
       // (Defaulting leaves the name and namespace alone: the key is the request's.)
       const seen = knownBefore(raw);
-      const admitted =
-        kind !== 'Service' || seen?.allocated?.ranges === alloc.signature()
-          ? seen?.admitted
-          : undefined;
-      const known = admitted && !store.has(objectKey(admitted)) ? admitted : undefined;
-      const requested = requestCopy(raw, known);
+      const before = seen && admittedBefore(seen, alloc) && !store.has(seen.key) ? seen : undefined;
+      const known = before?.admitted;
+      // Stored before at the sequence number this apply takes, when it is admitted as before.
+      const builtIn = options.builtIn === true;
+      let stamped = before && stampedBefore(before, sequence + 1, builtIn);
+      const requested = stamped ? stamped.object : requestCopy(raw, known);
       const requestedMeta = requested.metadata ?? {};
       const name = typeof requestedMeta.name === 'string' ? requestedMeta.name : '';
       const namespace = requestedMeta.namespace ?? '';
-      const key = objectKey(requested);
+      const key = before ? before.key : objectKey(requested);
       const previous = store.get(key);
       let object = previous
         ? (threeWayMerge(requested, previous.applied, previous.source.object) as KubeObject)
@@ -347,7 +412,11 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
         ...(request.file === undefined ? {} : { file: request.file }),
         outcome: 'created',
       };
-      const warnings = options.builtIn ? [] : warningsFor(object);
+      const warnings = stamped
+        ? (stamped.warnings ??= builtIn ? [] : warningsFor(known as KubeObject))
+        : builtIn
+          ? []
+          : warningsFor(object);
       const context: ApplyContext = {
         request,
         key,
@@ -402,7 +471,10 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
         // Its values are not the ones a fresh admission would take now: admitted afresh.
         object = requestCopy(raw, undefined);
         admitting = true;
+        stamped = undefined;
       }
+      // The entry a first apply that is accepted keeps its stamped object in.
+      let entry = previous ? undefined : seen;
       if (admitting) {
         const recorded = alloc.recording(() => admit(object, previous?.source.object, key, alloc));
         const admission = recorded.value;
@@ -416,7 +488,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
             kind === 'Service'
               ? { allocations: recorded.allocations, ranges: alloc.signature() }
               : undefined;
-          remember(raw, object, allocated);
+          entry = remember(raw, object, allocated);
           object = stampable(object);
         }
         admission.reservation?.commit();
@@ -425,16 +497,12 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
         alloc.setServiceCIDR(name, (object as ServiceCIDR).spec?.cidrs);
 
       sequence += 1;
-      const meta = (object.metadata ??= {});
-      const before = previous?.source.object.metadata;
-      meta.uid = before?.uid ?? meta.uid ?? uidFor(key, sequence);
-      meta.creationTimestamp =
-        before?.creationTimestamp ?? meta.creationTimestamp ?? timestampAt(sequence);
-      meta.resourceVersion = String(sequence);
-      if (generationKinds.has(kind)) {
-        const oldSpec = (previous?.source.object as { spec?: unknown } | undefined)?.spec;
-        const changed = !previous || !equalJSON(oldSpec, (object as { spec?: unknown }).spec);
-        meta.generation = (before?.generation ?? 0) + (changed ? 1 : 0);
+      if (!stamped) {
+        stamp(object, key, sequence, previous?.source.object);
+        if (entry?.admitted)
+          entry.stamped = admitting
+            ? { sequence, builtIn, object }
+            : { sequence, builtIn, object, warnings };
       }
       // The request with the stored object in it (Object.assign: a literal starting with a
       // spread gives each copy a hidden class of its own in V8).

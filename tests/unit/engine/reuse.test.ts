@@ -211,4 +211,39 @@ spec:
     expect(scaled.pods).not.toBe(portEdit.pods);
     expect(scaled.pods).toHaveLength(first.pods.length + 1);
   });
+
+  it('stores the object a first apply stored before only at the same sequence number, with its warnings', async () => {
+    // A headless Service with session affinity: the API server warns that it is ignored.
+    const warned = `apiVersion: v1
+kind: Service
+metadata:
+  name: sticky
+spec:
+  clusterIP: None
+  sessionAffinity: ClientIP
+  selector:
+    app: svc-1
+  ports:
+  - port: 80
+`;
+    const text = `${generated}---\n${warned}`;
+    const engine = await freshEngine();
+    const first = engine.simulate(text);
+    const again = engine.simulate(text.replace('replicas: 3', 'replicas: 4'));
+    // Unchanged documents at the same sequence numbers: the very objects stored before...
+    const stored = (s: typeof first, name: string) =>
+      s.cluster.services.find((o) => o.metadata?.name === name);
+    expect(stored(again, 'svc-9')).toBe(stored(first, 'svc-9'));
+    // ...with the same warnings.
+    const applied = (s: typeof first) => s.applied.find((a) => a.name === 'sticky');
+    expect(applied(again)?.warnings).toEqual([
+      'spec.SessionAffinity is ignored for headless services',
+    ]);
+    // A document inserted first moves every other one to the next sequence number.
+    const inserted = `kind: Namespace\napiVersion: v1\nmetadata:\n  name: extra\n---\n${text}`;
+    const moved = engine.simulate(inserted);
+    expect(stored(moved, 'svc-9')).not.toBe(stored(first, 'svc-9'));
+    expect(JSON.stringify(moved)).toBe(JSON.stringify((await freshEngine()).simulate(inserted)));
+    expect(JSON.stringify(engine.simulate(text))).toBe(JSON.stringify(first));
+  });
 });
