@@ -62,6 +62,24 @@ function within(prefix: string, path: string): string {
   return prefix === '' ? path : path === '' ? prefix : `${prefix}.${path}`;
 }
 
+/**
+ * The object read from each parsed value. The parse hands out the same value for a document
+ * whose text is unchanged, and nothing modifies a value or the object read from it (the API
+ * server decodes its own copy): a keystroke reads 20,000 unchanged documents as the very objects
+ * it read before, which admission recognises by identity.
+ */
+const readBefore = new WeakMap<object, KubeObject>();
+
+/** The object `kubectl apply` sends for a parsed value: metadata always present. */
+function requestOf(value: Record<string, unknown>): KubeObject {
+  let object = readBefore.get(value);
+  if (object === undefined) {
+    object = { ...value, metadata: value.metadata ?? {} } as unknown as KubeObject;
+    readBefore.set(value, object);
+  }
+  return object;
+}
+
 export interface ReadResult {
   objects: SourcedObject[];
   diagnostics: Diagnostic[];
@@ -143,7 +161,7 @@ export function readObjects(documents: ParsedDocument[], file?: string): ReadRes
       report(doc, within(prefix, 'metadata'), 'error validating data: metadata must be an object');
       return;
     }
-    const object = { ...value, metadata: value.metadata ?? {} } as unknown as KubeObject;
+    const object = requestOf(value);
     objects.push({
       object,
       order: objects.length,

@@ -4,12 +4,20 @@
  * documents must be exactly what a fresh parser, which has never run, reads from the same text.
  */
 import { describe, expect, it, vi } from 'vitest';
+import type * as Objects from '../../../src/engine/objects';
 import type * as Parse from '../../../src/engine/parse';
 
 /** A fresh copy of the parse module: nothing kept from any earlier run. */
 async function freshParse(): Promise<typeof Parse> {
   vi.resetModules();
   return import('../../../src/engine/parse');
+}
+
+/** Fresh copies of the parse and of readObjects. */
+async function freshRead(): Promise<(text: string) => Objects.ReadResult> {
+  const parse = await freshParse();
+  const objects = (await import('../../../src/engine/objects')) as typeof Objects;
+  return (text) => objects.readObjects(parse.parseDocuments(text));
 }
 
 /** What a diagnostic can read of the documents: values, errors, and where fields were written. */
@@ -73,5 +81,24 @@ describe('documents parsed after edits equal a fresh parse', () => {
       const cold = await freshParse();
       expect(got, name).toBe(readable(cold.parseDocuments(text)));
     }
+  });
+});
+
+describe('objects read after edits', () => {
+  it('are the very objects read before for unchanged documents, and equal a fresh read', async () => {
+    const read = await freshRead();
+    const before = read(start).objects;
+    const text = start.replace('replicas: 3', 'replicas: 4');
+    const after = read(text).objects;
+    expect(after.map((o) => o.object === before[after.indexOf(o)]?.object)).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+    const cold = (await freshRead())(text).objects;
+    expect(JSON.stringify(after.map((o) => o.object))).toBe(
+      JSON.stringify(cold.map((o) => o.object)),
+    );
   });
 });
