@@ -62,22 +62,19 @@ function within(prefix: string, path: string): string {
   return prefix === '' ? path : path === '' ? prefix : `${prefix}.${path}`;
 }
 
-/**
- * The object read from each parsed value. The parse hands out the same value for a document
- * whose text is unchanged, and nothing modifies a value or the object read from it (the API
- * server decodes its own copy): a keystroke reads 20,000 unchanged documents as the very objects
- * it read before, which admission recognises by identity.
- */
-const readBefore = new WeakMap<object, KubeObject>();
-
 /** The object `kubectl apply` sends for a parsed value: metadata always present. */
 function requestOf(value: Record<string, unknown>): KubeObject {
-  let object = readBefore.get(value);
-  if (object === undefined) {
-    object = { ...value, metadata: value.metadata ?? {} } as unknown as KubeObject;
-    readBefore.set(value, object);
-  }
-  return object;
+  return { ...value, metadata: value.metadata ?? {} } as unknown as KubeObject;
+}
+
+/**
+ * The object read from a document's own value, kept with its parsed text. The parse hands out
+ * the same value for a document whose text is unchanged, and nothing modifies a value or the
+ * object read from it (the API server decodes its own copy): a keystroke reads 20,000 unchanged
+ * documents as the very objects it read before, which admission recognises by identity.
+ */
+function documentRequest(doc: ParsedDocument, value: Record<string, unknown>): KubeObject {
+  return (doc.read.request ??= requestOf(value)) as KubeObject;
 }
 
 export interface ReadResult {
@@ -161,7 +158,7 @@ export function readObjects(documents: ParsedDocument[], file?: string): ReadRes
       report(doc, within(prefix, 'metadata'), 'error validating data: metadata must be an object');
       return;
     }
-    const object = requestOf(value);
+    const object = prefix === '' ? documentRequest(doc, value) : requestOf(value);
     objects.push({
       object,
       order: objects.length,

@@ -28,6 +28,11 @@ export interface ParsedDocument {
   error?: { message: string; line: number; column: number };
   /** Where the field at `path` (e.g. `spec.ports[0].nodePort`) was written. */
   rangeOf(path: string): SourceRange | undefined;
+  /**
+   * Kept with the parsed text from run to run, as long as the text is unchanged: what
+   * readObjects made of `value` (see objects.ts).
+   */
+  read: { request?: object };
 }
 
 interface Chunk {
@@ -248,6 +253,8 @@ interface ParsedText {
   text: string;
   value: unknown;
   error?: { message: string; line: number; column: number };
+  /** What readObjects made of the value (see ParsedDocument.read). */
+  request?: object;
   /** js-yaml's events, read lazily: only a diagnostic needs positions. */
   events?: Event[];
   ranges?: Map<string, [number, number]>;
@@ -351,6 +358,7 @@ export function parseDocuments(input: string): ParsedDocument[] {
       startLine,
       text,
       value: parsed.value,
+      read: parsed,
       ...(parsed.error ? { error: { ...parsed.error, line: parsed.error.line + shift } } : {}),
       rangeOf(path: string): SourceRange | undefined {
         const range = rangeIn(parsed, text, path);

@@ -305,19 +305,27 @@ function knownBefore(request: KubeObject): Known | undefined {
   return entry;
 }
 
+/** An object admitted, with its store key (the request's: defaulting leaves name and namespace). */
+interface Admitted {
+  object: KubeObject;
+  key: string;
+}
+
 function known(
   request: KubeObject,
-  admitted: KubeObject | undefined,
+  admitted: Admitted | undefined,
   allocated: Known['allocated'],
 ): Known {
   if (!admitted) return { request };
-  const key = objectKey(admitted);
-  return allocated ? { request, admitted, key, allocated } : { request, admitted, key };
+  const { object, key } = admitted;
+  return allocated
+    ? { request, admitted: object, key, allocated }
+    : { request, admitted: object, key };
 }
 
 function remember(
   request: KubeObject,
-  admitted?: KubeObject,
+  admitted?: Admitted,
   allocated?: Known['allocated'],
 ): Known | undefined {
   const meta = request.metadata;
@@ -510,7 +518,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
             kind === 'Service'
               ? { allocations: recorded.allocations, ranges: alloc.signature() }
               : undefined;
-          entry = remember(raw, object, allocated);
+          entry = remember(raw, { object, key }, allocated);
           object = stampable(object);
         }
         admission.reservation?.commit();
