@@ -99,6 +99,40 @@ function sameText(
   return before.text.startsWith('   ') && before.text.slice(3) === input.slice(start + 3, end);
 }
 
+/** How many line breaks a document's text has, counted once. */
+function newlinesIn(parsed: ParsedText): number {
+  if (parsed.newlines === undefined) {
+    let count = 0;
+    for (let at = parsed.text.indexOf('\n'); at !== -1; at = parsed.text.indexOf('\n', at + 1))
+      count++;
+    parsed.newlines = count;
+  }
+  return parsed.newlines;
+}
+
+/**
+ * Where the chunk opening at `from` ends when it is the text of `before`: there, a line break
+ * then a marker line, or the input's end, must follow it. The lines in between are the lines of
+ * a chunk, none of them a marker line (whether a line is one depends on the line alone): a scan
+ * would end the chunk exactly there. -1 when it is not `before`.
+ */
+function knownEnd(
+  before: ParsedText | undefined,
+  input: string,
+  from: number,
+  dashes: boolean,
+): number {
+  if (before === undefined) return -1;
+  const end = from + before.text.length;
+  if (end > input.length) return -1;
+  if (end < input.length) {
+    if (input.charCodeAt(end) !== 0x0a) return -1;
+    const newline = input.indexOf('\n', end + 1);
+    if (!markerAt(input, end + 1, newline === -1 ? input.length : newline)) return -1;
+  }
+  return sameText(before, input, from, end, dashes) ? end : -1;
+}
+
 /**
  * Splits the input at document markers, keeping each chunk's first line number. The input is
  * scanned line by line in place (not split into lines and joined again: a 5 MB paste has
@@ -108,7 +142,7 @@ function sameText(
  * `previous` are the previous run's documents in order. A keystroke changes one document: every
  * other chunk is the text of the previous run's document at its index, which is found by one
  * comparison in place rather than by copying the chunk and hashing it for the cache (20,000
- * documents: 5 MB copied and hashed on every keystroke).
+ * documents: 5 MB copied and hashed on every keystroke); its lines are passed over unscanned.
  */
 function splitDocuments(input: string, previous: readonly ParsedText[]): Chunk[] {
   const chunks: Chunk[] = [];
@@ -127,8 +161,27 @@ function splitDocuments(input: string, previous: readonly ParsedText[]): Chunk[]
   let from = 0;
   let dashes = false;
   let startLine = 1;
+  // The line scanned next, and where it starts.
+  let line = 0;
   let lineStart = 0;
-  for (let line = 0; ; line++) {
+  /**
+   * Takes the open chunk whole when it is the previous run's next document: the scan goes on
+   * at the marker line after it (the chunk closed: nothing to push there), or ends.
+   */
+  const passKnown = (): boolean => {
+    const before = previous[chunks.length];
+    const end = knownEnd(before, input, from, dashes);
+    if (before === undefined || end === -1) return false;
+    chunks.push({ text: before.text, startLine, parsed: before });
+    // The chunk's first line is line startLine - 1 (zero-based); the marker line follows its last.
+    line = startLine + newlinesIn(before);
+    lineStart = Math.min(end + 1, input.length);
+    from = lineStart;
+    dashes = false;
+    return true;
+  };
+  passKnown();
+  for (;;) {
     const newline = input.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? input.length : newline;
     const marker = markerAt(input, lineStart, lineEnd);
@@ -137,9 +190,11 @@ function splitDocuments(input: string, previous: readonly ParsedText[]): Chunk[]
       dashes = marker === '---';
       from = dashes ? lineStart : lineEnd + 1;
       startLine = dashes ? line + 1 : line + 2;
+      if (passKnown()) continue;
     }
     if (newline === -1) break;
     lineStart = newline + 1;
+    line += 1;
   }
   if (dashes || from < input.length) push(from, input.length, dashes, startLine);
   return chunks;
@@ -253,6 +308,8 @@ interface ParsedText {
   text: string;
   value: unknown;
   error?: { message: string; line: number; column: number };
+  /** How many line breaks the text has (see newlinesIn). */
+  newlines?: number;
   /** What readObjects made of the value (see ParsedDocument.read). */
   request?: object;
   /** js-yaml's events, read lazily: only a diagnostic needs positions. */

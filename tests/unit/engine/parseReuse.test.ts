@@ -58,6 +58,24 @@ const edits: [string, (text: string) => string][] = [
   ['a short comment first', (t) => `#ab\n${t}`],
   // The same text after the first three characters, which are now a marker.
   ['the comment made a marker', (t) => t.replace(/^#ab\n/, '---\n')],
+  // A document's text followed by more than a marker line: the document goes on.
+  [
+    'a line added at the end of a document',
+    (t) => t.replace('replicas: 4\n', 'replicas: 4\nx: 1\n'),
+  ],
+  ['a marker typed inside a document', (t) => t.replace('x: 1\n', '---\nx: 1\n')],
+  ['the marker taken back', (t) => t.replace('---\nx: 1\n', 'x: 1\n')],
+  ['the line taken back', (t) => t.replace('x: 1\n', '')],
+  ['text appended at the end', (t) => `${t}x: 2`],
+  ['a line break appended', (t) => `${t}\n`],
+  ['the text at the end taken back', (t) => t.replace(/x: 2\n$/, '')],
+  ['the last line break removed', (t) => t.replace(/\n$/, '')],
+  // A marker's dashes that no longer open a line.
+  [
+    'a line break before a marker typed over',
+    (t) => t.replace('\n---\napiVersion: v1', 'X---\napiVersion: v1'),
+  ],
+  ['the line break back', (t) => t.replace('X---\napiVersion: v1', '\n---\napiVersion: v1')],
   ['a syntax error', (t) => t.replace('replicas: 4', 'replicas: [4')],
   ['the error fixed', (t) => t.replace('replicas: [4', 'replicas: 4')],
   ['a document inserted first', (t) => `${service('c', 90)}---\n${t}`],
@@ -100,5 +118,43 @@ describe('objects read after edits', () => {
     expect(JSON.stringify(after.map((o) => o.object))).toBe(
       JSON.stringify(cold.map((o) => o.object)),
     );
+  });
+});
+
+describe('documents parsed after random small edits equal a parse with nothing before', () => {
+  it('for lines of markers, comments, blanks and fields', async () => {
+    const pieces = ['---', '...', '--- x: 1', 'a: 1', 'a: 2', '# c', '', '  ', 'b: [1', '---x'];
+    // A fixed linear congruential sequence: the same edits on every run of the test.
+    let seed = 12345;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const edit = (text: string): string => {
+      const at = next(text.length + 1);
+      switch (next(4)) {
+        case 0:
+          return text.slice(0, at) + (pieces[next(pieces.length)] ?? '') + text.slice(at);
+        case 1:
+          return text.slice(0, at) + text.slice(at + 1 + next(4));
+        case 2:
+          return `${text.slice(0, at)}\n${text.slice(at)}`;
+        default:
+          return text.slice(0, at) + ('x\n-. #:'[next(7)] ?? '') + text.slice(at + 1);
+      }
+    };
+    const warm = await freshParse();
+    const cold = await freshParse();
+    for (let run = 0; run < 1500; run++) {
+      const lines = Array.from({ length: 3 + next(12) }, () => pieces[next(pieces.length)]);
+      let text = lines.join('\n') + (next(2) ? '\n' : '');
+      for (let k = 0; k < 12; k++) {
+        text = edit(text);
+        const got = readable(warm.parseDocuments(text));
+        // An empty input leaves no previous documents: the text is parsed as if first.
+        cold.parseDocuments('');
+        expect(got, JSON.stringify(text)).toBe(readable(cold.parseDocuments(text)));
+      }
+    }
   });
 });
