@@ -48,12 +48,19 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   const endpointsByKey = new Map(
     givenEndpoints.map((e) => [`${namespaceOf(e)}/${e.metadata?.name ?? ''}`, e]),
   );
-  // Only the mirroring of given Endpoints (few) looks Services up by key: built when it does.
+  // Only the mirroring of given Endpoints looks Services up by key (the built-in `kubernetes`
+  // one, a selectorless Service's): the Services of those names only are keyed, when asked.
   let servicesByKey: Map<string, Service> | undefined;
-  const serviceAt = (key: string) =>
-    (servicesByKey ??= new Map(
-      services.map((s) => [`${namespaceOf(s)}/${s.metadata?.name ?? ''}`, s as Service]),
-    )).get(key);
+  const serviceAt = (key: string) => {
+    if (!servicesByKey) {
+      const names = new Set(givenEndpoints.map((e) => e.metadata?.name ?? ''));
+      servicesByKey = new Map();
+      for (const s of services)
+        if (names.has(s.metadata?.name ?? ''))
+          servicesByKey.set(`${namespaceOf(s)}/${s.metadata?.name ?? ''}`, s as Service);
+    }
+    return servicesByKey.get(key);
+  };
   const sliceNames = new Map<string, TakenNames>();
   const takenIn = (ns: string) => {
     let set = sliceNames.get(ns);
