@@ -5,12 +5,13 @@
  * - the workload controllers (./workloads.ts), when the Nodes, Deployments, ReplicaSets and
  *   Pods are the same, in the same relative order, with the same settings and seed; else the
  *   pods of each ReplicaSet that is the same (scheduled and run again as new pods, kept where
- *   they come out the same) and the statuses counted from the very same objects;
+ *   they come out the same) and the statuses counted from the very same objects, or equal to
+ *   the previous run's (./statuses.ts);
  * - one Service's Endpoints and EndpointSlices, when the Service, the pods it selects, the
  *   Nodes, the objects it would reuse and the names it would generate are the same.
- * Inputs are compared as JSON values; admission hands out the same defaulted object for a
- * document it has seen before (each run stamps its own copy of the top level and metadata), so
- * an unchanged object compares equal without walking its spec.
+ * Inputs are compared as JSON values; admission hands out the very object it stored before for
+ * an unchanged document at the same place (else its own copy of the top level and metadata
+ * around the same defaulted spec), so an unchanged object compares equal without a walk.
  * Reused objects are shared between runs' results: like every stored object, nothing may
  * modify them (tests/unit/engine/determinism.test.ts, reuse.test.ts).
  */
