@@ -346,16 +346,29 @@ function parseText(text: string): ParsedText {
 
 /** The first line with content: where a document's root object starts, found without parsing. */
 function rootRange(text: string): SourceRange {
-  const lines = text.split('\n');
-  const i = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-  const line = Math.max(i, 0);
-  const column = (lines[line]?.length ?? 0) - (lines[line]?.trimStart().length ?? 0) + 1;
+  // Line by line in place: a cold paste asks this of 20,000 documents (not split whole).
+  let index = 0;
+  let start = 0;
+  let first: string | undefined;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    first ??= line;
+    if (line.trim() !== '' && !line.trimStart().startsWith('#')) return lineRange(index, line);
+    if (end === -1) return lineRange(0, first);
+    start = end + 1;
+    index += 1;
+  }
+}
+
+/** The range of the line at zero-based `index` from its first non-blank character. */
+function lineRange(index: number, line: string): SourceRange {
   return {
     document: 0,
-    line: line + 1,
-    column,
-    endLine: line + 1,
-    endColumn: (lines[line]?.length ?? 0) + 1,
+    line: index + 1,
+    column: line.length - line.trimStart().length + 1,
+    endLine: index + 1,
+    endColumn: line.length + 1,
   };
 }
 
