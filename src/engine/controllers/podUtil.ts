@@ -28,8 +28,9 @@ export function protocolOf(value: unknown): Protocol {
 export function isPodReady(pod: Pod): boolean {
   const conditions = pod.status?.conditions;
   if (!Array.isArray(conditions)) return false;
-  const ready = conditions.find((c) => c?.type === 'Ready');
-  return ready?.status === 'True';
+  // A loop, not find with a closure: every controller asks this of every pod.
+  for (const c of conditions) if (c?.type === 'Ready') return c.status === 'True';
+  return false;
 }
 
 /** isPodPhaseTerminal: Succeeded or Failed (staging/src/k8s.io/endpointslice/util/controller_utils.go). */
