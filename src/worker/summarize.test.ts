@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { simulate } from '../engine';
 import { answerPods } from './queries/pods';
-import { podsSentLimit, summarize } from './summarize';
+import type { SimulationSummary } from './protocol';
+import { podsSentLimit, SummaryPacker, summarize } from './summarize';
 
 const selectorless = `apiVersion: v1
 kind: Service
@@ -166,5 +167,96 @@ describe('summarize, a large cluster', () => {
     const small = summarize(simulate(deployment('web', 10)));
     expect(small.omittedPods).toBeUndefined();
     expect(small.pods).toHaveLength(12);
+  });
+});
+
+describe('summarize, from run to run', () => {
+  const services = (n: number, port: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `apiVersion: v1
+kind: Service
+metadata:
+  name: s${i}
+spec:
+  selector:
+    app: s${i}
+  ports:
+  - port: ${i === 1 ? port : 80}
+`,
+    ).join('---\n');
+
+  it('keeps the summary of a Service the edit did not touch, and remakes the others', async () => {
+    const before = summarize(simulate(services(3, 80)));
+    const after = summarize(simulate(services(3, 81)));
+    const byKey = (s: SimulationSummary, key: string) => s.services.find((x) => x.key === key);
+    expect(byKey(after, 'default/s0')).toBe(byKey(before, 'default/s0'));
+    expect(byKey(after, 'default/s1')).not.toBe(byKey(before, 'default/s1'));
+    // Equal to the summary of engine and worker modules that never ran.
+    vi.resetModules();
+    const engine = await import('../engine');
+    const worker = await import('./summarize');
+    expect(after).toEqual(worker.summarize(engine.simulate(services(3, 81))));
+  });
+
+  it('remakes the summary of a Service whose endpoints changed', () => {
+    summarize(simulate(services(2, 80)));
+    const pod = `---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  labels:
+    app: s0
+spec:
+  containers:
+  - name: c
+    image: nginx
+`;
+    const after = summarize(simulate(`${services(2, 80)}${pod}`));
+    const s0 = after.services.find((s) => s.key === 'default/s0');
+    expect(s0?.endpoints.map((e) => e.pod)).toEqual(['default/p']);
+  });
+
+  it('gives a kept Service the position of its document when lines move', () => {
+    const line = (summary: SimulationSummary) =>
+      summary.services.find((s) => s.key === 'default/s1')?.source?.line ?? 0;
+    const before = line(summarize(simulate(services(2, 80))));
+    // A comment line above the first document: the second one's text is the same, one line down.
+    expect(line(summarize(simulate(`# a comment\n${services(2, 80)}`)))).toBe(before + 1);
+  });
+});
+
+describe('SummaryPacker', () => {
+  const list = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ i, tag }));
+  const base: SimulationSummary = {
+    services: [],
+    pods: [],
+    nodes: [],
+    defaultNodes: true,
+    proxyMode: 'iptables',
+    diagnostics: [],
+  };
+
+  it('sends again only the chunks whose text changed, whether its items are the same objects or not', () => {
+    const packer = new SummaryPacker(2);
+    const items = list(5, 'a');
+    const first = packer.pack({ ...base, nodes: items as never });
+    expect(first.fresh).toHaveLength(3);
+    // The very same objects: nothing to send.
+    expect(packer.pack({ ...base, nodes: [...items] as never }).fresh).toHaveLength(0);
+    // Equal copies: nothing to send either.
+    const copies = items.map((x) => ({ ...x }));
+    expect(packer.pack({ ...base, nodes: copies as never }).fresh).toHaveLength(0);
+    // One item changed (a new object): its chunk only.
+    const edited = [...copies];
+    edited[3] = { i: 3, tag: 'b' };
+    const third = packer.pack({ ...base, nodes: edited as never });
+    expect(third.fresh.map((c) => JSON.parse(c.json))).toEqual([
+      [
+        { i: 2, tag: 'a' },
+        { i: 3, tag: 'b' },
+      ],
+    ]);
   });
 });

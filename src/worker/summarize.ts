@@ -85,10 +85,52 @@ function toPorts(service: Service): ServicePortSummary[] {
   }));
 }
 
+/**
+ * The last summary of each Service, with what it was made from: on a keystroke in a large
+ * cluster the engine hands out the very Service and EndpointSlice objects of the previous run
+ * for everything the edit did not touch, and their summary is the same.
+ */
+const serviceSummaries = new WeakMap<
+  Service,
+  { slices: EndpointSlice[]; source: SourcePosition | undefined; summary: ServiceSummary }
+>();
+
+function samePosition(a: SourcePosition | undefined, b: SourcePosition | undefined): boolean {
+  return (
+    a === b ||
+    (a !== undefined &&
+      b !== undefined &&
+      a.document === b.document &&
+      a.line === b.line &&
+      a.column === b.column)
+  );
+}
+
+function sameSlices(a: readonly EndpointSlice[], b: readonly EndpointSlice[]): boolean {
+  return a.length === b.length && a.every((slice, i) => slice === b[i]);
+}
+
 function toService(
   sim: Simulation,
   service: Service,
   slicesByService: Map<string, EndpointSlice[]>,
+): ServiceSummary {
+  const namespace = namespaceOf(service.metadata);
+  const name = service.metadata.name ?? '';
+  const slices = slicesByService.get(`${namespace}/${name}`) ?? [];
+  const { source } = sourceOf(sim, 'Service', service.metadata);
+  const known = serviceSummaries.get(service);
+  if (known && sameSlices(known.slices, slices) && samePosition(known.source, source))
+    return known.summary;
+  const summary = serviceSummary(service, slices, source);
+  serviceSummaries.set(service, { slices, source, summary });
+  return summary;
+}
+
+function serviceSummary(
+  service: Service,
+  slices: EndpointSlice[],
+  source: SourcePosition | undefined,
 ): ServiceSummary {
   const namespace = namespaceOf(service.metadata);
   const name = service.metadata.name ?? '';
@@ -110,8 +152,8 @@ function toService(
     ipFamilies: spec.ipFamilies ?? [],
     ...(spec.selector ? { selector: spec.selector } : {}),
     ports: toPorts(service),
-    endpoints: toEndpoints(slicesByService.get(`${namespace}/${name}`) ?? []),
-    ...sourceOf(sim, 'Service', service.metadata),
+    endpoints: toEndpoints(slices),
+    ...(source ? { source } : {}),
   };
 }
 
@@ -239,6 +281,12 @@ function applyWarnings(sim: Simulation): Diagnostic[] {
  */
 export const podsSentLimit = 1000;
 
+/** Whether the text holds a Pod (else no pod has a source to look up). */
+function hasPodSources(sim: Simulation): boolean {
+  for (const key in sim.sources) if (key.startsWith('Pod/')) return true;
+  return false;
+}
+
 /** The pods of a simulation the page is sent, and what it knows of the others. */
 function summarizePods(
   sim: Simulation,
@@ -250,6 +298,9 @@ function summarizePods(
   const pods = all.slice(0, podsSentLimit).map(toSummary);
   const templates = new Set<string>();
   for (const pod of pods) if (pod.template?.kind === 'Deployment') templates.add(pod.template.key);
+  const templateByOwners = new Map<object, PodSummary['template'] | null>();
+  // Pods written in the text have a source; a cluster of Deployments has none to look up.
+  const podSources = hasPodSources(sim);
   const byNode = new Map<string, PodCounts>();
   const omitted: OmittedPods = { total: all.length, outsideKubeSystem: 0, byNode: [], starts: [] };
   all.forEach((pod, i) => {
@@ -261,13 +312,19 @@ function summarizePods(
     else if (isPodReady(pod)) counts.ready++;
     else counts.notReady++;
     if (i < podsSentLimit) return;
-    const key = `${namespaceOf(pod.metadata)}/${pod.metadata.name ?? ''}`;
-    const { source } = sourceOf(sim, 'Pod', pod.metadata);
+    const { source } = podSources ? sourceOf(sim, 'Pod', pod.metadata) : {};
     if (source) {
+      const key = `${namespaceOf(pod.metadata)}/${pod.metadata.name ?? ''}`;
       omitted.starts.push({ kind: 'pod', key, line: source.line, column: source.column });
       return;
     }
-    const template = templateOf(sim, replicaSets, pod);
+    // The pods of one ReplicaSet share their owner references: one template lookup for them.
+    const owners = pod.metadata.ownerReferences;
+    let template = owners ? templateByOwners.get(owners) : undefined;
+    if (template === undefined) {
+      template = templateOf(sim, replicaSets, pod) ?? null;
+      if (owners) templateByOwners.set(owners, template);
+    }
     if (template?.kind !== 'Deployment' || templates.has(template.key)) return;
     templates.add(template.key);
     const { line, column } = template.source;
@@ -320,6 +377,16 @@ export interface PackedSummary {
   fresh: SummaryChunkReply[];
 }
 
+/** A chunk as last packed: its items (the very objects) and their JSON text. */
+interface PackedChunk {
+  items: readonly unknown[];
+  json: string;
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
 function chunked<T>(
   list: T[],
   size: number,
@@ -327,10 +394,17 @@ function chunked<T>(
   next: Map<string, number>,
   newId: () => number,
   fresh: SummaryChunkReply[],
+  before: readonly PackedChunk[],
+  packed: PackedChunk[],
 ): number[] {
   const ids: number[] = [];
   for (let i = 0; i < list.length; i += size) {
-    const json = JSON.stringify(list.slice(i, i + size));
+    const items = list.slice(i, i + size);
+    // The very items packed last time at this place (a summary part the edit did not touch,
+    // see serviceSummaries): their text is the same, and is not printed again.
+    const last = before[packed.length];
+    const json = last && sameItems(last.items, items) ? last.json : JSON.stringify(items);
+    packed.push({ items, json });
     let chunk = known.get(json) ?? next.get(json);
     if (chunk === undefined) {
       chunk = newId();
@@ -352,6 +426,8 @@ function chunked<T>(
 export class SummaryPacker {
   /** The chunks of the last packed summary (the page keeps exactly these), by their text. */
   private known = new Map<string, number>();
+  /** The chunks of each list of the last packed summary, in order. */
+  private lists = new Map<string, PackedChunk[]>();
   private lastId = 0;
 
   constructor(private readonly size = summaryChunkSize) {}
@@ -362,19 +438,24 @@ export class SummaryPacker {
     const newId = () => ++this.lastId;
     const chunks: SummaryChunks = {};
     const out: SimulationSummary = { ...summary };
-    const pack = <T>(list: T[]): number[] | undefined =>
-      list.length > this.size
-        ? chunked(list, this.size, this.known, next, newId, fresh)
-        : undefined;
-    const services = pack(summary.services);
+    const lists = new Map<string, PackedChunk[]>();
+    const pack = <T>(name: string, list: T[]): number[] | undefined => {
+      if (list.length <= this.size) return undefined;
+      const packed: PackedChunk[] = [];
+      lists.set(name, packed);
+      const before = this.lists.get(name) ?? [];
+      return chunked(list, this.size, this.known, next, newId, fresh, before, packed);
+    };
+    const services = pack('services', summary.services);
     if (services) [chunks.services, out.services] = [services, []];
-    const pods = pack(summary.pods);
+    const pods = pack('pods', summary.pods);
     if (pods) [chunks.pods, out.pods] = [pods, []];
-    const nodes = pack(summary.nodes);
+    const nodes = pack('nodes', summary.nodes);
     if (nodes) [chunks.nodes, out.nodes] = [nodes, []];
-    const diagnostics = pack(summary.diagnostics);
+    const diagnostics = pack('diagnostics', summary.diagnostics);
     if (diagnostics) [chunks.diagnostics, out.diagnostics] = [diagnostics, []];
     this.known = next;
+    this.lists = lists;
     return next.size > 0 ? { summary: out, chunks, fresh } : { summary, chunks: undefined, fresh };
   }
 }
