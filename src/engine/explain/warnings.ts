@@ -63,6 +63,25 @@ function targetPortWarnings(service: Service, pods: readonly Pod[]): Finding[] {
   return out;
 }
 
+/**
+ * The targetPort warnings last found for each Service, and the pods they were found for: on a
+ * keystroke the engine hands out the very Service and pods of the previous run for whatever the
+ * edit did not touch, and what they warn of is the same.
+ */
+const lastTargetPortWarnings = new WeakMap<
+  Service,
+  { pods: readonly Pod[]; findings: Finding[] }
+>();
+
+function targetPortWarningsOnce(service: Service, pods: readonly Pod[]): Finding[] {
+  const known = lastTargetPortWarnings.get(service);
+  if (known && known.pods.length === pods.length && known.pods.every((p, i) => p === pods[i]))
+    return known.findings;
+  const findings = targetPortWarnings(service, pods);
+  lastTargetPortWarnings.set(service, { pods, findings });
+  return findings;
+}
+
 function hasReadyEndpoint(slices: readonly EndpointSlice[]): boolean {
   return slices.some((slice) =>
     (slice.endpoints ?? []).some(
@@ -97,7 +116,7 @@ export function computeTeacherWarnings(cluster: Cluster): Finding[] {
       if (pods.length === 0) {
         const message = `selector ${formatSelector(pairs)} matches no pod in namespace "${namespace}": the Service has no endpoints`;
         findings.push(warning(service, 'spec.selector', message));
-      } else findings.push(...targetPortWarnings(service, pods));
+      } else findings.push(...targetPortWarningsOnce(service, pods));
     }
     if (type === 'NodePort' || type === 'LoadBalancer') {
       const key = `${namespace}/${service.metadata?.name ?? ''}`;

@@ -74,3 +74,17 @@ describe('teacher warnings', () => {
     ).toEqual([]);
   });
 });
+
+describe('teacher warnings, from run to run', () => {
+  it('warns again when the pods of an unchanged Service stop exposing its targetPort', () => {
+    // The Service's document comes first and stays the same: the engine hands out the very
+    // Service object again, with other pods.
+    const web = service(
+      '  selector:\n    app: web\n  ports:\n  - port: 80\n    targetPort: http\n',
+    );
+    expect(teacher(web, pod)).toEqual([]);
+    const renamed = teacher(web, pod.replace('- name: http', '- name: web'));
+    expect(renamed.map((d) => d.path)).toEqual(['spec.ports[0].targetPort']);
+    expect(teacher(web, pod)).toEqual([]);
+  });
+});
