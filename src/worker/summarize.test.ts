@@ -260,3 +260,20 @@ describe('SummaryPacker', () => {
     ]);
   });
 });
+
+describe('summarize, a large cluster from run to run', () => {
+  it('counts the pods of each run as a fresh worker would', async () => {
+    const text = (api: number) =>
+      [deployment('web', podsSentLimit), deployment('api', api)].join('---\n');
+    summarize(simulate(text(200)));
+    const same = summarize(
+      simulate(`${text(200)}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n`),
+    );
+    const more = summarize(simulate(text(201)));
+    vi.resetModules();
+    const engine = await import('../engine');
+    const worker = await import('./summarize');
+    expect(more.omittedPods).toEqual(worker.summarize(engine.simulate(text(201))).omittedPods);
+    expect(more.omittedPods?.total).toBe((same.omittedPods?.total ?? 0) + 1);
+  });
+});

@@ -253,6 +253,7 @@ function applyWarnings(sim: Simulation): Diagnostic[] {
   const known = new Set(sim.diagnostics.map((d) => d.message));
   const out: Diagnostic[] = [];
   for (const result of sim.applied) {
+    if (!result.warnings?.length) continue;
     const object = `${result.kind}/${result.namespace ?? 'default'}/${result.name}`;
     const at = sim.sources[object] ?? sim.sources[`${result.kind}//${result.name}`];
     for (const warning of result.warnings ?? []) {
@@ -299,24 +300,22 @@ function summarizePods(
   const templates = new Set<string>();
   for (const pod of pods) if (pod.template?.kind === 'Deployment') templates.add(pod.template.key);
   const templateByOwners = new Map<object, PodSummary['template'] | null>();
-  // Pods written in the text have a source; a cluster of Deployments has none to look up.
+  const counting = countPods(all);
+  const omitted: OmittedPods = {
+    total: all.length,
+    outsideKubeSystem: counting.outsideKubeSystem,
+    byNode: counting.byNode,
+    starts: [],
+  };
+  // Pods written in the text have a source; a cluster of Deployments has none to look up, and
+  // only the first pod of each ReplicaSet can name a Deployment not named yet.
   const podSources = hasPodSources(sim);
-  const byNode = new Map<string, PodCounts>();
-  const omitted: OmittedPods = { total: all.length, outsideKubeSystem: 0, byNode: [], starts: [] };
-  all.forEach((pod, i) => {
-    if (namespaceOf(pod.metadata) !== 'kube-system') omitted.outsideKubeSystem++;
-    const nodeName = pod.spec?.nodeName ?? '';
-    let counts = byNode.get(nodeName);
-    if (!counts) byNode.set(nodeName, (counts = { ready: 0, notReady: 0, terminating: 0 }));
-    if (pod.metadata.deletionTimestamp) counts.terminating++;
-    else if (isPodReady(pod)) counts.ready++;
-    else counts.notReady++;
-    if (i < podsSentLimit) return;
+  for (const pod of podSources ? all.slice(podsSentLimit) : counting.firstOfOwners) {
     const { source } = podSources ? sourceOf(sim, 'Pod', pod.metadata) : {};
     if (source) {
       const key = `${namespaceOf(pod.metadata)}/${pod.metadata.name ?? ''}`;
       omitted.starts.push({ kind: 'pod', key, line: source.line, column: source.column });
-      return;
+      continue;
     }
     // The pods of one ReplicaSet share their owner references: one template lookup for them.
     const owners = pod.metadata.ownerReferences;
@@ -325,13 +324,50 @@ function summarizePods(
       template = templateOf(sim, replicaSets, pod) ?? null;
       if (owners) templateByOwners.set(owners, template);
     }
-    if (template?.kind !== 'Deployment' || templates.has(template.key)) return;
+    if (template?.kind !== 'Deployment' || templates.has(template.key)) continue;
     templates.add(template.key);
     const { line, column } = template.source;
     omitted.starts.push({ kind: 'deployment', key: template.key, line, column });
-  });
-  omitted.byNode = [...byNode];
+  }
   return { pods, omittedPods: omitted };
+}
+
+/** What a large list of pods counts to, and the pods past the first ones to look at. */
+interface PodCounting {
+  outsideKubeSystem: number;
+  byNode: [string, PodCounts][];
+  /** Past the first `podsSentLimit`, the first pod of each list of owner references. */
+  firstOfOwners: Pod[];
+}
+
+/**
+ * The counts of a list of pods, kept per list: a keystroke that leaves every pod as it was
+ * (a Service edited) leaves the engine's very same list, which need not be counted again.
+ */
+const countings = new WeakMap<readonly Pod[], PodCounting>();
+
+function countPods(all: readonly Pod[]): PodCounting {
+  const known = countings.get(all);
+  if (known) return known;
+  const byNode = new Map<string, PodCounts>();
+  const owners = new Set<object>();
+  const counting: PodCounting = { outsideKubeSystem: 0, byNode: [], firstOfOwners: [] };
+  all.forEach((pod, i) => {
+    if (namespaceOf(pod.metadata) !== 'kube-system') counting.outsideKubeSystem++;
+    const nodeName = pod.spec?.nodeName ?? '';
+    let counts = byNode.get(nodeName);
+    if (!counts) byNode.set(nodeName, (counts = { ready: 0, notReady: 0, terminating: 0 }));
+    if (pod.metadata.deletionTimestamp) counts.terminating++;
+    else if (isPodReady(pod)) counts.ready++;
+    else counts.notReady++;
+    const refs = pod.metadata.ownerReferences;
+    if (i < podsSentLimit || !refs || owners.has(refs)) return;
+    owners.add(refs);
+    counting.firstOfOwners.push(pod);
+  });
+  counting.byNode = [...byNode];
+  countings.set(all, counting);
+  return counting;
 }
 
 /** The pods of a simulation that `keep` accepts, summarized (the `pods` query's answer). */
