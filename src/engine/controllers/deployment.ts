@@ -255,13 +255,8 @@ export function syncDeployments(
     });
     const key = `${namespace}/${deployment.metadata?.name ?? ''}`;
     const before = ownedIdx.length === 0 ? previous?.get(key) : undefined;
-    const lentKey = before && rsKey(before.replicaSet);
-    if (
-      before &&
-      lentKey !== undefined &&
-      !names.has(lentKey) &&
-      equalJSON(before.deployment, deployment)
-    ) {
+    const lentKey = before ? rsKey(before.replicaSet) : '';
+    if (before && !names.has(lentKey) && equalJSON(before.deployment, deployment)) {
       names.add(lentKey);
       replicaSets.push(before.replicaSet);
       lent.add(before.replicaSet);
