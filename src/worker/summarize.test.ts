@@ -229,14 +229,8 @@ spec:
 
 describe('SummaryPacker', () => {
   const list = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ i, tag }));
-  const base: SimulationSummary = {
-    services: [],
-    pods: [],
-    nodes: [],
-    defaultNodes: true,
-    proxyMode: 'iptables',
-    diagnostics: [],
-  };
+  // An empty cluster's summary: its lists (two Services, two pods) are not chunked at size 2.
+  const base = summarize(simulate(''));
 
   it('sends again only the chunks whose text changed, whether its items are the same objects or not', () => {
     const packer = new SummaryPacker(2);
