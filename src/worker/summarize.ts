@@ -12,6 +12,7 @@ import type {
   Simulation,
   SourcePosition,
 } from '../engine/model';
+import { sameItems } from '../engine/admission/json';
 import type {
   EndpointSummary,
   NodeSummary,
@@ -106,10 +107,6 @@ function samePosition(a: SourcePosition | undefined, b: SourcePosition | undefin
   );
 }
 
-function sameSlices(a: readonly EndpointSlice[], b: readonly EndpointSlice[]): boolean {
-  return a.length === b.length && a.every((slice, i) => slice === b[i]);
-}
-
 function toService(
   sim: Simulation,
   service: Service,
@@ -120,7 +117,7 @@ function toService(
   const slices = slicesByService.get(`${namespace}/${name}`) ?? [];
   const { source } = sourceOf(sim, 'Service', service.metadata);
   const known = serviceSummaries.get(service);
-  if (known && sameSlices(known.slices, slices) && samePosition(known.source, source))
+  if (known && sameItems(known.slices, slices) && samePosition(known.source, source))
     return known.summary;
   const summary = serviceSummary(service, slices, source);
   serviceSummaries.set(service, { slices, source, summary });
@@ -417,10 +414,6 @@ export interface PackedSummary {
 interface PackedChunk {
   items: readonly unknown[];
   json: string;
-}
-
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function chunked<T>(

@@ -85,19 +85,23 @@ test('a node shows its rules; Tab completes and Up recalls the history', async (
   await expect(playground.page.getByTestId('terminal-prompt')).toHaveText('user@laptop:~$ ');
 });
 
-test('a command entered while others run waits its turn', async ({ playground }) => {
-  await playground.open('my-webapp');
-  await playground.showPanel('terminal');
-  const yaml = [
+/** `kubectl apply` of a Service named extra, its spec lines given, as a here-doc. */
+const applyExtraService = (...spec: string[]) =>
+  [
     'kubectl apply -f - <<EOF',
     'apiVersion: v1',
     'kind: Service',
     'metadata:',
     '  name: extra',
     'spec:',
-    '  ports: [{port: 8080}]',
+    ...spec,
     'EOF',
   ].join('\n');
+
+test('a command entered while others run waits its turn', async ({ playground }) => {
+  await playground.open('my-webapp');
+  await playground.showPanel('terminal');
+  const yaml = applyExtraService('  ports: [{port: 8080}]');
   const input = playground.terminalInput();
   await playground.pasteInTerminal(yaml);
   // Entered at once, while the pasted lines still run one after the other.
@@ -112,17 +116,10 @@ test('a command entered while others run waits its turn', async ({ playground })
 test('a here-doc applies YAML, and HTML in names shows as text', async ({ playground }) => {
   await playground.open('my-webapp');
   await playground.showPanel('terminal');
-  const yaml = [
-    'kubectl apply -f - <<EOF',
-    'apiVersion: v1',
-    'kind: Service',
-    'metadata:',
-    '  name: extra',
-    'spec:',
+  const yaml = applyExtraService(
     '  selector: {app: my-webapp}',
     '  ports: [{port: 8080, targetPort: 80}]',
-    'EOF',
-  ].join('\n');
+  );
   await playground.pasteInTerminal(yaml);
   await expect(playground.terminalLines('stdout').last()).toHaveText('service/extra created');
   await playground.runInTerminal('kubectl get svc extra');

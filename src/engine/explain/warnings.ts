@@ -3,6 +3,7 @@
  * pod, a targetPort no selected pod exposes, a NodePort or LoadBalancer Service without a ready
  * endpoint. They come back as findings (source `playground`) at the Service's field.
  */
+import { sameItems } from '../admission/json';
 import { namespaceOf, PodIndex, serviceSelector, type SelectorPairs } from '../controllers/labels';
 import { findPort, protocolOf, servicePorts } from '../controllers/podUtil';
 import { objectKey } from '../keys';
@@ -75,8 +76,7 @@ const lastTargetPortWarnings = new WeakMap<
 
 function targetPortWarningsOnce(service: Service, pods: readonly Pod[]): Finding[] {
   const known = lastTargetPortWarnings.get(service);
-  if (known && known.pods.length === pods.length && known.pods.every((p, i) => p === pods[i]))
-    return known.findings;
+  if (known && sameItems(known.pods, pods)) return known.findings;
   const findings = targetPortWarnings(service, pods);
   lastTargetPortWarnings.set(service, { pods, findings });
   return findings;
