@@ -36,6 +36,8 @@ export function keyLabels(labels: Record<string, string>, max = 2): string {
 const target = <Handle type="target" position={Position.Top} isConnectable={false} />;
 const source = <Handle type="source" position={Position.Bottom} isConnectable={false} />;
 
+const podsLabel = (n: number) => (n === 1 ? '1 pod' : `${n} pods`);
+
 function ServiceNode({ data }: NodeProps<ServiceFlowNode>) {
   const { service, selected, coreDNS } = data;
   const ports = service.ports.map(formatServicePort).join(', ');
@@ -95,7 +97,7 @@ function NodeHeader({ data }: NodeProps<NodeHeaderFlowNode>) {
       <div className="flow-title" title={name}>
         {node ? shortName(name) : 'Not scheduled'}
         {node?.unschedulable ? <span className="flow-tag tag-warn">cordoned</span> : null}
-        <span className="flow-count">{podCount} pods</span>
+        <span className="flow-count">{podsLabel(podCount)}</span>
       </div>
       {node ? (
         <>
@@ -151,7 +153,7 @@ function PodCountNode({ data }: NodeProps<PodCountFlowNode>) {
   return (
     <div className="flow-pod flow-count-box" data-testid="graph-pod-count">
       {target}
-      <div className="flow-title">{data.ready + data.notReady + data.terminating} pods</div>
+      <div className="flow-title">{podsLabel(data.ready + data.notReady + data.terminating)}</div>
       <div className="flow-line">
         <span className="state-ready">{data.ready} ready</span>
         {data.notReady ? (
