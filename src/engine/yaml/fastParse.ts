@@ -89,160 +89,243 @@ function readScalar(text: string): unknown {
   return resolvePlain(text);
 }
 
-/** Strips a comment (` #` outside quotes) and trailing blanks; gives up on lines it cannot judge. */
-function stripComment(text: string): string {
-  if (text.startsWith('#')) return '';
-  // Most lines have neither quotes nor `#`: nothing to judge.
-  if (!text.includes('#') && !text.includes('"') && !text.includes("'")) return text.trimEnd();
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote) quote = undefined;
-      continue;
-    }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s:\-[{,]/.test(text[i - 1] ?? ''))) quote = c;
-    else if (c === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t'))
-      return text.slice(0, i).trimEnd();
-  }
-  if (quote) throw bail;
-  return text.trimEnd();
+const whitespace = /\s/;
+
+/** Whether `trim` removes the character (`/\s/`): ASCII told apart without the pattern. */
+function isBlank(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && whitespace.test(String.fromCharCode(c));
+}
+
+/** Whether a quote after the character opens a quoted scalar (`/[\s:\-[{,]/`). */
+function opensQuote(c: number): boolean {
+  return c === 0x3a || c === 0x2d || c === 0x5b || c === 0x7b || c === 0x2c || isBlank(c);
 }
 
 /**
- * The source's lines: for each, its indentation and its content after it (comment stripped,
- * trailing blanks trimmed; '' for blank lines). Kept in parallel arrays rather than an object
- * per line, and cut from the source once (the raw line is cut again only in a block scalar):
- * a 5 MB paste has 250,000 lines, and every object made per line is garbage to collect.
+ * The source's lines: for each, its indentation and where its content after it starts and ends
+ * in the source (comment stripped, trailing blanks trimmed; empty for blank lines). Kept as
+ * offsets in tables shared by every document (one is read at a time), not as a substring and
+ * arrays per document: a 5 MB paste has 250,000 lines, and every string or array made for them
+ * is garbage to collect. A line is cut from the source only in a block scalar (`raw`).
  */
 class Lines {
-  readonly indents: number[] = [];
-  readonly texts: string[] = [];
-  /** Offset of each line's first character in the source. */
-  private readonly starts: number[] = [];
+  indents = new Int32Array(64);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  length = 0;
+  source = '';
 
-  constructor(private readonly source: string) {
+  /** Reads the lines of `source` into the tables. */
+  read(source: string): void {
+    this.source = source;
+    this.length = 0;
+    // The next `#`, `"` and `'` at or after the line read: most lines have none and are only
+    // trimmed (each found by one search through the document, not one per line).
+    let hash = -1;
+    let double = -1;
+    let single = -1;
     let start = 0;
     for (;;) {
       const newline = source.indexOf('\n', start);
       const end = newline === -1 ? source.length : newline;
-      let indent = 0;
-      while (source.charCodeAt(start + indent) === 32) indent++;
-      if (source.charCodeAt(start + indent) === 9) throw bail;
-      this.indents.push(indent);
-      this.texts.push(stripComment(source.slice(start + indent, end)));
-      this.starts.push(start);
+      let content = start;
+      while (source.charCodeAt(content) === 32) content++;
+      if (source.charCodeAt(content) === 9) throw bail;
+      if (hash < content) hash = nextOf(source, '#', content);
+      if (double < content) double = nextOf(source, '"', content);
+      if (single < content) single = nextOf(source, "'", content);
+      const judged = hash < end || double < end || single < end;
+      this.push(content - start, content, judged ? stripComment(source, content, end) : end);
       if (newline === -1) break;
       start = newline + 1;
     }
   }
 
-  get length(): number {
-    return this.texts.length;
+  private push(indent: number, start: number, end: number): void {
+    const at = this.length;
+    if (at === this.indents.length) {
+      this.indents = grown(this.indents);
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+    }
+    this.indents[at] = indent;
+    this.starts[at] = start;
+    this.ends[at] = trimEnd(this.source, start, end);
+    this.length = at + 1;
   }
 
   /** The line as written (for block scalars, where `#` is content). */
   raw(i: number): string {
-    const end = i + 1 < this.starts.length ? (this.starts[i + 1] ?? 0) - 1 : this.source.length;
-    return this.source.slice(this.starts[i], end);
+    const start = (this.starts[i] ?? 0) - (this.indents[i] ?? 0);
+    const newline = this.source.indexOf('\n', start);
+    return this.source.slice(start, newline === -1 ? this.source.length : newline);
   }
+}
+
+/** The tables every document is read into: fastParse reads one document at a time. */
+const lines = new Lines();
+
+/** A table twice as long, with the same first entries. */
+function grown(table: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const longer = new Int32Array(table.length * 2);
+  longer.set(table);
+  return longer;
+}
+
+/** Where `text` next has `char` from `from` on; its length when nowhere. */
+function nextOf(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at === -1 ? text.length : at;
+}
+
+/** Where the content in [start, end) of `text` ends without its trailing blanks. */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Where the content in [start, end) of `text` starts without its leading blanks. */
+function trimStart(text: string, start: number, end: number): number {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/**
+ * Where the line content in [start, end) of `source` ends without its comment (` #` outside
+ * quotes), for a line that has a `#` or a quote; gives up on lines it cannot judge.
+ */
+function stripComment(source: string, start: number, end: number): number {
+  if (source.charCodeAt(start) === 0x23) return start; // #
+  let quote = 0;
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      continue;
+    }
+    const before = source.charCodeAt(i - 1);
+    if ((c === 0x22 || c === 0x27) && (i === start || opensQuote(before))) quote = c;
+    else if (c === 0x23 && i > start && (before === 32 || before === 9)) return i;
+  }
+  if (quote !== 0) throw bail;
+  return end;
 }
 
 /** The result of `splitKey`: one object, overwritten by each call (a pair per key was garbage). */
-const split = { key: '', rest: '' };
+const split = { key: '', rest: 0 };
+
+/** Whether the content in [start, end) is a sequence entry (`- item`, or `-` with the item below). */
+function isEntry(source: string, start: number, end: number): boolean {
+  if (source.charCodeAt(start) !== 0x2d || start >= end) return false;
+  return end - start === 1 || source.charCodeAt(start + 1) === 32;
+}
+
+/** The first `:` in [start, end) followed by a space or the end (`/:( |$)/`), or -1. */
+function keyColon(source: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    if (source.charCodeAt(i) === 0x3a && (i + 1 === end || source.charCodeAt(i + 1) === 32))
+      return i;
+  }
+  return -1;
+}
 
 /**
- * Splits `key: rest` at the first `: ` (or a trailing `:`) of a plain or quoted key into `split`;
+ * Splits the content `key: rest` in [start, end) of `source` at the first `: ` (or a trailing
+ * `:`) of a plain or quoted key into `split` (the rest as where it starts: it ends at `end`);
  * false when not a key.
  */
-function splitKey(text: string): boolean {
+function splitKey(source: string, start: number, end: number): boolean {
   let keyEnd: number;
   let key: string;
-  if (text.startsWith('"') || text.startsWith("'")) {
-    const close = text.indexOf(text[0] ?? '', 1);
-    if (close === -1 || text[close + 1] !== ':') return false;
+  const first = source.charCodeAt(start);
+  if ((first === 0x22 || first === 0x27) && start < end) {
+    let close = start + 1;
+    while (close < end && source.charCodeAt(close) !== first) close++;
+    if (close + 1 >= end || source.charCodeAt(close + 1) !== 0x3a) return false;
     keyEnd = close + 1;
-    const k = readScalar(text.slice(0, close + 1));
+    const k = readScalar(source.slice(start, close + 1));
     if (typeof k !== 'string') return false;
     key = k;
   } else {
-    const colon = keyColon(text);
-    if (colon <= 0) return false;
+    const colon = keyColon(source, start, end);
+    if (colon <= start) return false;
     keyEnd = colon;
-    key = text.slice(0, colon);
+    key = source.slice(start, colon);
     if ((!startsWithLetter(key) && indicatorStart.test(key)) || key.includes(' #')) throw bail;
   }
   split.key = key;
-  split.rest = text.slice(keyEnd + 1).trimStart();
+  split.rest = trimStart(source, keyEnd + 1, end);
   return true;
-}
-
-/** The first `:` followed by a space or the end of the text (`/:( |$)/`), or -1. */
-function keyColon(text: string): number {
-  let colon = text.indexOf(':');
-  while (colon !== -1 && colon + 1 < text.length && text.charCodeAt(colon + 1) !== 32)
-    colon = text.indexOf(':', colon + 1);
-  return colon;
-}
-
-/** Whether a line's content is a sequence entry (`- item`, or `-` with the item below). */
-function isEntry(text: string): boolean {
-  return text === '-' || text.startsWith('- ');
 }
 
 class Reader {
   private i = 0;
-  private readonly indents: number[];
-  private readonly texts: string[];
-  constructor(private readonly lines: Lines) {
+  private readonly source: string;
+  private readonly indents: Int32Array<ArrayBuffer>;
+  private readonly starts: Int32Array<ArrayBuffer>;
+  private readonly ends: Int32Array<ArrayBuffer>;
+  private readonly length: number;
+  constructor() {
+    this.source = lines.source;
     this.indents = lines.indents;
-    this.texts = lines.texts;
+    this.starts = lines.starts;
+    this.ends = lines.ends;
+    this.length = lines.length;
   }
 
-  /** Index of the next line with content, or lines.length. */
+  /** Index of the next line with content, or the number of lines. */
   private next(): number {
-    const texts = this.texts;
-    while (this.i < texts.length && texts[this.i] === '') this.i++;
+    while (this.i < this.length && this.starts[this.i] === this.ends[this.i]) this.i++;
     return this.i;
+  }
+
+  /** Whether the line at `at` is a sequence entry. */
+  private entry(at: number): boolean {
+    return isEntry(this.source, this.starts[at] ?? 0, this.ends[at] ?? 0);
   }
 
   document(): unknown {
     const at = this.next();
-    if (at >= this.texts.length) return null;
+    if (at >= this.length) return null;
     const value = this.block(this.indents[at] ?? 0);
-    if (this.next() < this.texts.length) throw bail;
+    if (this.next() < this.length) throw bail;
     return value;
   }
 
   /** Reads the block node starting at the next content line, whose indentation is `indent`. */
   private block(indent: number): unknown {
     const at = this.next();
-    if (at >= this.texts.length || this.indents[at] !== indent) throw bail;
+    if (at >= this.length || this.indents[at] !== indent) throw bail;
     // Not a sequence: a mapping, whose first line gives up when it is not a key either.
-    return isEntry(this.texts[at] ?? '') ? this.sequence(indent) : this.mapping(indent);
+    return this.entry(at) ? this.sequence(indent) : this.mapping(indent);
   }
 
-  /** A block mapping at `indent`; `firstKey`/`firstRest`: its first pair, already split off a `- ` line. */
-  private mapping(indent: number, firstKey?: string, firstRest?: string): Record<string, unknown> {
+  /**
+   * A block mapping at `indent`; `firstKey`, `firstRest`: its first pair, already split off a
+   * `- ` line (the rest from `firstRest` to the end of that line's content).
+   */
+  private mapping(indent: number, firstKey?: string, firstRest = 0): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     let key = firstKey;
-    let rest = firstRest ?? '';
+    let rest = firstRest;
+    let end = this.ends[this.i - 1] ?? 0;
     for (;;) {
       if (key === undefined) {
         const at = this.next();
-        if (at >= this.texts.length) return out;
+        if (at >= this.length) return out;
         const lineIndent = this.indents[at] ?? 0;
         if (lineIndent < indent) return out;
         if (lineIndent > indent) throw bail;
-        const text = this.texts[at] ?? '';
-        if (isEntry(text)) return out;
+        if (this.entry(at)) return out;
         this.i++;
-        if (!splitKey(text)) throw bail;
+        end = this.ends[at] ?? 0;
+        if (!splitKey(this.source, this.starts[at] ?? 0, end)) throw bail;
         key = split.key;
         rest = split.rest;
       }
       if (Object.hasOwn(out, key) || key === '__proto__' || key === '<<') throw bail;
-      out[key] = this.value(rest, indent, true);
+      out[key] = this.value(rest, end, indent, true);
       key = undefined;
     }
   }
@@ -257,40 +340,46 @@ class Reader {
   }
 
   private items(indent: number, out: unknown[]): void {
+    const source = this.source;
     for (;;) {
       const at = this.next();
-      if (at >= this.texts.length) return;
+      if (at >= this.length) return;
       const lineIndent = this.indents[at] ?? 0;
-      const text = this.texts[at] ?? '';
       if (lineIndent < indent) return;
-      if (lineIndent > indent || !isEntry(text)) {
+      if (lineIndent > indent || !this.entry(at)) {
         if (lineIndent === indent) return;
         throw bail;
       }
       this.i++;
-      const rest = text.slice(1).trimStart();
-      if (rest !== '' && !rest.startsWith('- ') && rest !== '-' && splitKey(rest)) {
-        const offset = text.length - rest.length;
-        out.push(this.mapping(indent + offset, split.key, split.rest));
+      const start = this.starts[at] ?? 0;
+      const end = this.ends[at] ?? 0;
+      const rest = trimStart(source, start + 1, end);
+      const nested = isEntry(source, rest, end);
+      if (rest < end && !nested && splitKey(source, rest, end)) {
+        out.push(this.mapping(indent + (rest - start), split.key, split.rest));
       } else {
-        if (rest.startsWith('- ') || rest === '-') throw bail;
-        out.push(this.value(rest, indent, false));
+        if (nested) throw bail;
+        out.push(this.value(rest, end, indent, false));
       }
     }
   }
 
-  /** The value after `key:` or `-`: inline scalar, literal block, or a nested block below. */
-  private value(rest: string, indent: number, inMapping: boolean): unknown {
-    if (rest === '|' || rest === '|-' || rest === '|+') return this.literal(indent, rest);
-    if (rest !== '') return readScalar(rest);
+  /**
+   * The value after `key:` or `-`, written from `start` to `end` on its line: inline scalar,
+   * literal block, or a nested block below.
+   */
+  private value(start: number, end: number, indent: number, inMapping: boolean): unknown {
+    if (start < end) {
+      const rest = this.source.slice(start, end);
+      if (rest === '|' || rest === '|-' || rest === '|+') return this.literal(indent, rest);
+      return readScalar(rest);
+    }
     const at = this.next();
-    if (at >= this.texts.length) return null;
+    if (at >= this.length) return null;
     const lineIndent = this.indents[at] ?? 0;
     if (lineIndent > indent) return this.block(lineIndent);
     // `key:` followed by `- item` at the key's own indentation is a sequence (kubectl's style).
-    if (inMapping && lineIndent === indent && isEntry(this.texts[at] ?? '')) {
-      return this.sequence(indent);
-    }
+    if (inMapping && lineIndent === indent && this.entry(at)) return this.sequence(indent);
     return null;
   }
 
@@ -298,8 +387,8 @@ class Reader {
   private literal(parentIndent: number, header: string): string {
     const body: string[] = [];
     let contentIndent = -1;
-    while (this.i < this.texts.length) {
-      const raw = this.lines.raw(this.i);
+    while (this.i < this.length) {
+      const raw = lines.raw(this.i);
       const lineIndent = this.indents[this.i] ?? 0;
       const blank = raw.trim() === '';
       if (!blank) {
@@ -333,7 +422,8 @@ export function fastParse(source: string): { value: unknown } | undefined {
     return undefined;
   }
   try {
-    return { value: new Reader(new Lines(source)).document() };
+    lines.read(source);
+    return { value: new Reader().document() };
   } catch (e) {
     if (e === bail) return undefined;
     throw e;

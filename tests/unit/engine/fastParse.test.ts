@@ -31,7 +31,7 @@ describe('fastParse', () => {
     }
   });
 
-  it('gives up on anchors, flow collections, folded scalars and non-integer numbers', () => {
+  it('gives up on anchors, flow collections, folded scalars, non-integer numbers and open quotes', () => {
     for (const text of [
       'a: &x 1\nb: *x\n',
       'a: [1, 2]\n',
@@ -42,6 +42,8 @@ describe('fastParse', () => {
       'a: 1\na: 2\n',
       'a: b\n  c\n',
       't: -\n',
+      "a: b 'c\n",
+      'a: b "c\n',
     ]) {
       expect(fastParse(text), text).toBeUndefined();
     }
@@ -81,6 +83,38 @@ describe('fastParse', () => {
       '',
     ].join('\n');
     expect(fastParse(text)).toBeDefined();
+    expect(agrees(text)).toBe(true);
+  });
+
+  it('reads a long document, then a short one, in the line tables they share', () => {
+    const long = Array.from({ length: 300 }, (_, i) => `k${i}: "v # ${i}" # note ${i}`).join('\n');
+    for (const text of [long, 'a: 1\n', `${long}\n`, 'b:\n- x\n']) {
+      expect(fastParse(text), text.slice(0, 20)).toBeDefined();
+      expect(agrees(text)).toBe(true);
+    }
+  });
+
+  it('strips comments only on the lines that have them, wherever the quotes and # are', () => {
+    const text = [
+      'a: x',
+      "b: 'y # z'",
+      'c: w',
+      'd: v # note',
+      'e: "q"',
+      'f: u#v',
+      '# whole line',
+      'g: t',
+      '',
+    ].join('\n');
+    expect(fastParse(text)?.value).toEqual({
+      a: 'x',
+      b: 'y # z',
+      c: 'w',
+      d: 'v',
+      e: 'q',
+      f: 'u#v',
+      g: 't',
+    });
     expect(agrees(text)).toBe(true);
   });
 
