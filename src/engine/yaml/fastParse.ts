@@ -212,6 +212,41 @@ function stripComment(source: string, start: number, end: number): number {
   return end;
 }
 
+/** A hash of the characters in [start, end) of `text` (FNV-1a over its UTF-16 code units). */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * Strings read before, by a hash of their characters, each slot keeping the last one hashed to
+ * it: the same characters found again are taken as the string cut then. A paste writes the same
+ * keys and many of the same scalars in thousands of documents: a key cut anew is hashed again
+ * by V8 to be made a property name, and a scalar cut anew is one more string kept in the cache.
+ */
+class Known {
+  private readonly slots = new Array<string>(4096).fill('');
+
+  /** The string kept for the characters in [start, end) of `source`, whose hash is `hash`. */
+  find(source: string, start: number, end: number, hash: number): string | undefined {
+    const known = this.slots[hash & 4095] ?? '';
+    return known.length === end - start && source.startsWith(known, start) ? known : undefined;
+  }
+
+  keep(text: string, hash: number): void {
+    this.slots[hash & 4095] = text;
+  }
+}
+
+/** Plain keys read before, each having passed splitKey's checks. */
+const knownKeys = new Known();
+/**
+ * Plain scalars read before as their own text. Apart from the keys: `true` is read as a string
+ * as a key, not as a value.
+ */
+const knownScalars = new Known();
+
 /** The result of `splitKey`: one object, overwritten by each call (a pair per key was garbage). */
 const split = { key: '', rest: 0 };
 
@@ -251,8 +286,15 @@ function splitKey(source: string, start: number, end: number): boolean {
     const colon = keyColon(source, start, end);
     if (colon <= start) return false;
     keyEnd = colon;
-    key = source.slice(start, colon);
-    if ((!startsWithLetter(key) && indicatorStart.test(key)) || key.includes(' #')) throw bail;
+    const hash = hashOf(source, start, colon);
+    const known = knownKeys.find(source, start, colon, hash);
+    if (known === undefined) {
+      key = source.slice(start, colon);
+      if ((!startsWithLetter(key) && indicatorStart.test(key)) || key.includes(' #')) throw bail;
+      knownKeys.keep(key, hash);
+    } else {
+      key = known;
+    }
   }
   split.key = key;
   split.rest = trimStart(source, keyEnd + 1, end);
@@ -369,11 +411,7 @@ class Reader {
    * literal block, or a nested block below.
    */
   private value(start: number, end: number, indent: number, inMapping: boolean): unknown {
-    if (start < end) {
-      const rest = this.source.slice(start, end);
-      if (rest === '|' || rest === '|-' || rest === '|+') return this.literal(indent, rest);
-      return readScalar(rest);
-    }
+    if (start < end) return this.inline(start, end, indent);
     const at = this.next();
     if (at >= this.length) return null;
     const lineIndent = this.indents[at] ?? 0;
@@ -381,6 +419,19 @@ class Reader {
     // `key:` followed by `- item` at the key's own indentation is a sequence (kubectl's style).
     if (inMapping && lineIndent === indent && this.entry(at)) return this.sequence(indent);
     return null;
+  }
+
+  /** A value written on its line, in [start, end): a scalar, or the header of a literal block. */
+  private inline(start: number, end: number, indent: number): unknown {
+    const hash = hashOf(this.source, start, end);
+    const known = knownScalars.find(this.source, start, end, hash);
+    if (known !== undefined) return known;
+    const rest = this.source.slice(start, end);
+    if (rest === '|' || rest === '|-' || rest === '|+') return this.literal(indent, rest);
+    const value = readScalar(rest);
+    // Only a plain scalar is read as its very text (a quoted one loses its quotes).
+    if (value === rest) knownScalars.keep(rest, hash);
+    return value;
   }
 
   /** A literal block scalar (`|`, `|-`, `|+`): lines more indented than the parent, kept as written. */

@@ -118,6 +118,15 @@ describe('fastParse', () => {
     expect(agrees(text)).toBe(true);
   });
 
+  it('reads keys and scalars met before only where their characters are the same', () => {
+    // Thousands of keys and scalars of one length: more than are kept, many sharing a slot.
+    const text = Array.from({ length: 5000 }, (_, i) => `k${1000 + i}: v${9999 - i}`).join('\n');
+    for (const doc of [text, text, 'true: 1\nv: true\nnull: x\nw: null\n']) {
+      expect(fastParse(doc)).toBeDefined();
+      expect(agrees(doc)).toBe(true);
+    }
+  });
+
   it('agrees with js-yaml on random manifests dumped in block style', () => {
     const scalar = fc.oneof(
       fc.string({ maxLength: 12 }),
