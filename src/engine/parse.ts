@@ -111,17 +111,12 @@ function newlinesIn(parsed: ParsedText): number {
 }
 
 /**
- * Where the chunk opening at `from` ends when it is the text of `before`: there, a line break
- * then a marker line, or the input's end, must follow it. The lines in between are the lines of
- * a chunk, none of them a marker line (whether a line is one depends on the line alone): a scan
- * would end the chunk exactly there. -1 when it is not `before`.
+ * Where the chunk opening at `from` ends if it is the text of `before`: there, a line break then
+ * a marker line, or the input's end, must follow it. The lines in between are the lines of a
+ * chunk, none of them a marker line (whether a line is one depends on the line alone): a scan
+ * would end the chunk exactly there. -1 when it cannot be `before`; the text is not compared.
  */
-function knownEnd(
-  before: ParsedText | undefined,
-  input: string,
-  from: number,
-  dashes: boolean,
-): number {
+function knownEnd(before: ParsedText | undefined, input: string, from: number): number {
   if (before === undefined) return -1;
   const end = from + before.text.length;
   if (end > input.length) return -1;
@@ -130,7 +125,7 @@ function knownEnd(
     const newline = input.indexOf('\n', end + 1);
     if (!markerAt(input, end + 1, newline === -1 ? input.length : newline)) return -1;
   }
-  return sameText(before, input, from, end, dashes) ? end : -1;
+  return end;
 }
 
 /**
@@ -146,9 +141,11 @@ function knownEnd(
  */
 function splitDocuments(input: string, previous: readonly ParsedText[]): Chunk[] {
   const chunks: Chunk[] = [];
+  // Where the open chunk's text was found, by passKnown, not to be the previous run's next one.
+  let unlike = -1;
   const push = (start: number, end: number, dashes: boolean, startLine: number) => {
     const before = previous[chunks.length];
-    if (sameText(before, input, start, end, dashes)) {
+    if (end !== unlike && sameText(before, input, start, end, dashes)) {
       chunks.push({ text: before.text, startLine, parsed: before });
       return;
     }
@@ -170,8 +167,15 @@ function splitDocuments(input: string, previous: readonly ParsedText[]): Chunk[]
    */
   const passKnown = (): boolean => {
     const before = previous[chunks.length];
-    const end = knownEnd(before, input, from, dashes);
+    unlike = -1;
+    const end = knownEnd(before, input, from);
     if (before === undefined || end === -1) return false;
+    // Not compared again when the chunk is closed there (a paste of documents as long as the
+    // previous ones: every one).
+    if (!sameText(before, input, from, end, dashes)) {
+      unlike = end;
+      return false;
+    }
     chunks.push({ text: before.text, startLine, parsed: before });
     // The chunk's first line is line startLine - 1 (zero-based); the marker line follows its last.
     line = startLine + newlinesIn(before);
