@@ -306,8 +306,18 @@ function splitKey(source: string, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * The items of the sequences being read, a nested sequence's above its parent's, in one array
+ * shared by every document: each sequence is copied out at its length once read. An array grown
+ * by push per sequence was garbage, and kept room for 16 items in every parsed (and cached) list
+ * of one or two unless copied.
+ */
+const pending: unknown[] = [];
+
 class Reader {
   private i = 0;
+  /** Where the sequence being read puts its next item on `pending`. */
+  private top = 0;
   private readonly source: string;
   private readonly indents: Int32Array<ArrayBuffer>;
   private readonly starts: Int32Array<ArrayBuffer>;
@@ -379,14 +389,15 @@ class Reader {
 
   /** A block sequence at `indent`. */
   private sequence(indent: number): unknown[] {
-    const out: unknown[] = [];
-    this.items(indent, out);
-    // Copied to its length: an array grown by push keeps room for 16 items, which every
-    // parsed (and cached) list of one or two would carry.
-    return out.slice();
+    const base = this.top;
+    this.items(indent);
+    const out = pending.slice(base, this.top);
+    this.top = base;
+    return out;
   }
 
-  private items(indent: number, out: unknown[]): void {
+  /** Reads the items of a sequence at `indent` onto `pending`, from `top` on. */
+  private items(indent: number): void {
     const source = this.source;
     for (;;) {
       const at = this.next();
@@ -402,12 +413,15 @@ class Reader {
       const end = this.ends[at] ?? 0;
       const rest = trimStart(source, start + 1, end);
       const nested = isEntry(source, rest, end);
+      let item: unknown;
       if (rest < end && !nested && splitKey(source, rest, end)) {
-        out.push(this.mapping(indent + (rest - start), split.key, split.rest));
+        item = this.mapping(indent + (rest - start), split.key, split.rest);
       } else {
         if (nested) throw bail;
-        out.push(this.value(rest, end, indent, false));
+        item = this.value(rest, end, indent, false);
       }
+      // Read first: a nested sequence reads its own items above `top`, then leaves it as it was.
+      pending[this.top++] = item;
     }
   }
 
