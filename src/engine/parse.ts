@@ -9,7 +9,7 @@
 import { constructFromEvents, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { SourcePosition } from './model';
-import { fastParse } from './yaml/fastParse';
+import { fastParse, isBlank } from './yaml/fastParse';
 
 /** A range in the input text: one-based lines and columns, end exclusive. */
 export interface SourceRange extends SourcePosition {
@@ -58,16 +58,20 @@ function markerAt(input: string, start: number, end: number): '---' | '...' | un
   return c === 0x2d ? '---' : '...';
 }
 
-/** Whether some line of `text` is neither blank nor a comment. */
-function hasContent(text: string): boolean {
-  let at = 0;
-  for (;;) {
-    const end = text.indexOf('\n', at);
-    const line = text.slice(at, end === -1 ? text.length : end).trimStart();
-    if (line !== '' && !line.startsWith('#')) return true;
-    if (end === -1) return false;
-    at = end + 1;
+/**
+ * Whether some line in [start, end) of `input` is neither blank nor a comment, read in place
+ * (no line cut from the input). `dashes`: the chunk opens with its `---` marker, blanks in its text.
+ */
+function hasContent(input: string, start: number, end: number, dashes: boolean): boolean {
+  let at = dashes ? start + 3 : start;
+  while (at < end) {
+    const newline = input.indexOf('\n', at);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    while (at < lineEnd && isBlank(input.charCodeAt(at))) at++;
+    if (at < lineEnd && input.charCodeAt(at) !== 0x23) return true; // #
+    at = lineEnd + 1;
   }
+  return false;
 }
 
 /**
@@ -149,10 +153,9 @@ function splitDocuments(input: string, previous: readonly ParsedText[]): Chunk[]
       chunks.push({ text: before.text, startLine, parsed: before });
       return;
     }
-    // Copied first: reading a chunk (hasContent, then hashing it in the cache) would flatten
-    // the concatenation of a `---` chunk anyway, and a copy is what the cache keeps.
+    if (!hasContent(input, start, end, dashes)) return;
     const own = ownCopy(dashes ? `   ${input.slice(start + 3, end)}` : input.slice(start, end));
-    if (hasContent(own)) chunks.push({ text: own, startLine });
+    chunks.push({ text: own, startLine });
   };
   // The open chunk's first line starts at `from`; `dashes`: that line is a `---` marker line.
   let from = 0;

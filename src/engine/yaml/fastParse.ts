@@ -92,7 +92,7 @@ function readScalar(text: string): unknown {
 const whitespace = /\s/;
 
 /** Whether `trim` removes the character (`/\s/`): ASCII told apart without the pattern. */
-function isBlank(c: number): boolean {
+export function isBlank(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   return c > 127 && whitespace.test(String.fromCharCode(c));
 }
