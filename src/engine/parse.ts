@@ -36,11 +36,15 @@ export interface ParsedDocument {
 }
 
 interface Chunk {
-  /** The document's text: a copy of its own (see ownCopy), not a slice of the input. */
+  /** The document's text, not referring to the input (see ownTexts). */
   text: string;
   startLine: number;
   /** The previous run's document at the same index, when its text is this chunk's. */
   parsed?: ParsedText;
+  /** Where the chunk is in the input; `dashes`: it opens with its `---` marker line. */
+  start: number;
+  end: number;
+  dashes: boolean;
 }
 
 const whitespace = /\s/;
@@ -150,12 +154,12 @@ function splitDocuments(input: string, previous: readonly ParsedText[]): Chunk[]
   const push = (start: number, end: number, dashes: boolean, startLine: number) => {
     const before = previous[chunks.length];
     if (end !== unlike && sameText(before, input, start, end, dashes)) {
-      chunks.push({ text: before.text, startLine, parsed: before });
+      chunks.push({ text: before.text, startLine, parsed: before, start, end, dashes });
       return;
     }
-    if (!hasContent(input, start, end, dashes)) return;
-    const own = ownCopy(dashes ? `   ${input.slice(start + 3, end)}` : input.slice(start, end));
-    chunks.push({ text: own, startLine });
+    // Given its text once the input is split (see ownTexts).
+    if (hasContent(input, start, end, dashes))
+      chunks.push({ text: '', startLine, start, end, dashes });
   };
   // The open chunk's first line starts at `from`; `dashes`: that line is a `---` marker line.
   let from = 0;
@@ -179,7 +183,7 @@ function splitDocuments(input: string, previous: readonly ParsedText[]): Chunk[]
       unlike = end;
       return false;
     }
-    chunks.push({ text: before.text, startLine, parsed: before });
+    chunks.push({ text: before.text, startLine, parsed: before, start: from, end, dashes });
     // The chunk's first line is line startLine - 1 (zero-based); the marker line follows its last.
     line = startLine + newlinesIn(before);
     lineStart = Math.min(end + 1, input.length);
@@ -204,7 +208,43 @@ function splitDocuments(input: string, previous: readonly ParsedText[]): Chunk[]
     line += 1;
   }
   if (dashes || from < input.length) push(from, input.length, dashes, startLine);
+  ownTexts(input, chunks);
   return chunks;
+}
+
+/**
+ * Gives each new chunk its text: its characters, its `---` turned into blanks, in a string that
+ * does not refer to the input (see ownCopy). When the new chunks are most of the input (a
+ * paste), their texts are slices of the input with their markers blanked, copied once whole: one
+ * large string, which the garbage collector does not move, and not 20,000 small copies that it
+ * copies twice more as they survive. A few new chunks (a keystroke) are copied each: a slice
+ * would keep a whole input alive for one document.
+ */
+function ownTexts(input: string, chunks: Chunk[]): void {
+  let length = 0;
+  for (const chunk of chunks) if (chunk.parsed === undefined) length += chunk.end - chunk.start;
+  if (length * 2 < input.length) {
+    for (const chunk of chunks) {
+      if (chunk.parsed !== undefined) continue;
+      const { start, end } = chunk;
+      chunk.text = ownCopy(
+        chunk.dashes ? `   ${input.slice(start + 3, end)}` : input.slice(start, end),
+      );
+    }
+    return;
+  }
+  const pieces: string[] = [];
+  let at = 0;
+  for (const chunk of chunks) {
+    if (chunk.parsed !== undefined || !chunk.dashes) continue;
+    pieces.push(input.slice(at, chunk.start), '   ');
+    at = chunk.start + 3;
+  }
+  pieces.push(input.slice(at));
+  const blanked = pieces.join('');
+  for (const chunk of chunks) {
+    if (chunk.parsed === undefined) chunk.text = blanked.slice(chunk.start, chunk.end);
+  }
 }
 
 function lineStarts(text: string): number[] {
