@@ -20,4 +20,12 @@ describe('parseDocuments', () => {
       [1, 9, { b: 2 }],
     ]);
   });
+
+  it('blanks the dashes of marker lines only, not of a line opened by another line separator', () => {
+    const documents = parseDocuments('a: 1\n---\nb: "x\u2028--- y"\n');
+    expect(documents.map((d) => [d.text, d.value])).toEqual([
+      ['a: 1', { a: 1 }],
+      ['   \nb: "x\u2028--- y"\n', { b: 'x\u2028--- y' }],
+    ]);
+  });
 });
