@@ -9,7 +9,7 @@
 import { constructFromEvents, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { SourcePosition } from './model';
-import { fastParse, isBlank } from './yaml/fastParse';
+import { fastParse } from './yaml/fastParse';
 
 /** A range in the input text: one-based lines and columns, end exclusive. */
 export interface SourceRange extends SourcePosition {
@@ -60,6 +60,12 @@ function markerAt(input: string, start: number, end: number): '---' | '...' | un
   if (input.charCodeAt(start + 1) !== c || input.charCodeAt(start + 2) !== c) return undefined;
   if (end > start + 3 && !whitespace.test(input.charAt(start + 3))) return undefined;
   return c === 0x2d ? '---' : '...';
+}
+
+/** Whether `trim` removes the character (`/\s/`): ASCII told apart without the pattern. */
+function isBlank(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && whitespace.test(String.fromCharCode(c));
 }
 
 /**

@@ -15,6 +15,13 @@ const plainIntPattern = /^(0|-?[1-9][0-9]{0,14})$/;
 const coreNumber =
   /^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$/;
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/**
+ * Characters fastParse leaves to js-yaml: tabs, carriage returns, a byte order mark, and what
+ * js-yaml rejects as non-printable (control characters, lone surrogates: any surrogate here,
+ * a pair being rare in manifests), so that js-yaml reports them where they are.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const unread = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 /** Whether `text` starts with an ASCII letter (setting bit 5 folds A-Z onto a-z). */
 function startsWithLetter(text: string): boolean {
@@ -91,10 +98,15 @@ function readScalar(text: string): unknown {
 
 const whitespace = /\s/;
 
-/** Whether `trim` removes the character (`/\s/`): ASCII told apart without the pattern. */
-export function isBlank(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  return c > 127 && whitespace.test(String.fromCharCode(c));
+/**
+ * Whether the character is a blank around a line's content. YAML's only blanks are the space
+ * and the tab (fastParse gives up on tabs); a Unicode space is content there, as js-yaml reads
+ * it, and fastParse gives up on it rather than judge the line.
+ */
+function isBlank(c: number): boolean {
+  if (c === 32) return true;
+  if (c > 127 && whitespace.test(String.fromCharCode(c))) throw bail;
+  return false;
 }
 
 /** Whether a quote after the character opens a quoted scalar (`/[\s:\-[{,]/`). */
@@ -483,14 +495,7 @@ class Reader {
 
 /** Reads one YAML document of the plain Kubernetes subset; undefined when js-yaml must read it. */
 export function fastParse(source: string): { value: unknown } | undefined {
-  if (
-    source.includes('\r') ||
-    source.includes('\t') ||
-    source.startsWith('%') ||
-    source.includes('\ufeff')
-  ) {
-    return undefined;
-  }
+  if (unread.test(source) || source.startsWith('%')) return undefined;
   try {
     lines.read(source);
     return { value: new Reader().document() };

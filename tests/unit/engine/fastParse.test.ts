@@ -86,6 +86,26 @@ describe('fastParse', () => {
     expect(agrees(text)).toBe(true);
   });
 
+  it('keeps a Unicode space around a value, and leaves control characters to js-yaml', () => {
+    // YAML's blanks are the space and the tab: a no-break or ideographic space is content, and
+    // js-yaml rejects a vertical tab or form feed as non-printable (reported where it is).
+    for (const text of [
+      'a: b\u00a0\n',
+      'a: \u00a0b\n',
+      '- b\u2028\n',
+      'a: b\u3000\n',
+      'a: "x"\u00a0\n',
+      'a: b\u000b\n',
+      'a: b\u000cc\n',
+      'a: b\u0007\n',
+      'a: \ud800\n',
+    ]) {
+      expect(agrees(text), JSON.stringify(text)).toBe(true);
+    }
+    expect(fastParse('a: b\u00a0\n')).toBeUndefined();
+    expect(fastParse('a: b\u00a0c\n')?.value).toEqual({ a: 'b\u00a0c' });
+  });
+
   it('reads a long document, then a short one, in the line tables they share', () => {
     const long = Array.from({ length: 300 }, (_, i) => `k${i}: "v # ${i}" # note ${i}`).join('\n');
     for (const text of [long, 'a: 1\n', `${long}\n`, 'b:\n- x\n']) {
