@@ -476,6 +476,19 @@ export function parseDocuments(input: string): ParsedDocument[] {
 }
 
 /**
+ * Parses a text other than the engine's input (a here-document typed in the terminal): the
+ * input's documents stay the ones its next run is compared with in place.
+ */
+export function parseDocumentsAside(text: string): ParsedDocument[] {
+  const input = lastDocuments;
+  try {
+    return parseDocuments(text);
+  } finally {
+    lastDocuments = input;
+  }
+}
+
+/**
  * The document at `index` of this run, its positions shifted to its first line in the input.
  * An error is set after the literal: a literal with a conditional spread is cloned through the
  * runtime, for every one of 20,000 documents.

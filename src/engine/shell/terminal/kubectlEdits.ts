@@ -6,7 +6,7 @@
  */
 import { isValidLabelValue } from '../../admission/names';
 import { simulate } from '../../index';
-import { parseDocuments } from '../../parse';
+import { parseDocumentsAside } from '../../parse';
 import { findResourceType, toKindPrefix, toResourceName } from '../../kubectl/resources';
 import type { Simulation } from '../../model';
 import { reportApply } from '../commands/apply';
@@ -223,7 +223,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 /** The objects as pasted: each document, and each item of a `kind: List`. */
 function pastedObjects(text: string): Record<string, unknown>[] {
-  return parseDocuments(text).flatMap((doc) => {
+  return parseDocumentsAside(text).flatMap((doc) => {
     const value = doc.value;
     if (!isRecord(value)) return [];
     if (value.kind === 'List' && Array.isArray(value.items)) return value.items.filter(isRecord);
