@@ -50,24 +50,42 @@ export interface ApiServer {
   apply(
     request: SourcedObject,
     options?: { builtIn?: boolean },
-  ): { result: ApplyResult; diagnostics: Diagnostic[] };
+  ): { result: ApplyResult; diagnostics: readonly Diagnostic[] };
   /** What the API server stores, in creation order. */
   stored(): SourcedObject[];
 }
 
-/** Group, version and resource of each kind, as discovery serves them. */
-const resources: Record<string, { group: string; version: string; resource: string }> = {
-  Namespace: { group: '', version: 'v1', resource: 'namespaces' },
-  Node: { group: '', version: 'v1', resource: 'nodes' },
-  Pod: { group: '', version: 'v1', resource: 'pods' },
-  Service: { group: '', version: 'v1', resource: 'services' },
-  Endpoints: { group: '', version: 'v1', resource: 'endpoints' },
-  ConfigMap: { group: '', version: 'v1', resource: 'configmaps' },
-  Deployment: { group: 'apps', version: 'v1', resource: 'deployments' },
-  ReplicaSet: { group: 'apps', version: 'v1', resource: 'replicasets' },
-  EndpointSlice: { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices' },
-  ServiceCIDR: { group: 'networking.k8s.io', version: 'v1', resource: 'servicecidrs' },
-};
+interface Resource {
+  group: string;
+  version: string;
+  resource: string;
+}
+
+/**
+ * Group, version and resource of each kind, as discovery serves them. A Map: a request's kind is
+ * the parser's own string, which an object's keyed lookup would look up in V8's string table
+ * each time, where a Map hashes it once.
+ */
+const resources = new Map<string, Resource>([
+  ['Namespace', { group: '', version: 'v1', resource: 'namespaces' }],
+  ['Node', { group: '', version: 'v1', resource: 'nodes' }],
+  ['Pod', { group: '', version: 'v1', resource: 'pods' }],
+  ['Service', { group: '', version: 'v1', resource: 'services' }],
+  ['Endpoints', { group: '', version: 'v1', resource: 'endpoints' }],
+  ['ConfigMap', { group: '', version: 'v1', resource: 'configmaps' }],
+  ['Deployment', { group: 'apps', version: 'v1', resource: 'deployments' }],
+  ['ReplicaSet', { group: 'apps', version: 'v1', resource: 'replicasets' }],
+  ['EndpointSlice', { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices' }],
+  ['ServiceCIDR', { group: 'networking.k8s.io', version: 'v1', resource: 'servicecidrs' }],
+]);
+
+/**
+ * No warnings, and no diagnostics: shared by every request that has none (most of them), rather
+ * than an empty array made for each. Frozen: nothing may add to them.
+ */
+const noWarnings: string[] = [];
+Object.freeze(noWarnings);
+const noDiagnostics: readonly Diagnostic[] = Object.freeze([]);
 
 /** Kinds whose strategy keeps metadata.generation (it counts spec changes). */
 const generationKinds = new Set(['Deployment', 'ReplicaSet', 'EndpointSlice', 'Pod']);
@@ -79,11 +97,16 @@ interface Entry {
   sequence: number;
 }
 
-type Admission = { rejection: Rejection } | { reservation?: Reservation };
+/** A Service's admission also says what it took from the allocators (see Allocation). */
+type Admission =
+  { rejection: Rejection } | { reservation?: Reservation; allocations?: Allocation[] };
+
+/** The verdict on a request without errors that took nothing (shared: nothing modifies it). */
+const accepted: Admission = {};
 
 /** The admission's verdict on a list of field errors: rejected as Invalid when there are any. */
 function invalidWhen(errors: FieldErrors): Admission {
-  return errors.length > 0 ? { rejection: { reason: 'Invalid', errors } } : {};
+  return errors.length > 0 ? { rejection: { reason: 'Invalid', errors } } : accepted;
 }
 
 /** Defaulting and validation per kind; a Service also goes through allocation. */
@@ -95,7 +118,14 @@ function admit(
 ): Admission {
   switch (object.kind) {
     case 'Service': {
-      const outcome = admitService(object, old as Service | undefined, key, alloc);
+      // Only a Service takes values: its admission alone is recorded.
+      const allocations = alloc.record();
+      let outcome: ReturnType<typeof admitService>;
+      try {
+        outcome = admitService(object, old as Service | undefined, key, alloc);
+      } finally {
+        alloc.stopRecording();
+      }
       if ('failure' in outcome) {
         const f = outcome.failure;
         return {
@@ -105,7 +135,7 @@ function admit(
               : { reason: 'InternalError', message: f.message, path: f.path },
         };
       }
-      return { reservation: outcome.reservation };
+      return { reservation: outcome.reservation, allocations };
     }
     case 'Pod':
       defaultPod(object);
@@ -139,7 +169,7 @@ function admit(
 function warningsFor(object: KubeObject): string[] {
   if (object.kind === 'Endpoints') return [endpointsWarning];
   if (object.kind === 'Service') return serviceWarnings(object);
-  return [];
+  return noWarnings;
 }
 
 /** Where a field error points: `spec.clusterIPs` falls back to `spec.clusterIP` when only that was written. */
@@ -213,7 +243,6 @@ function diagnose(request: SourcedObject, key: string, rejection: Rejection): Di
 interface ApplyContext {
   request: SourcedObject;
   key: string;
-  kind: string;
   group: string;
   name: string;
   creating: boolean;
@@ -227,7 +256,7 @@ function rejected(
   rejection: Rejection,
 ): { result: ApplyResult; diagnostics: Diagnostic[] } {
   const text = kubectlError(rejection, {
-    kind: c.kind,
+    kind: c.request.object.kind,
     group: c.group,
     name: c.name,
     file: c.request.file,
@@ -407,6 +436,49 @@ function stamp(object: KubeObject, key: string, sequence: number, old: KubeObjec
   }
 }
 
+/** kubectl's error for an object without a name, which it cannot look up before applying. */
+function emptyName(request: SourcedObject, info: Resource, namespace: string): Rejection {
+  const kind = request.object.kind;
+  const gv = info.group === '' ? `/${info.version}` : `${info.group}/${info.version}`;
+  const where = `Resource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "", Namespace: ${JSON.stringify(namespace)}`;
+  const message = `resource name may not be empty`;
+  return {
+    reason: 'kubectl',
+    message:
+      request.file === undefined
+        ? message
+        : `error when retrieving current configuration of:\n${where}\nfrom server for: ${JSON.stringify(request.file)}: ${message}`,
+    path: 'metadata',
+  };
+}
+
+/**
+ * What turns a request down before admission, in the order it is checked: no name (kubectl),
+ * a namespace that does not exist, a value of the wrong JSON type (`decoded`: a request seen
+ * before was decoded without error then).
+ */
+function refusal(
+  request: SourcedObject,
+  info: Resource,
+  name: string,
+  namespace: string,
+  store: Map<string, Entry>,
+  decoded: boolean,
+): Rejection | undefined {
+  const kind = request.object.kind;
+  if (name === '') return emptyName(request, info, namespace);
+  if (!isClusterScoped(kind) && !store.has(namespaceKey(namespace)))
+    return {
+      reason: 'NotFound',
+      message: `namespaces ${JSON.stringify(namespace)} not found`,
+      path: 'metadata.namespace',
+    };
+  const error = decoded
+    ? undefined
+    : decodeError(request.object as unknown as Record<string, unknown>, kind, info.version);
+  return error && { reason: 'BadRequest', message: error.message, path: error.path };
+}
+
 export function createApiServer(settings: ClusterSettings): ApiServer {
   const store = new Map<string, Entry>();
   const alloc = new Allocators(settings.serviceSubnets, settings.nodePortRange);
@@ -416,7 +488,11 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
     apply(request, options = {}) {
       const raw = request.object;
       const kind = raw.kind;
-      const info = resources[kind] ?? { group: '', version: 'v1', resource: kind.toLowerCase() };
+      const info = resources.get(kind) ?? {
+        group: '',
+        version: 'v1',
+        resource: kind.toLowerCase(),
+      };
       // A first apply of a document admitted before: its defaulted object, without a new copy.
       // (Defaulting leaves the name and namespace alone: the key is the request's.)
       const seen = knownBefore(raw);
@@ -443,57 +519,23 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
         request.file,
       );
       const warnings = stamped
-        ? (stamped.warnings ??= builtIn ? [] : warningsFor(known as KubeObject))
+        ? (stamped.warnings ??= builtIn ? noWarnings : warningsFor(known as KubeObject))
         : builtIn
-          ? []
+          ? noWarnings
           : warningsFor(object);
-      const context: ApplyContext = {
-        request,
-        key,
-        kind,
-        group: info.group,
-        name,
-        creating: previous === undefined,
-        result,
-        warnings,
-      };
-
-      if (name === '') {
-        const gv = info.group === '' ? `/${info.version}` : `${info.group}/${info.version}`;
-        const where = `Resource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "", Namespace: ${JSON.stringify(namespace)}`;
-        const message = `resource name may not be empty`;
-        return rejected(context, {
-          reason: 'kubectl',
-          message:
-            request.file === undefined
-              ? message
-              : `error when retrieving current configuration of:\n${where}\nfrom server for: ${JSON.stringify(request.file)}: ${message}`,
-          path: 'metadata',
-        });
-      }
-      if (!isClusterScoped(kind) && !store.has(namespaceKey(namespace)))
-        return rejected(context, {
-          reason: 'NotFound',
-          message: `namespaces ${JSON.stringify(namespace)} not found`,
-          path: 'metadata.namespace',
-        });
-      // A request seen before was decoded without error then.
-      const decoded = seen
-        ? undefined
-        : decodeError(raw as unknown as Record<string, unknown>, kind, info.version);
-      if (decoded)
-        return rejected(context, {
-          reason: 'BadRequest',
-          message: decoded.message,
-          path: decoded.path,
-        });
+      const refused = refusal(request, info, name, namespace, store, seen !== undefined);
+      if (refused)
+        return rejected(
+          { request, key, group: info.group, name, creating: !previous, result, warnings },
+          refused,
+        );
       // A request decoded for the first time is known as decodable from now on. A first apply
       // that is admitted is remembered once, below, with what it was admitted as (one WeakMap
       // entry per request, not two); one that is rejected is remembered as it is rejected.
       const firstDecode = !seen;
       if (firstDecode && previous) remember(raw);
       if (previous && equalJSON(previous.applied, raw)) {
-        return { result: finish(result, 'unchanged', warnings), diagnostics: [] };
+        return { result: finish(result, 'unchanged', warnings), diagnostics: noDiagnostics };
       }
 
       let admitting = previous !== undefined || known === undefined;
@@ -506,17 +548,19 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       // The entry a first apply that is accepted keeps its stamped object in.
       let entry = previous ? undefined : seen;
       if (admitting) {
-        const recorded = alloc.recording(() => admit(object, previous?.source.object, key, alloc));
-        const admission = recorded.value;
+        const admission = admit(object, previous?.source.object, key, alloc);
         if ('rejection' in admission) {
           if (firstDecode && !previous) remember(raw);
-          return rejected(context, admission.rejection);
+          return rejected(
+            { request, key, group: info.group, name, creating: !previous, result, warnings },
+            admission.rejection,
+          );
         }
         if (!previous) {
           // Kept as admitted (accepted requests only); this run stamps a copy.
           const allocated =
             kind === 'Service'
-              ? { allocations: recorded.allocations, ranges: alloc.signature() }
+              ? { allocations: admission.allocations ?? [], ranges: alloc.signature() }
               : undefined;
           entry = remember(raw, { object, key }, allocated);
           object = stampable(object);
@@ -541,7 +585,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       store.set(key, { source, applied: raw, sequence });
       return {
         result: finish(result, previous ? 'configured' : 'created', warnings),
-        diagnostics: [],
+        diagnostics: noDiagnostics,
       };
     },
     stored: () => [...store.values()].map((e) => e.source),

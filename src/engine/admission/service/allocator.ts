@@ -249,15 +249,19 @@ export class Allocators {
     this.journal?.push({ pool, key, probed });
   }
 
-  /** Runs `admit`, returning what it allocated (releases aside: a failed admission gives all back). */
-  recording<T>(admit: () => T): { value: T; allocations: Allocation[] } {
+  /**
+   * Records what is taken from now on, until stopRecording, in the list returned (releases
+   * aside: a failed admission gives all back). Begun and ended by the caller, rather than around
+   * a closure made per request.
+   */
+  record(): Allocation[] {
     const allocations: Allocation[] = [];
     this.journal = allocations;
-    try {
-      return { value: admit(), allocations };
-    } finally {
-      this.journal = undefined;
-    }
+    return allocations;
+  }
+
+  stopRecording(): void {
+    this.journal = undefined;
   }
 
   /**
