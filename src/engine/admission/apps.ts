@@ -16,12 +16,12 @@ import {
 } from './fieldErrors';
 import {
   isRecord,
-  nameCheck,
+  nameIsDNSSubdomain,
   renderLabels,
   validateLabelSelector,
   validateObjectMeta,
 } from './meta';
-import { isDNS1123Subdomain, isValidPercent } from './names';
+import { isValidPercent } from './names';
 import { defaultPodSpec, validatePodTemplate } from './pod';
 
 export function defaultDeployment(d: Deployment): void {
@@ -47,8 +47,8 @@ export function defaultReplicaSet(rs: ReplicaSet): void {
 
 /** A label selector's verdict on a set of labels (labels.Selector.Matches). */
 export function selectorMatches(selector: LabelSelector, labels: Record<string, string>): boolean {
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {}))
-    if (labels[k] !== String(v)) return false;
+  const matchLabels = selector.matchLabels ?? {};
+  for (const k in matchLabels) if (labels[k] !== String(matchLabels[k])) return false;
   for (const e of selector.matchExpressions ?? []) {
     const key = String(e.key ?? '');
     const has = Object.hasOwn(labels, key);
@@ -77,10 +77,22 @@ export function renderSelector(selector: LabelSelector): string {
   return `v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${exprs}}`;
 }
 
+/** A template's labels as strings: the map itself when they are (as nearly always), not a copy. */
 function asLabels(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  let strings = true;
+  for (const k in value) if (typeof value[k] !== 'string') strings = false;
+  if (strings) return value as Record<string, string>;
   const out: Record<string, string> = {};
-  if (isRecord(value)) for (const [k, v] of Object.entries(value)) out[k] = String(v);
+  for (const k in value) out[k] = String(value[k]);
   return out;
+}
+
+/** The number of requirements of a selector: its labels and its expressions. */
+function requirementCount(selector: LabelSelector): number {
+  let count = (selector.matchExpressions ?? []).length;
+  for (const _ in selector.matchLabels) count++;
+  return count;
 }
 
 const intOrPercentText = (v: IntOrString) => String(v);
@@ -114,9 +126,7 @@ function validateSelectorAndTemplate(
     const selectorErrors = validateLabelSelector(selector, 'spec.selector');
     errs.push(...selectorErrors);
     usable = selectorErrors.length === 0;
-    const count =
-      Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length;
-    if (count === 0)
+    if (requirementCount(selector) === 0)
       errs.push(
         invalidRaw(
           'spec.selector',
@@ -130,10 +140,7 @@ function validateSelectorAndTemplate(
   if (!usable && selector)
     errs.push(invalidRaw('spec.selector', renderSelector(selector), 'invalid label selector'));
   else {
-    const empty =
-      selector !== undefined &&
-      Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length ===
-        0;
+    const empty = selector !== undefined && requirementCount(selector) === 0;
     // A missing selector selects nothing (labels.Nothing), so it never matches the template.
     if (!empty && (!selector || !selectorMatches(selector, asLabels(labels))))
       errs.push(
@@ -164,7 +171,7 @@ function validateSelectorAndTemplate(
 
 /** ValidateDeployment (and, on update, the selector immutability of apps/v1). */
 export function validateDeployment(d: Deployment, old?: Deployment): FieldErrors {
-  const errs = validateObjectMeta(d.metadata, true, nameCheck(isDNS1123Subdomain));
+  const errs = validateObjectMeta(d.metadata, true, nameIsDNSSubdomain);
   const spec = d.spec ?? {};
   errs.push(...validateSelectorAndTemplate(spec, 'deployment', 'ReplicaSet'));
   const strategy = spec.strategy ?? {};
@@ -244,7 +251,7 @@ export function validateDeployment(d: Deployment, old?: Deployment): FieldErrors
 
 /** ValidateReplicaSet. */
 export function validateReplicaSet(rs: ReplicaSet, old?: ReplicaSet): FieldErrors {
-  const errs = validateObjectMeta(rs.metadata, true, nameCheck(isDNS1123Subdomain));
+  const errs = validateObjectMeta(rs.metadata, true, nameIsDNSSubdomain);
   const spec = rs.spec ?? {};
   if (typeof spec.minReadySeconds === 'number' && spec.minReadySeconds < 0)
     errs.push(

@@ -6,7 +6,7 @@
 import type { EndpointSlice, Endpoints } from '../model';
 import { parseIP } from '../net/ip';
 import { duplicate, invalid, notSupported, required, type FieldErrors } from './fieldErrors';
-import { isRecord, nameCheck, validateObjectMeta } from './meta';
+import { isRecord, nameIsDNSSubdomain, validateObjectMeta } from './meta';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortNum } from './names';
 import { invalidIPMessage } from './service/clusterIPs';
 import { protocols } from './service/validate';
@@ -73,7 +73,7 @@ function validateAddress(a: Record<string, unknown>, path: string): FieldErrors 
 
 /** ValidateEndpoints. */
 export function validateEndpoints(e: Endpoints): FieldErrors {
-  const errs = validateObjectMeta(e.metadata, true, nameCheck(isDNS1123Subdomain));
+  const errs = validateObjectMeta(e.metadata, true, nameIsDNSSubdomain);
   (Array.isArray(e.subsets) ? e.subsets : []).forEach((subset, i) => {
     const at = `subsets[${i}]`;
     const s = isRecord(subset) ? subset : {};
@@ -99,7 +99,7 @@ const addressTypes = ['FQDN', 'IPv4', 'IPv6'];
 
 /** ValidateEndpointSlice: address type, endpoints (1 to 100 addresses each, of the slice's type), ports. */
 export function validateEndpointSlice(s: EndpointSlice): FieldErrors {
-  const errs = validateObjectMeta(s.metadata, true, nameCheck(isDNS1123Subdomain));
+  const errs = validateObjectMeta(s.metadata, true, nameIsDNSSubdomain);
   const type = String(s.addressType ?? '');
   if (type === '') errs.push(required('addressType'));
   else if (!addressTypes.includes(type)) errs.push(notSupported('addressType', type, addressTypes));

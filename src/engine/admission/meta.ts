@@ -7,24 +7,39 @@
 import type { LabelSelector, ObjectMeta } from '../model';
 import { goStringMap } from './goFormat';
 import { forbidden, invalid, required, type FieldErrors } from './fieldErrors';
-import { isDNS1123Label, isQualifiedName, isValidLabelValue } from './names';
+import {
+  isDNS1035Label,
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isQualifiedName,
+  isValidLabelValue,
+} from './names';
 
-export type NameCheck = (name: string, prefix: boolean) => string[];
+export type NameCheck = (name: string, prefix: boolean) => readonly string[];
 
-/** `NameIsDNSSubdomain` / `NameIsDNS1035Label` / `NameIsDNSLabel`: a generateName prefix may end in a dash. */
-export function nameCheck(check: (value: string) => string[]): NameCheck {
+/** A name check of a value check: a generateName prefix may end in a dash. */
+function nameCheck(check: (value: string) => readonly string[]): NameCheck {
   return (name, prefix) => check(prefix && name.endsWith('-') ? `${name.slice(0, -1)}a` : name);
 }
+
+/** `NameIsDNSSubdomain`, `NameIsDNS1035Label` and `NameIsDNSLabel`, made once. */
+export const nameIsDNSSubdomain = nameCheck(isDNS1123Subdomain);
+export const nameIsDNS1035Label = nameCheck(isDNS1035Label);
+export const nameIsDNSLabel = nameCheck(isDNS1123Label);
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** ValidateLabels: every key a qualified name, every value a label value; errors name the map, not the key. */
+/**
+ * ValidateLabels: every key a qualified name, every value a label value; errors name the map, not
+ * the key. Read with for-in: Object.entries made a list and a pair per label of every object.
+ */
 export function validateLabels(labels: unknown, path: string): FieldErrors {
   const errs: FieldErrors = [];
   if (!isRecord(labels)) return errs;
-  for (const [key, value] of Object.entries(labels)) {
+  for (const key in labels) {
+    const value = labels[key];
     for (const msg of isQualifiedName(key)) errs.push(invalid(path, key, msg));
     if (typeof value === 'string')
       for (const msg of isValidLabelValue(value)) errs.push(invalid(path, value, msg));
@@ -37,7 +52,8 @@ export function validateAnnotations(annotations: unknown, path: string): FieldEr
   const errs: FieldErrors = [];
   if (!isRecord(annotations)) return errs;
   let size = 0;
-  for (const [key, value] of Object.entries(annotations)) {
+  for (const key in annotations) {
+    const value = annotations[key];
     for (const msg of isQualifiedName(key.toLowerCase())) errs.push(invalid(path, key, msg));
     size += key.length + (typeof value === 'string' ? value.length : 0);
   }

@@ -22,6 +22,12 @@ function regexError(message: string, format: string, ...examples: string[]): str
   return `${message} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${format}')`;
 }
 
+/**
+ * The messages of a valid value: none, shared by every check that passes (nearly all of them)
+ * rather than an empty list made for each name and label checked. Frozen: nothing adds to it.
+ */
+const valid: readonly string[] = Object.freeze([]);
+
 export function maxLenError(length: number): string {
   return `must be no more than ${length} characters`;
 }
@@ -57,7 +63,8 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-export function isDNS1123Label(value: string): string[] {
+export function isDNS1123Label(value: string): readonly string[] {
+  if (!longerThan(value, 63) && dns1123Label.test(value)) return valid;
   const errs: string[] = [];
   if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!dns1123Label.test(value)) {
@@ -75,7 +82,8 @@ export function isDNS1123Label(value: string): string[] {
   return errs;
 }
 
-export function isDNS1123Subdomain(value: string): string[] {
+export function isDNS1123Subdomain(value: string): readonly string[] {
+  if (!longerThan(value, 253) && dns1123Subdomain.test(value)) return valid;
   const errs: string[] = [];
   if (longerThan(value, 253)) errs.push(maxLenError(253));
   if (!dns1123Subdomain.test(value))
@@ -89,7 +97,8 @@ export function isDNS1123Subdomain(value: string): string[] {
   return errs;
 }
 
-export function isDNS1035Label(value: string): string[] {
+export function isDNS1035Label(value: string): readonly string[] {
+  if (!longerThan(value, 63) && dns1035Label.test(value)) return valid;
   const errs: string[] = [];
   if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!dns1035Label.test(value))
@@ -108,10 +117,12 @@ const labelKeyMessage =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 /** `IsQualifiedName` / `IsLabelKey`: an optional DNS subdomain prefix, `/`, and a name. */
-export function isQualifiedName(value: string): string[] {
+export function isQualifiedName(value: string): readonly string[] {
+  // Most keys have no prefix and a valid name: checked without splitting or a list.
+  const plain = !value.includes('/');
+  if (plain && value.length > 0 && !longerThan(value, 63) && labelKey.test(value)) return valid;
   const errs: string[] = [];
-  // Most keys have no prefix: split only those that do.
-  const parts = value.includes('/') ? value.split('/') : [value];
+  const parts = plain ? [value] : value.split('/');
   let name: string;
   if (parts.length === 1) name = parts[0] ?? '';
   else if (parts.length === 2) {
@@ -133,7 +144,8 @@ export function isQualifiedName(value: string): string[] {
   return errs;
 }
 
-export function isValidLabelValue(value: string): string[] {
+export function isValidLabelValue(value: string): readonly string[] {
+  if (!longerThan(value, 63) && labelValue.test(value)) return valid;
   const errs: string[] = [];
   if (longerThan(value, 63)) errs.push(maxLenError(63));
   if (!labelValue.test(value))
@@ -153,12 +165,12 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
 
-export function isValidPortNum(port: number): string[] {
-  return port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
+export function isValidPortNum(port: number): readonly string[] {
+  return port >= 1 && port <= 65535 ? valid : [inclusiveRangeError(1, 65535)];
 }
 
 /** `IsValidPortName` (IANA service name syntax). */
-export function isValidPortName(port: string): string[] {
+export function isValidPortName(port: string): readonly string[] {
   const errs: string[] = [];
   if (longerThan(port, 15)) errs.push(maxLenError(15));
   if (!/^[-a-z0-9]+$/.test(port))
@@ -170,9 +182,9 @@ export function isValidPortName(port: string): string[] {
 }
 
 /** `IsValidPercent`. */
-export function isValidPercent(value: string): string[] {
+export function isValidPercent(value: string): readonly string[] {
   return /^[0-9]+%$/.test(value)
-    ? []
+    ? valid
     : [
         regexError(
           "a valid percent string must be a numeric string followed by an ending '%'",

@@ -6,8 +6,7 @@ import type { ConfigMap, Namespace, Node, ServiceCIDR } from '../model';
 import { parseCIDR } from '../net/ip';
 import { invalid, invalidRaw, type FieldErrors } from './fieldErrors';
 import { goStringSlice } from './goFormat';
-import { isRecord, nameCheck, validateObjectMeta } from './meta';
-import { isDNS1123Label, isDNS1123Subdomain } from './names';
+import { isRecord, nameIsDNSLabel, nameIsDNSSubdomain, validateObjectMeta } from './meta';
 
 const cidrMessage = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
@@ -20,11 +19,11 @@ export function defaultNamespace(ns: Namespace): void {
 }
 
 export function validateNamespace(ns: Namespace): FieldErrors {
-  return validateObjectMeta(ns.metadata, false, nameCheck(isDNS1123Label));
+  return validateObjectMeta(ns.metadata, false, nameIsDNSLabel);
 }
 
 export function validateNode(node: Node): FieldErrors {
-  const errs = validateObjectMeta(node.metadata, false, nameCheck(isDNS1123Subdomain));
+  const errs = validateObjectMeta(node.metadata, false, nameIsDNSSubdomain);
   (Array.isArray(node.spec?.podCIDRs) ? node.spec.podCIDRs : []).forEach((cidr, i) => {
     if (!parseCIDR(String(cidr)))
       errs.push(invalid(`spec.podCIDRs[${i}]`, String(cidr), cidrMessage));
@@ -36,7 +35,7 @@ const configKey = /^[-._a-zA-Z0-9]+$/;
 
 /** ValidateConfigMap: data keys are config keys. */
 export function validateConfigMap(cm: ConfigMap): FieldErrors {
-  const errs = validateObjectMeta(cm.metadata, true, nameCheck(isDNS1123Subdomain));
+  const errs = validateObjectMeta(cm.metadata, true, nameIsDNSSubdomain);
   if (isRecord(cm.data))
     for (const key of Object.keys(cm.data)) {
       if (key.length > 253) errs.push(invalid('data', key, 'must be no more than 253 characters'));
@@ -55,7 +54,7 @@ export function validateConfigMap(cm: ConfigMap): FieldErrors {
 }
 
 export function validateServiceCIDR(sc: ServiceCIDR): FieldErrors {
-  const errs = validateObjectMeta(sc.metadata, false, nameCheck(isDNS1123Subdomain));
+  const errs = validateObjectMeta(sc.metadata, false, nameIsDNSSubdomain);
   const cidrs = Array.isArray(sc.spec?.cidrs) ? sc.spec.cidrs.map(String) : [];
   if (cidrs.length === 0 || cidrs.length > 2)
     errs.push(

@@ -7,7 +7,7 @@ import type { Container, Pod, PodSpec } from '../model';
 import { duplicate, invalid, notSupported, required, type FieldErrors } from './fieldErrors';
 import {
   isRecord,
-  nameCheck,
+  nameIsDNSSubdomain,
   validateAnnotations,
   validateLabels,
   validateObjectMeta,
@@ -15,12 +15,15 @@ import {
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names';
 import { protocols } from './service/validate';
 
-/** imagePullPolicy: Always for `:latest` or an untagged image, IfNotPresent otherwise (digests included). */
+/**
+ * imagePullPolicy: Always for `:latest` or an untagged image, IfNotPresent otherwise (digests
+ * included). The tag is the text after the last colon of the last path segment, read in place.
+ */
 function pullPolicy(image: string): string {
   if (image.includes('@')) return 'IfNotPresent';
-  const last = image.slice(image.lastIndexOf('/') + 1);
-  const tag = last.includes(':') ? last.slice(last.lastIndexOf(':') + 1) : 'latest';
-  return tag === 'latest' ? 'Always' : 'IfNotPresent';
+  const colon = image.lastIndexOf(':');
+  if (colon <= image.lastIndexOf('/')) return 'Always';
+  return image.length === colon + 7 && image.endsWith('latest') ? 'Always' : 'IfNotPresent';
 }
 
 function defaultContainers(list: unknown): void {
@@ -61,18 +64,19 @@ const restartPolicies = ['Always', 'OnFailure', 'Never'];
 const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 
 /** validateContainerPorts. */
-function validateContainerPorts(ports: unknown, path: string): FieldErrors {
-  const errs: FieldErrors = [];
-  const names = new Set<string>();
-  (Array.isArray(ports) ? ports : []).forEach((p: Record<string, unknown>, i) => {
+function validateContainerPorts(errs: FieldErrors, ports: unknown, path: string): void {
+  if (!Array.isArray(ports)) return;
+  // A single port cannot repeat a name: the names are kept only for several.
+  const names = ports.length > 1 ? new Set<string>() : undefined;
+  ports.forEach((p: Record<string, unknown>, i) => {
     const at = `${path}[${i}]`;
     if (!isRecord(p)) return;
     const name = typeof p.name === 'string' ? p.name : '';
     if (name !== '') {
       const msgs = isValidPortName(name);
       if (msgs.length > 0) msgs.forEach((m) => errs.push(invalid(`${at}.name`, name, m)));
-      else if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
-      else names.add(name);
+      else if (names?.has(name)) errs.push(duplicate(`${at}.name`, name));
+      else names?.add(name);
     }
     const port = typeof p.containerPort === 'number' ? p.containerPort : 0;
     if (port === 0) errs.push(required(`${at}.containerPort`));
@@ -85,15 +89,22 @@ function validateContainerPorts(ports: unknown, path: string): FieldErrors {
     else if (!protocols.includes(protocol))
       errs.push(notSupported(`${at}.protocol`, protocol, protocols));
   });
-  return errs;
 }
 
-/** validateContainers with validateContainerCommon's name, image and port checks. */
-function validateContainers(list: unknown, path: string, requireOne: boolean): FieldErrors {
+/** validateContainers with validateContainerCommon's name, image and port checks, into `errs`. */
+function validateContainers(
+  errs: FieldErrors,
+  list: unknown,
+  path: string,
+  requireOne: boolean,
+): void {
   const containers = Array.isArray(list) ? list : [];
-  if (containers.length === 0) return requireOne ? [required(path)] : [];
-  const errs: FieldErrors = [];
-  const names = new Set<string>();
+  if (containers.length === 0) {
+    if (requireOne) errs.push(required(path));
+    return;
+  }
+  // A single container cannot repeat a name: the names are kept only for several.
+  const names = containers.length > 1 ? new Set<string>() : undefined;
   containers.forEach((c: Container, i) => {
     const at = `${path}[${i}]`;
     const ctr = isRecord(c) ? c : {};
@@ -101,19 +112,18 @@ function validateContainers(list: unknown, path: string, requireOne: boolean): F
     if (name === '') errs.push(required(`${at}.name`));
     else for (const m of isDNS1123Label(name)) errs.push(invalid(`${at}.name`, name, m));
     if (typeof ctr.image !== 'string' || ctr.image === '') errs.push(required(`${at}.image`));
-    errs.push(...validateContainerPorts(ctr.ports, `${at}.ports`));
-    if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
-    else names.add(name);
+    validateContainerPorts(errs, ctr.ports, `${at}.ports`);
+    if (names?.has(name)) errs.push(duplicate(`${at}.name`, name));
+    else names?.add(name);
   });
-  return errs;
 }
 
 /** The parts of ValidatePodSpec the playground checks. */
 export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldErrors {
   const s: PodSpec = spec ?? {};
   const errs: FieldErrors = [];
-  errs.push(...validateContainers(s.initContainers, `${path}.initContainers`, false));
-  errs.push(...validateContainers(s.containers, `${path}.containers`, true));
+  validateContainers(errs, s.initContainers, `${path}.initContainers`, false);
+  validateContainers(errs, s.containers, `${path}.containers`, true);
   const restart = String(s.restartPolicy ?? '');
   if (restart === '') errs.push(required(`${path}.restartPolicy`));
   else if (!restartPolicies.includes(restart))
@@ -144,7 +154,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
 /** ValidatePodCreate's metadata and spec checks (pods are named as DNS-1123 subdomains). */
 export function validatePod(pod: Pod): FieldErrors {
   return [
-    ...validateObjectMeta(pod.metadata, true, nameCheck(isDNS1123Subdomain)),
+    ...validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain),
     ...validatePodSpec(pod.spec, 'spec'),
   ];
 }

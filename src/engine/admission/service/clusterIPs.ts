@@ -34,12 +34,27 @@ function familyOf(ip: string): IPFamily | undefined {
 }
 
 /** Go's `%v` of clusterIPs as written, for an error message (made only for one). */
-function renderedIPs(written: unknown, ips: string[]): string {
+function renderedIPs(written: unknown, ips: readonly string[]): string {
   return goStringSlice(Array.isArray(written) ? ips : undefined);
 }
 
 /** `IsValidIP`'s message. */
 export const invalidIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+
+const none: readonly string[] = Object.freeze([]);
+
+/** The clusterIPs as strings: the list itself when they are (as nearly always), not a copy. */
+function clusterIPTexts(written: unknown): readonly string[] {
+  if (!Array.isArray(written)) return none;
+  for (const ip of written as unknown[]) if (typeof ip !== 'string') return written.map(String);
+  return written as string[];
+}
+
+/** Whether `family` is among the first `count` of `families`, as strings (a Set per Service aside). */
+function listedBefore(families: readonly unknown[], count: number, family: string): boolean {
+  for (let i = 0; i < count; i++) if (String(families[i]) === family) return true;
+  return false;
+}
 
 /** ValidateServiceClusterIPsRelatedFields. */
 export function validateClusterIPsRelatedFields(service: Service): FieldErrors {
@@ -47,7 +62,7 @@ export function validateClusterIPsRelatedFields(service: Service): FieldErrors {
   if (spec.type === 'ExternalName') return [];
   const errs: FieldErrors = [];
   const ip = typeof spec.clusterIP === 'string' ? spec.clusterIP : '';
-  const ips = Array.isArray(spec.clusterIPs) ? spec.clusterIPs.map(String) : [];
+  const ips = clusterIPTexts(spec.clusterIPs);
   if (ip !== '') {
     if (ips.length === 0) errs.push(required('spec.clusterIPs'));
     else if (ips[0] !== ip)
@@ -67,13 +82,12 @@ export function validateClusterIPsRelatedFields(service: Service): FieldErrors {
       ),
     );
   }
-  const seen = new Set<string>();
-  (Array.isArray(spec.ipFamilies) ? spec.ipFamilies : []).forEach((family, i) => {
-    const f = String(family);
+  const ipFamilies: readonly unknown[] = Array.isArray(spec.ipFamilies) ? spec.ipFamilies : none;
+  for (let i = 0; i < ipFamilies.length; i++) {
+    const f = String(ipFamilies[i]);
     if (!families.includes(f)) errs.push(notSupported(`spec.ipFamilies[${i}]`, f, families));
-    if (seen.has(f)) errs.push(duplicate(`spec.ipFamilies[${i}]`, f));
-    seen.add(f);
-  });
+    if (listedBefore(ipFamilies, i, f)) errs.push(duplicate(`spec.ipFamilies[${i}]`, f));
+  }
   if (spec.ipFamilyPolicy !== undefined && !policies.includes(String(spec.ipFamilyPolicy)))
     errs.push(notSupported('spec.ipFamilyPolicy', String(spec.ipFamilyPolicy), policies));
   let invalidIPs = false;
@@ -139,6 +153,12 @@ export function validateClusterIPsRelatedFields(service: Service): FieldErrors {
   return errs;
 }
 
+/** Whether a map has no keys, read without a list of them. */
+function isEmpty(map: object): boolean {
+  for (const _ in map) return false;
+  return true;
+}
+
 /**
  * initIPFamilyFields: picks ipFamilyPolicy and ipFamilies from the request, the stored Service and
  * the cluster's service CIDRs (`configured`, primary family first). Returns the errors that stop
@@ -151,7 +171,7 @@ export function initIPFamilyFields(
 ): FieldErrors {
   const spec = (service.spec ??= {});
   if (spec.type === 'ExternalName') return [];
-  const selectorless = !spec.selector || Object.keys(spec.selector).length === 0;
+  const selectorless = !spec.selector || isEmpty(spec.selector);
   if (spec.ipFamilyPolicy === undefined) {
     if (old?.spec?.ipFamilyPolicy !== undefined) spec.ipFamilyPolicy = old.spec.ipFamilyPolicy;
     else if (spec.clusterIP === 'None' && selectorless) spec.ipFamilyPolicy = 'RequireDualStack';

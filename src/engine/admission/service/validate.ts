@@ -12,9 +12,8 @@ import {
   type FieldErrors,
 } from '../fieldErrors';
 import { goQuote, goStringSlice } from '../goFormat';
-import { nameCheck, validateLabels, validateObjectMeta } from '../meta';
+import { nameIsDNS1035Label, validateLabels, validateObjectMeta } from '../meta';
 import {
-  isDNS1035Label,
   isDNS1123Label,
   isDNS1123Subdomain,
   isQualifiedName,
@@ -45,20 +44,23 @@ function renderPortKey(protocol: string, port: number): string {
   return `core.ServicePort{Name:"", Protocol:${goQuote(protocol)}, AppProtocol:(*string)(nil), Port:${port}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`;
 }
 
-/** validateServicePort. */
+/**
+ * validateServicePort, adding to `errs`. `names`: the names of the ports before it, kept only
+ * when there are several ports (a name alone cannot be a duplicate).
+ */
 function validateServicePort(
+  errs: FieldErrors,
   sp: ServicePort,
   requireName: boolean,
-  names: Set<string>,
+  names: Set<string> | undefined,
   path: string,
-): FieldErrors {
-  const errs: FieldErrors = [];
+): void {
   const name = typeof sp.name === 'string' ? sp.name : '';
   if (requireName && name === '') errs.push(required(`${path}.name`));
   else if (name !== '') {
     for (const m of isDNS1123Label(name)) errs.push(invalid(`${path}.name`, name, m));
-    if (names.has(name)) errs.push(duplicate(`${path}.name`, name));
-    else names.add(name);
+    if (names?.has(name)) errs.push(duplicate(`${path}.name`, name));
+    else names?.add(name);
   }
   const port = typeof sp.port === 'number' ? sp.port : 0;
   for (const m of isValidPortNum(port)) errs.push(invalid(`${path}.port`, port, m));
@@ -70,7 +72,6 @@ function validateServicePort(
   if (typeof sp.appProtocol === 'string')
     for (const m of isQualifiedName(sp.appProtocol))
       errs.push(invalid(`${path}.appProtocol`, sp.appProtocol, m));
-  return errs;
 }
 
 /** The first clusterIP as `%q` prints it, for an error message (made only for one). */
@@ -80,7 +81,7 @@ function firstIP(spec: ServiceSpec): string {
 
 /** ValidateService: metadata, ports, selector, affinity, IP fields, type, node ports, traffic policies. */
 export function validateService(service: Service): FieldErrors {
-  const errs = validateObjectMeta(service.metadata, true, nameCheck(isDNS1035Label));
+  const errs = validateObjectMeta(service.metadata, true, nameIsDNS1035Label);
   const spec = service.spec ?? {};
   const ports = (Array.isArray(spec.ports) ? spec.ports : []).map((p) =>
     p && typeof p === 'object' ? p : {},
@@ -116,10 +117,10 @@ export function validateService(service: Service): FieldErrors {
     else
       for (const m of isDNS1123Subdomain(cname)) errs.push(invalid('spec.externalName', cname, m));
   }
-  const names = new Set<string>();
-  ports.forEach((p, i) =>
-    errs.push(...validateServicePort(p, ports.length > 1, names, `spec.ports[${i}]`)),
-  );
+  const several = ports.length > 1;
+  const names = several ? new Set<string>() : undefined;
+  for (let i = 0; i < ports.length; i++)
+    validateServicePort(errs, ports[i] ?? {}, several, names, `spec.ports[${i}]`);
   if (spec.selector !== undefined) errs.push(...validateLabels(spec.selector, 'spec.selector'));
   const affinity = String(spec.sessionAffinity ?? '');
   if (affinity === '') errs.push(required('spec.sessionAffinity'));
@@ -146,21 +147,8 @@ export function validateService(service: Service): FieldErrors {
           forbidden(`spec.ports[${i}].nodePort`, "may not be used when `type` is 'ClusterIP'"),
         );
     });
-  const nodePorts = new Set<string>();
-  ports.forEach((p, i) => {
-    if (typeof p.nodePort !== 'number' || p.nodePort === 0) return;
-    const key = `${String(p.protocol)}/${p.nodePort}`;
-    if (nodePorts.has(key)) errs.push(duplicate(`spec.ports[${i}].nodePort`, p.nodePort));
-    nodePorts.add(key);
-  });
-  const portKeys = new Set<string>();
-  ports.forEach((p, i) => {
-    const port = typeof p.port === 'number' ? p.port : 0;
-    const key = `${String(p.protocol ?? '')}/${port}`;
-    if (portKeys.has(key))
-      errs.push(duplicateRaw(`spec.ports[${i}]`, renderPortKey(String(p.protocol ?? ''), port)));
-    portKeys.add(key);
-  });
+  // A single port cannot repeat a NodePort or a port: the keys are made only for several.
+  if (several) validateUniquePorts(errs, ports);
   const ranges = Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges : [];
   if (ranges.length > 0) {
     if (type !== 'LoadBalancer')
@@ -200,6 +188,25 @@ export function validateService(service: Service): FieldErrors {
   }
   errs.push(...validateTrafficPolicies(service));
   return errs;
+}
+
+/** The duplicate NodePorts (per protocol) and ports (per protocol) of a list of ports, into `errs`. */
+function validateUniquePorts(errs: FieldErrors, ports: readonly ServicePort[]): void {
+  const nodePorts = new Set<string>();
+  ports.forEach((p, i) => {
+    if (typeof p.nodePort !== 'number' || p.nodePort === 0) return;
+    const key = `${String(p.protocol)}/${p.nodePort}`;
+    if (nodePorts.has(key)) errs.push(duplicate(`spec.ports[${i}].nodePort`, p.nodePort));
+    nodePorts.add(key);
+  });
+  const portKeys = new Set<string>();
+  ports.forEach((p, i) => {
+    const port = typeof p.port === 'number' ? p.port : 0;
+    const key = `${String(p.protocol ?? '')}/${port}`;
+    if (portKeys.has(key))
+      errs.push(duplicateRaw(`spec.ports[${i}]`, renderPortKey(String(p.protocol ?? ''), port)));
+    portKeys.add(key);
+  });
 }
 
 /** validateClientIPAffinityConfig and validateAffinityTimeout. */
