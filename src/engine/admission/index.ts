@@ -3,7 +3,7 @@
  * storage (pkg/registry/core/service, pkg/apis/core/validation, pkg/apis/apps/validation,
  * pkg/apis/discovery/validation), and kubectl's own checks and error text around them.
  */
-import { isClusterScoped, objectKey } from '../keys';
+import { isClusterScoped } from '../keys';
 import type {
   ApplyResult,
   ClusterSettings,
@@ -95,6 +95,8 @@ interface Entry {
   /** The request as written, i.e. kubectl's last-applied configuration. */
   applied: KubeObject;
   sequence: number;
+  /** The position of the apply call that stored it, among its run's (see Run). */
+  position: number;
 }
 
 /** A Service's admission also says what it took from the allocators (see Allocation). */
@@ -308,30 +310,52 @@ interface Stamped {
   warnings?: string[];
 }
 
-const knownRequests = new WeakMap<object, Known>();
-
 /**
- * A request is a shallow copy of its parsed document (readObjects), so it is found by its
- * metadata (the parsed value's own object) and recognised by its top-level values: the same
- * keys in the same order with the very same values are the same (unmodified) parsed document.
- * readObjects hands out the very same request for the same parsed value: known at once.
+ * A request is a shallow copy of its parsed document (readObjects): the same request, or one
+ * with the parsed value's own metadata and the same top-level values in the same order (an item
+ * of a List, copied anew each run), is the same (unmodified) parsed document.
  */
-function knownBefore(request: KubeObject): Known | undefined {
-  const meta = request.metadata;
-  if (typeof meta !== 'object' || meta === null) return undefined;
-  const entry = knownRequests.get(meta);
-  if (!entry) return undefined;
-  if (entry.request === request) return entry;
+function sameRequest(entry: Known, request: KubeObject): boolean {
+  if (entry.request === request) return true;
+  if (entry.request.metadata !== request.metadata) return false;
   const before = entry.request as unknown as Record<string, unknown>;
   const now = request as unknown as Record<string, unknown>;
   const keys = Object.keys(now);
   const previousKeys = Object.keys(before);
-  if (keys.length !== previousKeys.length) return undefined;
+  if (keys.length !== previousKeys.length) return false;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
-    if (k !== previousKeys[i] || now[k] !== before[k]) return undefined;
+    if (k !== previousKeys[i] || now[k] !== before[k]) return false;
   }
-  return entry;
+  return true;
+}
+
+/**
+ * What one run's apply calls knew of their requests, kept for the next run: the Known entry of
+ * each call by its position, and the store, whose entries say the position of the call that
+ * stored them. A keystroke applies the requests of the run before in the same order: each is
+ * found at its position, by identity, with no hashing (a WeakMap set per request was a tenth
+ * of a cold paste's admission, and its entries outlived the run). A document inserted or
+ * removed before it moves it: found then by its store key, and the calls after it are looked
+ * for as far from their places. Only the run before is kept: a request of an older one, or of
+ * a run in between on other input, is admitted afresh.
+ */
+interface Run {
+  known: (Known | undefined)[];
+  store: Map<string, Entry>;
+}
+
+let lastRun: Run = { known: [], store: new Map() };
+
+/** The store key of a request: its copy's (requestCopy), made from the request itself. */
+function keyOf(request: KubeObject): string {
+  const kind = request.kind;
+  const name = request.metadata?.name ?? '';
+  if (isClusterScoped(kind)) return `${kind}//${name}`;
+  const namespace = request.metadata?.namespace;
+  return typeof namespace !== 'string' || namespace === ''
+    ? `${kind}/default/${name}`
+    : `${kind}/${namespace}/${name}`;
 }
 
 /** An object admitted, with its store key (the request's: defaulting leaves name and namespace). */
@@ -350,18 +374,6 @@ function known(
   return allocated
     ? { request, admitted: object, key, allocated }
     : { request, admitted: object, key };
-}
-
-function remember(
-  request: KubeObject,
-  admitted?: Admitted,
-  allocated?: Known['allocated'],
-): Known | undefined {
-  const meta = request.metadata;
-  if (typeof meta !== 'object' || meta === null) return undefined;
-  const entry = known(request, admitted, allocated);
-  knownRequests.set(meta, entry);
-  return entry;
 }
 
 /**
@@ -483,6 +495,38 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
   const store = new Map<string, Entry>();
   const alloc = new Allocators(settings.serviceSubnets, settings.nodePortRange);
   let sequence = 0;
+  const last = lastRun;
+  const run: Run = { known: [], store };
+  lastRun = run;
+  // How far the previous run's call of a request is from this run's (see Run).
+  let shift = 0;
+
+  /** What the previous run knew of the request of call `position`, found at its place. */
+  function knownAt(request: KubeObject, position: number): Known | undefined {
+    const there = last.known[position + shift];
+    return there && sameRequest(there, request) ? there : undefined;
+  }
+
+  /** What the previous run knew of a request found elsewhere, by its store key `key`. */
+  function knownByKey(request: KubeObject, position: number, key: string): Known | undefined {
+    const stored = last.store.get(key);
+    const found = stored && last.known[stored.position];
+    if (!stored || !found || !sameRequest(found, request)) return undefined;
+    shift = stored.position - position;
+    return found;
+  }
+
+  /** Keeps what this run knows of the request of call `position`, for the next run. */
+  function remember(
+    position: number,
+    request: KubeObject,
+    admitted?: Admitted,
+    allocated?: Known['allocated'],
+  ): Known {
+    const entry = known(request, admitted, allocated);
+    run.known[position] = entry;
+    return entry;
+  }
 
   return {
     apply(request, options = {}) {
@@ -495,7 +539,15 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       };
       // A first apply of a document admitted before: its defaulted object, without a new copy.
       // (Defaulting leaves the name and namespace alone: the key is the request's.)
-      const seen = knownBefore(raw);
+      const position = run.known.length;
+      let seen = knownAt(raw, position);
+      let key = seen?.key;
+      if (!seen) {
+        key = keyOf(raw);
+        seen = knownByKey(raw, position, key);
+      }
+      key ??= keyOf(raw);
+      run.known.push(seen);
       const before = seen && admittedBefore(seen, alloc) && !store.has(seen.key) ? seen : undefined;
       const known = before?.admitted;
       // Stored before at the sequence number this apply takes, when it is admitted as before.
@@ -505,7 +557,6 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       const requestedMeta = requested.metadata ?? {};
       const name = typeof requestedMeta.name === 'string' ? requestedMeta.name : '';
       const namespace = requestedMeta.namespace ?? '';
-      const key = before ? before.key : objectKey(requested);
       // An object admitted before is applied only while its key is free: nothing to merge.
       const previous = before ? undefined : store.get(key);
       let object = previous
@@ -530,10 +581,10 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
           refused,
         );
       // A request decoded for the first time is known as decodable from now on. A first apply
-      // that is admitted is remembered once, below, with what it was admitted as (one WeakMap
+      // that is admitted is remembered once, below, with what it was admitted as (one Known
       // entry per request, not two); one that is rejected is remembered as it is rejected.
       const firstDecode = !seen;
-      if (firstDecode && previous) remember(raw);
+      if (firstDecode && previous) remember(position, raw);
       if (previous && equalJSON(previous.applied, raw)) {
         return { result: finish(result, 'unchanged', warnings), diagnostics: noDiagnostics };
       }
@@ -550,7 +601,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       if (admitting) {
         const admission = admit(object, previous?.source.object, key, alloc);
         if ('rejection' in admission) {
-          if (firstDecode && !previous) remember(raw);
+          if (firstDecode && !previous) remember(position, raw);
           return rejected(
             { request, key, group: info.group, name, creating: !previous, result, warnings },
             admission.rejection,
@@ -562,7 +613,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
             kind === 'Service'
               ? { allocations: admission.allocations ?? [], ranges: alloc.signature() }
               : undefined;
-          entry = remember(raw, { object, key }, allocated);
+          entry = remember(position, raw, { object, key }, allocated);
           object = stampable(object);
         }
         admission.reservation?.commit();
@@ -582,7 +633,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       // spread gives each copy a hidden class of its own in V8).
       const source: SourcedObject = Object.assign({}, request);
       source.object = object;
-      store.set(key, { source, applied: raw, sequence });
+      store.set(key, { source, applied: raw, sequence, position });
       return {
         result: finish(result, previous ? 'configured' : 'created', warnings),
         diagnostics: noDiagnostics,
