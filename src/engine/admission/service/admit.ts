@@ -118,18 +118,36 @@ function heldValues(service: Service | undefined): { ips: string[]; ports: numbe
 }
 
 /**
- * What one admission took from the allocators, given back when it fails. A class rather than
- * closures made per Service (tsx's keepNames wraps each closure in a defineProperty call).
+ * What one admission took from the allocators, given back when it fails; when it succeeds, the
+ * reservation to commit. A class rather than closures made per Service (tsx's keepNames wraps
+ * each closure in a defineProperty call).
  */
-class Taken {
+class Taken implements Reservation {
   readonly ips: string[] = [];
   readonly ports: number[] = [];
   private readonly alloc: Allocators;
   private readonly owner: string;
+  private readonly service: Service;
+  private readonly old: Service | undefined;
 
-  constructor(alloc: Allocators, owner: string) {
+  constructor(alloc: Allocators, owner: string, service: Service, old: Service | undefined) {
     this.alloc = alloc;
     this.owner = owner;
+    this.service = service;
+    this.old = old;
+  }
+
+  /** Releases what the old version held and the new one does not (a create held nothing). */
+  commit(): void {
+    if (!this.old) return;
+    const now = heldValues(this.service);
+    const before = heldValues(this.old);
+    before.ips
+      .filter((ip) => !now.ips.includes(ip))
+      .forEach((ip) => this.alloc.releaseIP(ip, this.owner));
+    before.ports
+      .filter((p) => !now.ports.includes(p))
+      .forEach((p) => this.alloc.releasePort(p, this.owner));
   }
 
   revert(): void {
@@ -174,7 +192,7 @@ export function admitService(
   defaultService(service);
   if (old) patchAllocatedValues(service, old);
   normalizeClusterIPs(service, old);
-  const taken = new Taken(alloc, owner);
+  const taken = new Taken(alloc, owner, service, old);
   const takenIPs = taken.ips;
   const takenPorts = taken.ports;
   const familyErrors = initIPFamilyFields(service, old, alloc.configured);
@@ -292,21 +310,5 @@ export function admitService(
     ? [...validateServiceUpdate(service, old), ...validateService(service)]
     : validateService(service);
   if (errors.length > 0) return taken.fail({ reason: 'Invalid', errors });
-  return {
-    reservation: {
-      commit() {
-        const now = heldValues(service);
-        const before = heldValues(old);
-        before.ips
-          .filter((ip) => !now.ips.includes(ip))
-          .forEach((ip) => alloc.releaseIP(ip, owner));
-        before.ports
-          .filter((p) => !now.ports.includes(p))
-          .forEach((p) => alloc.releasePort(p, owner));
-      },
-      revert() {
-        taken.revert();
-      },
-    },
-  };
+  return { reservation: taken };
 }
