@@ -30,7 +30,7 @@ import {
   validateEndpoints,
 } from './endpoints';
 import { dedupe, errorText, type FieldErrors } from './fieldErrors';
-import { cloneJSON, equalJSON, threeWayMerge } from './json';
+import { equalJSON, threeWayMerge } from './json';
 import { kubectlError, type Rejection, type Request } from './kubectl';
 import { timestampAt, uidFor } from './meta';
 import {
@@ -44,6 +44,7 @@ import { defaultPod, validatePod } from './pod';
 import { admitService, type Reservation } from './service/admit';
 import { Allocators, type Allocation } from './service/allocator';
 import { serviceWarnings } from './service/warnings';
+import { writableCopy } from './writable';
 
 export interface ApiServer {
   /** Applies one object as `kubectl apply` does: created, configured, unchanged, or rejected. */
@@ -406,8 +407,8 @@ function stampable(admitted: KubeObject): KubeObject {
 }
 
 /** The object a request asks for: a copy of what it was admitted as before, else of its document. */
-function requestCopy(raw: KubeObject, known: KubeObject | undefined): KubeObject {
-  const requested = known ? stampable(known) : cloneJSON(raw);
+function requestCopy(raw: KubeObject, known: KubeObject | undefined, builtIn: boolean): KubeObject {
+  const requested = known ? stampable(known) : writableCopy(raw, builtIn);
   const meta = (requested.metadata ??= {});
   if (isClusterScoped(raw.kind)) delete meta.namespace;
   else if (typeof meta.namespace !== 'string' || meta.namespace === '') meta.namespace = 'default';
@@ -553,7 +554,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       // Stored before at the sequence number this apply takes, when it is admitted as before.
       const builtIn = options.builtIn === true;
       let stamped = before && stampedBefore(before, sequence + 1, builtIn);
-      const requested = stamped ? stamped.object : requestCopy(raw, known);
+      const requested = stamped ? stamped.object : requestCopy(raw, known, builtIn);
       const requestedMeta = requested.metadata ?? {};
       const name = typeof requestedMeta.name === 'string' ? requestedMeta.name : '';
       const namespace = requestedMeta.namespace ?? '';
@@ -592,7 +593,7 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
       let admitting = previous !== undefined || known === undefined;
       if (!admitting && !alloc.replay(seen?.allocated?.allocations ?? [], key)) {
         // Its values are not the ones a fresh admission would take now: admitted afresh.
-        object = requestCopy(raw, undefined);
+        object = requestCopy(raw, undefined, builtIn);
         admitting = true;
         stamped = undefined;
       }
