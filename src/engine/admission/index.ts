@@ -284,6 +284,11 @@ function rejected(
  */
 interface Known {
   request: KubeObject;
+  /**
+   * The defaulted object as its first admission stored it, stamped: a copy for another sequence
+   * number is made from it without what was stamped (see unstamped), rather than each first
+   * admission keeping an unstamped object as well as the one it stores.
+   */
   admitted?: KubeObject;
   /** The admitted object's store key, made once: a key built per run is a string to hash. */
   key?: string;
@@ -399,16 +404,30 @@ function stampedBefore(seen: Known, sequence: number, builtIn: boolean): Stamped
   return stamped?.sequence === sequence && stamped.builtIn === builtIn ? stamped : undefined;
 }
 
-/** A copy of an admitted object that apply may stamp: its own top level and metadata. */
-function stampable(admitted: KubeObject): KubeObject {
+/** What stamp sets on an object's metadata. */
+const stampedFields = new Set(['uid', 'creationTimestamp', 'resourceVersion', 'generation']);
+
+/**
+ * A copy of an admitted (stamped) object that apply may stamp again: its own top level, and its
+ * own metadata as admission left it, i.e. with the stamped fields as the request wrote them (in
+ * their places) or without them (stamp adds them at the end, in its order, as it did).
+ */
+function unstamped(admitted: KubeObject, request: KubeObject): KubeObject {
   const object = Object.assign({}, admitted);
-  object.metadata = Object.assign({}, admitted.metadata);
+  const stamped = admitted.metadata as Record<string, unknown>;
+  const written = request.metadata as Record<string, unknown> | undefined;
+  const metadata: Record<string, unknown> = {};
+  for (const k in stamped) {
+    if (!stampedFields.has(k)) metadata[k] = stamped[k];
+    else if (written?.[k] !== undefined) metadata[k] = written[k];
+  }
+  object.metadata = metadata;
   return object;
 }
 
 /** The object a request asks for: a copy of what it was admitted as before, else of its document. */
 function requestCopy(raw: KubeObject, known: KubeObject | undefined, builtIn: boolean): KubeObject {
-  const requested = known ? stampable(known) : writableCopy(raw, builtIn);
+  const requested = known ? unstamped(known, raw) : writableCopy(raw, builtIn);
   const meta = (requested.metadata ??= {});
   if (isClusterScoped(raw.kind)) delete meta.namespace;
   else if (typeof meta.namespace !== 'string' || meta.namespace === '') meta.namespace = 'default';
@@ -609,13 +628,12 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
           );
         }
         if (!previous) {
-          // Kept as admitted (accepted requests only); this run stamps a copy.
+          // Kept as admitted (accepted requests only): the very object this run stamps.
           const allocated =
             kind === 'Service'
               ? { allocations: admission.allocations ?? [], ranges: alloc.signature() }
               : undefined;
           entry = remember(position, raw, { object, key }, allocated);
-          object = stampable(object);
         }
         admission.reservation?.commit();
       }

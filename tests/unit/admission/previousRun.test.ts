@@ -45,6 +45,13 @@ const replicas = (stored: KubeObject[], name: string) =>
 const spec = (stored: KubeObject[], name: string) =>
   (stored.find((o) => o.metadata?.name === name) as { spec: unknown }).spec;
 
+/** A Deployment whose request writes some of the fields apply stamps, among others. */
+function written(name: string): KubeObject {
+  const object = deployment(name, 2);
+  object.metadata = { resourceVersion: '7', name, uid: 'given', labels: { tier: 'web' } };
+  return object;
+}
+
 describe('admission across runs', () => {
   it('takes the admitted object of the very request at the same place', () => {
     const a = deployment('a', 1);
@@ -75,5 +82,16 @@ describe('admission across runs', () => {
     expect(spec(swapped, 'b')).toBe(spec(first, 'b'));
     expect(swapped.map((o) => o.metadata?.resourceVersion)).toEqual(['1', '2', '3', '4']);
     expect(replicas(swapped, 'a')).toBe(1);
+  });
+
+  it('stamps an object admitted before anew at another sequence number, as written', () => {
+    const a = deployment('a', 1);
+    const b = written('b');
+    run([a, b]);
+    const moved = run([deployment('c', 3), a, b]);
+    run([deployment('x', 1)]);
+    const fresh = run([deployment('c', 3), deployment('a', 1), written('b')]);
+    expect(spec(moved, 'a')).not.toBe(spec(fresh, 'a'));
+    expect(JSON.stringify(moved)).toBe(JSON.stringify(fresh));
   });
 });
