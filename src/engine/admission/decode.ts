@@ -245,9 +245,10 @@ function fits(value: unknown, tree: FieldTree): boolean {
       for (const k in value) if (!fits(value[k], each)) return false;
     }
   }
+  // A field that is not there reads as undefined, which fits every type (as null does): no
+  // Object.hasOwn first (no expected field is a name an object inherits).
   if (tree.named.length > 0 && isRecord(value))
-    for (const { name, tree: child } of tree.named)
-      if (Object.hasOwn(value, name) && !fits(value[name], child)) return false;
+    for (const { name, tree: child } of tree.named) if (!fits(value[name], child)) return false;
   return true;
 }
 

@@ -34,9 +34,7 @@ function ownField(map: unknown, key: string, copy: (value: unknown) => unknown):
 
 /** A copied list of copied items: defaulting writes into each item. */
 function ownItems(list: unknown, copyItem: (item: unknown) => unknown): unknown {
-  const out = own(list);
-  if (Array.isArray(out)) for (let i = 0; i < out.length; i++) out[i] = copyItem(out[i]);
-  return out;
+  return Array.isArray(list) ? list.map(copyItem) : own(list);
 }
 
 /** A port of a container or a Service: its protocol (and nodePort, hostPort) are written. */

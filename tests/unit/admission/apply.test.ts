@@ -61,6 +61,12 @@ describe('kubectl apply semantics', () => {
     expect(sim.applied[0]?.error).toBe('Error from server (NotFound): namespaces "shop" not found');
   });
 
+  it('rejects an object in a namespace that does not exist after one in a namespace that does', () => {
+    const inShop = serviceYaml('cart').replace('name: cart', 'name: cart\n  namespace: shop');
+    const sim = simulate([serviceYaml('web'), inShop, serviceYaml('api')].join('---\n'));
+    expect(sim.applied.map((r) => r.outcome)).toEqual(['created', 'rejected', 'created']);
+  });
+
   it("prints kubectl's own error for an object without a name", () => {
     const sim = simulate(
       'apiVersion: v1\nkind: Service\nmetadata:\n  labels: {a: b}\nspec:\n  ports:\n  - port: 80\n',

@@ -98,7 +98,7 @@ function ipBands(cidr: CIDR): [bigint, bigint][] {
 }
 
 export class Allocators {
-  private readonly ips = new Pool<string>();
+  private readonly ips = new Pool<string | number>();
   private readonly ports = new Pool<number>();
   private journal: Allocation[] | undefined;
   private ranges: string | undefined;
@@ -146,8 +146,12 @@ export class Allocators {
     }
   }
 
-  private ipKey(ip: IP): string {
-    return `${ip.family}/${ip.value}`;
+  /**
+   * An IP's key in its pool: an IPv4 address is its number (a safe integer, never equal to an
+   * IPv6 key, which is text), rather than a string made from a BigInt and hashed for each probe.
+   */
+  private ipKey(ip: IP): string | number {
+    return ip.family === 4 ? Number(ip.value) : `6/${ip.value}`;
   }
 
   ipOwner(text: string): string | undefined {
@@ -193,7 +197,7 @@ export class Allocators {
     const ranges = this.families.get(family);
     if (!ranges) return { error: 'range is full' };
     const cidr = ranges.primary;
-    const probed: string[] = [];
+    const probed: (string | number)[] = [];
     const value = this.ips.pick(
       owner,
       ranges.bands,
