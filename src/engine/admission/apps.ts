@@ -99,7 +99,10 @@ const intOrPercentText = (v: IntOrString) => String(v);
 
 /** ValidatePositiveIntOrPercent; values print through IntOrString's String(). */
 function validateIntOrPercent(v: IntOrString | undefined, path: string): FieldErrors {
-  if (typeof v === 'string') return isValidPercent(v).map((m) => invalidRaw(path, v, m));
+  if (typeof v === 'string') {
+    const messages = isValidPercent(v);
+    return messages.length === 0 ? [] : messages.map((m) => invalidRaw(path, v, m));
+  }
   if (typeof v === 'number' && v < 0)
     return [invalid(path, v, 'must be greater than or equal to 0')];
   return [];
@@ -185,21 +188,20 @@ export function validateDeployment(d: Deployment, old?: Deployment): FieldErrors
       );
   } else if (strategy.type === 'RollingUpdate') {
     const ru = strategy.rollingUpdate ?? {};
-    const at = 'spec.strategy.rollingUpdate';
-    errs.push(...validateIntOrPercent(ru.maxUnavailable, `${at}.maxUnavailable`));
-    errs.push(...validateIntOrPercent(ru.maxSurge, `${at}.maxSurge`));
+    // The paths written out: made from a constant, they were strings built for every Deployment.
+    const maxUnavailable = 'spec.strategy.rollingUpdate.maxUnavailable';
+    errs.push(...validateIntOrPercent(ru.maxUnavailable, maxUnavailable));
+    errs.push(...validateIntOrPercent(ru.maxSurge, 'spec.strategy.rollingUpdate.maxSurge'));
     if (percentOrInt(ru.maxUnavailable) === 0 && percentOrInt(ru.maxSurge) === 0)
       errs.push(
         invalidRaw(
-          `${at}.maxUnavailable`,
+          maxUnavailable,
           intOrPercentText(ru.maxUnavailable ?? 0),
           'may not be 0 when `maxSurge` is 0',
         ),
       );
     if (typeof ru.maxUnavailable === 'string' && percentOrInt(ru.maxUnavailable) > 100)
-      errs.push(
-        invalidRaw(`${at}.maxUnavailable`, ru.maxUnavailable, 'must not be greater than 100%'),
-      );
+      errs.push(invalidRaw(maxUnavailable, ru.maxUnavailable, 'must not be greater than 100%'));
   } else {
     errs.push(
       notSupportedRaw(

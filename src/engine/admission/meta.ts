@@ -37,14 +37,19 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function validateLabels(labels: unknown, path: string): FieldErrors {
   const errs: FieldErrors = [];
-  if (!isRecord(labels)) return errs;
+  if (labels !== undefined) addLabelErrors(errs, labels, path);
+  return errs;
+}
+
+/** validateLabels into `errs`; `path` is made only for an error (most maps have none). */
+function addLabelErrors(errs: FieldErrors, labels: unknown, path: string): void {
+  if (!isRecord(labels)) return;
   for (const key in labels) {
     const value = labels[key];
     for (const msg of isQualifiedName(key)) errs.push(invalid(path, key, msg));
     if (typeof value === 'string')
       for (const msg of isValidLabelValue(value)) errs.push(invalid(path, value, msg));
   }
-  return errs;
 }
 
 /** ValidateAnnotations: keys are qualified names, case aside; the total size is capped at 256 KiB. */
@@ -127,8 +132,10 @@ export function validateObjectMeta(
   }
   if (typeof meta.generation === 'number' && meta.generation < 0)
     errs.push(invalid(`${path}.generation`, meta.generation, 'must be greater than or equal to 0'));
-  errs.push(...validateLabels(meta.labels, `${path}.labels`));
-  errs.push(...validateAnnotations(meta.annotations, `${path}.annotations`));
+  // Absent (as in most requests): no path to make, and no list of errors to add.
+  if (meta.labels !== undefined) addLabelErrors(errs, meta.labels, `${path}.labels`);
+  if (meta.annotations !== undefined)
+    errs.push(...validateAnnotations(meta.annotations, `${path}.annotations`));
   return errs;
 }
 

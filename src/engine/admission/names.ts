@@ -169,8 +169,15 @@ export function isValidPortNum(port: number): readonly string[] {
   return port >= 1 && port <= 65535 ? valid : [inclusiveRangeError(1, 65535)];
 }
 
+/**
+ * A valid IANA service name, but for consecutive hyphens: lowercase alphanumerics and inner
+ * hyphens, with at least one letter.
+ */
+const portName = /^(?=[-a-z0-9]*[a-z])[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
+
 /** `IsValidPortName` (IANA service name syntax). */
 export function isValidPortName(port: string): readonly string[] {
+  if (!longerThan(port, 15) && portName.test(port) && !port.includes('--')) return valid;
   const errs: string[] = [];
   if (longerThan(port, 15)) errs.push(maxLenError(15));
   if (!/^[-a-z0-9]+$/.test(port))

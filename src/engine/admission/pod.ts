@@ -164,9 +164,10 @@ export function validatePodTemplate(
   template: { metadata?: { labels?: unknown; annotations?: unknown }; spec?: PodSpec } | undefined,
   path: string,
 ): FieldErrors {
-  return [
-    ...validateLabels(template?.metadata?.labels, `${path}.labels`),
-    ...validateAnnotations(template?.metadata?.annotations, `${path}.annotations`),
-    ...validatePodSpec(template?.spec, `${path}.spec`),
-  ];
+  const metadata = template?.metadata;
+  const errs = validateLabels(metadata?.labels, `${path}.labels`);
+  if (metadata?.annotations !== undefined)
+    errs.push(...validateAnnotations(metadata.annotations, `${path}.annotations`));
+  errs.push(...validatePodSpec(template?.spec, `${path}.spec`));
+  return errs;
 }

@@ -39,6 +39,12 @@ export function validatePortNumOrName(value: unknown, path: string): FieldErrors
   return [];
 }
 
+/** Whether validatePortNumOrName finds nothing wrong with the value. */
+function isPortNumOrName(value: unknown): boolean {
+  if (typeof value === 'number') return isValidPortNum(value).length === 0;
+  return typeof value !== 'string' || isValidPortName(value).length === 0;
+}
+
 /** The `%#v` of the internal core.ServicePort used as the key of the duplicate-port check. */
 function renderPortKey(protocol: string, port: number): string {
   return `core.ServicePort{Name:"", Protocol:${goQuote(protocol)}, AppProtocol:(*string)(nil), Port:${port}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`;
@@ -68,7 +74,9 @@ function validateServicePort(
   if (protocol === '') errs.push(required(`${path}.protocol`));
   else if (!protocols.includes(protocol))
     errs.push(notSupported(`${path}.protocol`, protocol, protocols));
-  errs.push(...validatePortNumOrName(sp.targetPort, `${path}.targetPort`));
+  // The path is made only for an error.
+  if (!isPortNumOrName(sp.targetPort))
+    errs.push(...validatePortNumOrName(sp.targetPort, `${path}.targetPort`));
   if (typeof sp.appProtocol === 'string')
     for (const m of isQualifiedName(sp.appProtocol))
       errs.push(invalid(`${path}.appProtocol`, sp.appProtocol, m));
