@@ -343,8 +343,9 @@ function sameRequest(entry: Known, request: KubeObject): boolean {
  * found at its position, by identity, with no hashing (a WeakMap set per request was a tenth
  * of a cold paste's admission, and its entries outlived the run). A document inserted or
  * removed before it moves it: found then by its store key, and the calls after it are looked
- * for as far from their places. Only the run before is kept: a request of an older one, or of
- * a run in between on other input, is admitted afresh.
+ * for as far from their places (after many new requests, only some are looked up by key). Only
+ * the run before is kept: a request of an older one, or of a run in between on other input, is
+ * admitted afresh.
  */
 interface Run {
   known: (Known | undefined)[];
@@ -352,6 +353,10 @@ interface Run {
 }
 
 let lastRun: Run = { known: [], store: new Map() };
+
+/** Lookups by key that find nothing before only some are made, and how many calls apart. */
+const missesBeforeProbing = 16;
+const probeEvery = 64;
 
 /** The store key of a request: its copy's (requestCopy), made from the request itself. */
 function keyOf(request: KubeObject): string {
@@ -524,6 +529,11 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
   lastRun = run;
   // How far the previous run's call of a request is from this run's (see Run).
   let shift = 0;
+  // Lookups by key that found nothing, in a row. Past a few, the input is taken to be new (a
+  // paste): only one call in `probeEvery` is looked up by key, which still finds where the
+  // unchanged documents resume after a block of new ones (a key is a Map lookup in the run
+  // before's store: one per request was a tenth of a cold paste's admission).
+  let misses = 0;
 
   /** What the previous run knew of the request of call `position`, found at its place. */
   function knownAt(request: KubeObject, position: number): Known | undefined {
@@ -533,9 +543,14 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
 
   /** What the previous run knew of a request found elsewhere, by its store key `key`. */
   function knownByKey(request: KubeObject, position: number, key: string): Known | undefined {
+    if (misses >= missesBeforeProbing && position % probeEvery !== 0) return undefined;
     const stored = last.store.get(key);
     const found = stored && last.known[stored.position];
-    if (!stored || !found || !sameRequest(found, request)) return undefined;
+    if (!stored || !found || !sameRequest(found, request)) {
+      misses += 1;
+      return undefined;
+    }
+    misses = 0;
     shift = stored.position - position;
     return found;
   }

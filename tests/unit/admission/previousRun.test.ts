@@ -94,4 +94,13 @@ describe('admission across runs', () => {
     expect(spec(moved, 'a')).not.toBe(spec(fresh, 'a'));
     expect(JSON.stringify(moved)).toBe(JSON.stringify(fresh));
   });
+
+  it('finds where the requests of the run before resume after a block of new ones', () => {
+    const before = Array.from({ length: 200 }, (_, i) => deployment(`old-${i}`, 1));
+    const first = run(before);
+    const added = Array.from({ length: 150 }, (_, i) => deployment(`new-${i}`, 1));
+    const again = run([...added, ...before]);
+    // Looked up by key only now and then past the new ones, and found at its place after that.
+    expect(spec(again, 'old-199')).toBe(spec(first, 'old-199'));
+  });
 });
