@@ -657,10 +657,11 @@ export function createApiServer(settings: ClusterSettings): ApiServer {
           );
         }
         if (!previous) {
-          // Kept as admitted (accepted requests only): the very object this run stamps.
+          // Kept as admitted (accepted requests only): the very object this run stamps. What a
+          // Service took is kept at its length (a list grown by push keeps room for 16 more).
           const allocated =
             kind === 'Service'
-              ? { allocations: admission.allocations ?? [], ranges: alloc.signature() }
+              ? { allocations: admission.allocations?.slice() ?? [], ranges: alloc.signature() }
               : undefined;
           entry = remember(position, raw, { object, key }, allocated);
         }

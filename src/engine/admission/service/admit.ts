@@ -238,7 +238,8 @@ export function admitService(
         if (!mine) takenIPs.push(requested);
       }
     }
-    spec.clusterIPs = ips;
+    // Stored at its length: a list grown by assignment keeps room for 16 more, in every Service.
+    spec.clusterIPs = ips.slice();
     if (ips[0] !== undefined) spec.clusterIP = ips[0];
   }
 

@@ -223,7 +223,8 @@ export function initIPFamilyFields(
     if (ipFamilies.length === 0) ipFamilies.push(primary);
     if (ipFamilies.length < 2 && policy !== 'SingleStack')
       ipFamilies.push(otherFamily(ipFamilies[0] ?? primary));
-    spec.ipFamilies = ipFamilies;
+    // Stored at its length: a list grown by push keeps room for 16 more, in every Service.
+    spec.ipFamilies = ipFamilies.slice();
     return [];
   }
   if (policy === 'RequireDualStack' && configured.length < 2)
@@ -242,6 +243,6 @@ export function initIPFamilyFields(
   if (ipFamilies.length === 0) ipFamilies.push(primary);
   if (policy !== 'SingleStack' && ipFamilies.length === 1 && configured.length === 2)
     ipFamilies.push(otherFamily(ipFamilies[0] ?? primary));
-  spec.ipFamilies = ipFamilies;
+  spec.ipFamilies = ipFamilies.slice();
   return [];
 }
