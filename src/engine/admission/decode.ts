@@ -210,22 +210,26 @@ function step(
 interface FieldTree {
   /** The type the value here must have, when an expectation ends here. */
   types: GoType[];
-  /** Fields by name (`Object.hasOwn`, as firstMismatch steps by name). */
-  named: { name: string; tree: FieldTree }[];
+  /** Fields by name, and the tree of each (as firstMismatch steps by name). */
+  names: string[];
+  children: FieldTree[];
   /** Every element of a list or value of a map (`*`). */
   each?: FieldTree;
 }
 
 function fieldTree(list: readonly Expectation[]): FieldTree {
-  const root: FieldTree = { types: [], named: [] };
+  const root: FieldTree = { types: [], names: [], children: [] };
   for (const e of list) {
     let node = root;
     for (const segment of e.path) {
-      let next = segment === '*' ? node.each : node.named.find((f) => f.name === segment)?.tree;
+      let next = segment === '*' ? node.each : node.children[node.names.indexOf(segment)];
       if (!next) {
-        next = { types: [], named: [] };
+        next = { types: [], names: [], children: [] };
         if (segment === '*') node.each = next;
-        else node.named.push({ name: segment, tree: next });
+        else {
+          node.names.push(segment);
+          node.children.push(next);
+        }
       }
       node = next;
     }
@@ -234,21 +238,28 @@ function fieldTree(list: readonly Expectation[]): FieldTree {
   return root;
 }
 
-/** Whether every expectation of the tree holds for `value`: the walks of firstMismatch, shared. */
+/**
+ * Whether every expectation of the tree holds for `value`: the walks of firstMismatch, shared.
+ * A missing field reads as undefined, which, as null, fits every type and has nothing below it:
+ * most expected fields are missing from most requests.
+ */
 function fits(value: unknown, tree: FieldTree): boolean {
-  for (const type of tree.types) if (mismatch(value, type) !== undefined) return false;
+  if (value === undefined || value === null) return true;
+  const types = tree.types;
+  for (let i = 0; i < types.length; i++)
+    if (mismatch(value, types[i] as GoType) !== undefined) return false;
+  if (typeof value !== 'object') return true;
   const each = tree.each;
-  if (each) {
-    if (Array.isArray(value)) {
-      for (const item of value as unknown[]) if (!fits(item, each)) return false;
-    } else if (isRecord(value)) {
-      for (const k in value) if (!fits(value[k], each)) return false;
-    }
+  if (Array.isArray(value)) {
+    if (each) for (let i = 0; i < value.length; i++) if (!fits(value[i], each)) return false;
+    return true;
   }
-  // A field that is not there reads as undefined, which fits every type (as null does): no
-  // Object.hasOwn first (no expected field is a name an object inherits).
-  if (tree.named.length > 0 && isRecord(value))
-    for (const { name, tree: child } of tree.named) if (!fits(value[name], child)) return false;
+  const map = value as Record<string, unknown>;
+  if (each) for (const k in map) if (!fits(map[k], each)) return false;
+  // No Object.hasOwn first: no expected field is a name an object inherits.
+  const names = tree.names;
+  for (let i = 0; i < names.length; i++)
+    if (!fits(map[names[i] as string], tree.children[i] as FieldTree)) return false;
   return true;
 }
 
