@@ -25,99 +25,69 @@ function own(value: unknown): unknown {
   return out;
 }
 
-/** Replaces the field `key` of a copied map by `copy` of it, when the field is there. */
-function ownField(map: unknown, key: string, copy: (value: unknown) => unknown): void {
-  if (!isRecord(map)) return;
-  const value = map[key];
-  if (value !== undefined) map[key] = copy(value);
-}
+/** A copy of a value that admission may write to (where it is a map or a list). */
+type Copier = (value: unknown) => unknown;
 
 /** A copied list of copied items: defaulting writes into each item. */
-function ownItems(list: unknown, copyItem: (item: unknown) => unknown): unknown {
-  return Array.isArray(list) ? list.map(copyItem) : own(list);
+function ownItems(copyItem: Copier): Copier {
+  return (list) => (Array.isArray(list) ? list.map(copyItem) : own(list));
 }
 
-/** A port of a container or a Service: its protocol (and nodePort, hostPort) are written. */
-const ownPorts = (ports: unknown) => ownItems(ports, own);
-
-/** A container: its pull policy and termination message fields, and its ports' protocols. */
-function ownContainer(container: unknown): unknown {
-  const out = own(container);
-  ownField(out, 'ports', ownPorts);
-  return out;
-}
-
-const ownContainers = (list: unknown) => ownItems(list, ownContainer);
-
-/** A pod spec as SetDefaults_PodSpec writes it: the spec and its containers. */
-function ownPodSpec(spec: unknown): unknown {
-  const out = own(spec);
-  ownField(out, 'containers', ownContainers);
-  ownField(out, 'initContainers', ownContainers);
-  return out;
-}
-
-/** A pod template: its spec (its metadata is only read). */
-function ownTemplate(template: unknown): unknown {
-  const out = own(template);
-  ownField(out, 'spec', ownPodSpec);
-  return out;
-}
-
-/** The top level and metadata of a request: apply sets the namespace, and `??=` the spec. */
-function ownTop(request: KubeObject): Record<string, unknown> {
-  const out = own(request) as Record<string, unknown>;
-  ownField(out, 'metadata', own);
-  return out;
-}
-
-/** A Service's spec: its defaults and allocated values, and its ports' protocols and NodePorts. */
-function ownServiceSpec(spec: unknown): unknown {
-  const out = own(spec);
-  ownField(out, 'ports', ownPorts);
-  return out;
-}
-
-/** A Deployment's strategy: its type and its rolling update's defaults. */
-function ownStrategy(strategy: unknown): unknown {
-  const out = own(strategy);
-  ownField(out, 'rollingUpdate', own);
-  return out;
-}
-
-/** A Deployment's spec: its defaults, its strategy and its template. */
-function ownDeploymentSpec(spec: unknown): unknown {
-  const out = own(spec);
-  ownField(out, 'strategy', ownStrategy);
-  ownField(out, 'template', ownTemplate);
-  return out;
-}
-
-/** A ReplicaSet's spec: its defaults and its template. */
-function ownReplicaSetSpec(spec: unknown): unknown {
-  const out = own(spec);
-  ownField(out, 'template', ownTemplate);
-  return out;
-}
-
-/** The copy of a request of a kind with a spec that `ownSpec` copies. */
-function withSpec(ownSpec: (spec: unknown) => unknown): Writer {
-  return (request) => {
-    const out = ownTop(request);
-    ownField(out, 'spec', ownSpec);
-    return out as unknown as KubeObject;
+/** A copied map whose `fields`, where present, are copied in turn by their own copier. */
+function ownWith(fields: Record<string, Copier>): Copier {
+  return (value) => {
+    const out = own(value);
+    if (isRecord(out))
+      for (const key in fields) {
+        const field = out[key];
+        if (field !== undefined) out[key] = (fields[key] as Copier)(field);
+      }
+    return out;
   };
 }
 
+/** A port of a container or a Service: its protocol (and nodePort, hostPort) are written. */
+const ownPorts = ownItems(own);
+
+/** Containers: their pull policy and termination message fields, and their ports' protocols. */
+const ownContainers = ownItems(ownWith({ ports: ownPorts }));
+
+/** A pod spec as SetDefaults_PodSpec writes it: the spec and its containers. */
+const ownPodSpec = ownWith({ containers: ownContainers, initContainers: ownContainers });
+
+/** A pod template: its spec (its metadata is only read). */
+const ownTemplate = ownWith({ spec: ownPodSpec });
+
+/**
+ * A request's top level and metadata (apply sets the namespace, and `??=` the spec), and its
+ * spec as `ownSpec` copies it.
+ */
+function ownRequest(ownSpec?: Copier): Writer {
+  const copy = ownWith(ownSpec ? { metadata: own, spec: ownSpec } : { metadata: own });
+  return (request) => copy(request) as KubeObject;
+}
+
+/** A Service's spec: its defaults and allocated values, and its ports' protocols and NodePorts. */
+const ownServiceSpec = ownWith({ ports: ownPorts });
+
+/** A Deployment's spec: its defaults, its strategy (and rolling update's defaults), its template. */
+const ownDeploymentSpec = ownWith({
+  strategy: ownWith({ rollingUpdate: own }),
+  template: ownTemplate,
+});
+
+/** A ReplicaSet's spec: its defaults and its template. */
+const ownReplicaSetSpec = ownWith({ template: ownTemplate });
+
 /** The writers by kind (a Map: the parser's kind string is hashed once, see resources). */
 const writers = new Map<string, Writer>([
-  ['Service', withSpec(ownServiceSpec)],
-  ['Pod', withSpec(ownPodSpec)],
-  ['Deployment', withSpec(ownDeploymentSpec)],
-  ['ReplicaSet', withSpec(ownReplicaSetSpec)],
+  ['Service', ownRequest(ownServiceSpec)],
+  ['Pod', ownRequest(ownPodSpec)],
+  ['Deployment', ownRequest(ownDeploymentSpec)],
+  ['ReplicaSet', ownRequest(ownReplicaSetSpec)],
   // Neither defaulted nor allocated: only the top level and metadata are written.
-  ['Node', (request) => ownTop(request) as unknown as KubeObject],
-  ['ConfigMap', (request) => ownTop(request) as unknown as KubeObject],
+  ['Node', ownRequest()],
+  ['ConfigMap', ownRequest()],
 ]);
 
 /**
