@@ -29,3 +29,22 @@ export function withField<T extends object, K extends keyof T>(object: T, key: K
   out[key] = value;
   return out;
 }
+
+/**
+ * `withField(object, 'status', status)`. An object of the four usual keys (apiVersion, kind,
+ * metadata, spec) is made as one literal of five: a copy grown to five keys keeps the fifth in
+ * a separate property array, and every ReplicaSet and Deployment of a run is such a copy.
+ */
+export function withStatus<T extends { status?: unknown }>(object: T, status: T['status']): T {
+  const keys = Object.keys(object);
+  if (
+    keys.length !== 4 ||
+    keys[0] !== 'apiVersion' ||
+    keys[1] !== 'kind' ||
+    keys[2] !== 'metadata' ||
+    keys[3] !== 'spec'
+  )
+    return withField(object, 'status', status);
+  const { apiVersion, kind, metadata, spec } = object as T & Record<string, unknown>;
+  return { apiVersion, kind, metadata, spec, status } as unknown as T;
+}

@@ -3,7 +3,7 @@
  * UP-TO-DATE and AVAILABLE.
  */
 import type { Deployment, DeploymentCondition, ReplicaSet } from '../model';
-import { withField } from './copy';
+import { withStatus } from './copy';
 import { fenceposts, replicasOf, type DeploymentSync } from './deployment';
 
 /** The Available conditions: the same for every Deployment, shared frozen. */
@@ -52,8 +52,8 @@ export function deploymentStatus(
   let replicas = 0;
   let ready = 0;
   let available = 0;
-  for (const k of sync.owned) {
-    const status = replicaSets.get(k)?.status;
+  for (let i = 0; i < sync.owned.length; i++) {
+    const status = replicaSets.get(sync.owned[i] as string)?.status;
     replicas += status?.replicas ?? 0;
     ready += status?.readyReplicas ?? 0;
     available += status?.availableReplicas ?? 0;
@@ -66,17 +66,28 @@ export function deploymentStatus(
   const isAvailable = available >= minAvailable;
   const complete = updated === desired && replicas === desired && available === desired;
   const rsName = newRS?.metadata?.name ?? '';
-  const conditions: DeploymentCondition[] = [isAvailable ? available_ : unavailable_];
-  if (newRS) conditions.push(progressing(complete, rsName));
-  // Zero counts are left out (omitempty); the keys in the order the API prints them.
-  const status: NonNullable<Deployment['status']> = {
-    observedGeneration: deployment.metadata?.generation ?? 1,
-  };
+  const availability = isAvailable ? available_ : unavailable_;
+  const conditions: DeploymentCondition[] = newRS
+    ? [availability, progressing(complete, rsName)]
+    : [availability];
+  const observedGeneration = deployment.metadata?.generation ?? 1;
+  // The usual status as one literal; else key by key, zero counts left out (omitempty). The
+  // keys in the order the API prints them.
+  if (replicas > 0 && updated > 0 && ready > 0 && available > 0 && unavailable === 0)
+    return withStatus(deployment, {
+      observedGeneration,
+      replicas,
+      updatedReplicas: updated,
+      readyReplicas: ready,
+      availableReplicas: available,
+      conditions,
+    });
+  const status: NonNullable<Deployment['status']> = { observedGeneration };
   if (replicas > 0) status.replicas = replicas;
   if (updated > 0) status.updatedReplicas = updated;
   if (ready > 0) status.readyReplicas = ready;
   if (available > 0) status.availableReplicas = available;
   if (unavailable > 0) status.unavailableReplicas = unavailable;
   status.conditions = conditions;
-  return withField(deployment, 'status', status);
+  return withStatus(deployment, status);
 }

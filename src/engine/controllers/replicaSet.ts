@@ -7,7 +7,7 @@
 import type { ObjectMeta, OwnerReference, Pod, PodSpec, ReplicaSet } from '../model';
 import { rsKey, replicasOf } from './deployment';
 import { labelSelectorPairs, matchesLabelSelector, namespaceOf, PodIndex } from './labels';
-import { copyOf, withField } from './copy';
+import { copyOf, withStatus } from './copy';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
 import { isPodReady, isPodTerminal, isTerminating } from './podUtil';
 import { equalJSON } from '../admission/json';
@@ -262,18 +262,46 @@ export function syncReplicaSets(
  */
 export function replicaSetStatus(rs: ReplicaSet, pods: readonly Pod[]): ReplicaSet {
   if (rs.status && Object.keys(rs.status).length > 0) return rs;
-  const active = pods.filter(isPodActive);
   const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
-  const fully = active.filter((p) =>
-    templateLabels.every(([k, v]) => p.metadata?.labels?.[k] === v),
-  ).length;
-  const ready = active.filter(isPodReady).length;
-  const status: NonNullable<ReplicaSet['status']> = { replicas: active.length };
-  if (fully > 0) status.fullyLabeledReplicas = fully;
-  if (ready > 0) {
-    status.readyReplicas = ready;
-    status.availableReplicas = ready;
+  // Counted in one pass, without a list per count: every ReplicaSet, every run.
+  let replicas = 0;
+  let fully = 0;
+  let ready = 0;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i] as Pod;
+    if (!isPodActive(pod)) continue;
+    replicas++;
+    if (hasLabels(pod, templateLabels)) fully++;
+    if (isPodReady(pod)) ready++;
   }
-  status.observedGeneration = rs.metadata?.generation ?? 1;
-  return withField(rs, 'status', status);
+  const observedGeneration = rs.metadata?.generation ?? 1;
+  // The usual status as one literal, in the API's key order; else key by key (zeros left out).
+  let status: NonNullable<ReplicaSet['status']>;
+  if (fully > 0 && ready > 0)
+    status = {
+      replicas,
+      fullyLabeledReplicas: fully,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration,
+    };
+  else {
+    status = { replicas };
+    if (fully > 0) status.fullyLabeledReplicas = fully;
+    if (ready > 0) {
+      status.readyReplicas = ready;
+      status.availableReplicas = ready;
+    }
+    status.observedGeneration = observedGeneration;
+  }
+  return withStatus(rs, status);
+}
+
+function hasLabels(pod: Pod, pairs: readonly [string, unknown][]): boolean {
+  const labels = pod.metadata?.labels;
+  for (let i = 0; i < pairs.length; i++) {
+    const [k, v] = pairs[i] as [string, unknown];
+    if (labels?.[k] !== v) return false;
+  }
+  return true;
 }

@@ -76,7 +76,11 @@ export function settleStatuses({ replicaSets, owned, syncs, previous }: StatusIn
     return result;
   });
   const deployments = syncs.map((s) => {
-    const counted = [...s.owned, s.newReplicaSet ?? ''].map((k) => byKey.get(k) as ReplicaSet);
+    // The owned ReplicaSets, then the new one (again), as deploymentStatus reads them.
+    const counted = new Array<ReplicaSet>(s.owned.length + 1);
+    for (let i = 0; i < s.owned.length; i++)
+      counted[i] = byKey.get(s.owned[i] as string) as ReplicaSet;
+    counted[s.owned.length] = byKey.get(s.newReplicaSet ?? '') as ReplicaSet;
     const key = `${namespaceOf(s.deployment)}/${s.deployment.metadata?.name ?? ''}`;
     const computed = statusOf(previous?.deployments.get(key), s.deployment, counted, () =>
       deploymentStatus(s, byKey),

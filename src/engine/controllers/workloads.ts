@@ -152,6 +152,15 @@ function blameByPod(sync: ReplicaSetSync, lineage: Lineage): Map<string, Blame> 
   return blame;
 }
 
+/**
+ * The final version of each pod of `pods`: the list itself when every pod is final already
+ * (most were completed in place), so that each ReplicaSet's status counts its list as made.
+ */
+function finalsOf(pods: Pod[], finals: ReadonlyMap<Pod, Pod>): Pod[] {
+  if (finals.size === 0) return pods;
+  return pods.map((p) => finals.get(p) ?? p);
+}
+
 /** The workload objects as stored, in creation order (their relative order decides pod order). */
 export interface WorkloadInput {
   settings: ClusterSettings;
@@ -282,9 +291,7 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     statuses,
   } = settleStatuses({
     replicaSets,
-    owned: (rs) => {
-      return (rsSync.owned.get(rs) ?? []).map(finalOf);
-    },
+    owned: (rs) => finalsOf(rsSync.owned.get(rs) ?? [], finals),
     syncs: synced.syncs,
     previous: previous?.statuses,
   });
