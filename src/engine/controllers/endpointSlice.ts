@@ -15,6 +15,7 @@ import type {
   EndpointSlice,
   EndpointSlicePort,
   Node,
+  ObjectReference,
   OwnerReference,
   Pod,
   Service,
@@ -33,6 +34,7 @@ import {
   isTerminating,
   podIPsOf,
   podReference,
+  podReferences,
   protocolOf,
   servicePorts,
   shouldPodBeInEndpoints,
@@ -61,12 +63,18 @@ export function addressTypesForService(service: Service): AddressType[] {
   return ['IPv4', 'IPv6'];
 }
 
-/** getEndpointAddresses: the pod IPs of one family, re-printed canonically. */
+/**
+ * getEndpointAddresses: the pod IPs of one family, re-printed canonically. Made at its length
+ * (a list grown by push keeps room for 17, in every endpoint).
+ */
 function endpointAddresses(pod: Pod, addressType: AddressType): string[] {
   const v6 = addressType === 'IPv6';
-  const out: string[] = [];
-  for (const ip of podIPsOf(pod)) if (isIPv6Address(ip) === v6) out.push(canonicalAddress(ip));
-  return out;
+  const ips = podIPsOf(pod);
+  if (ips.length === 1) {
+    const ip = ips[0] as string;
+    return isIPv6Address(ip) === v6 ? [canonicalAddress(ip)] : [];
+  }
+  return ips.filter((ip) => isIPv6Address(ip) === v6).map(canonicalAddress);
 }
 
 /** The eight possible condition sets, shared (and frozen) rather than built per endpoint. */
@@ -82,25 +90,31 @@ function conditionsOf(ready: boolean, serving: boolean, terminating: boolean) {
   };
 }
 
-/** podToEndpoint: serving = pod Ready; ready = serving and not terminating, or publishNotReadyAddresses. */
+/**
+ * podToEndpoint: serving = pod Ready; ready = serving and not terminating, or
+ * publishNotReadyAddresses. The usual endpoint is one literal (a key added after it would be
+ * kept apart, in a property array of its own).
+ */
 export function podToEndpoint(
   pod: Pod,
   node: Node | undefined,
   service: Service,
   addressType: AddressType,
+  targetRef: ObjectReference = podReference(pod),
 ): Endpoint {
   const serving = isPodReady(pod);
   const terminating = isTerminating(pod);
   const ready = service.spec?.publishNotReadyAddresses === true || (serving && !terminating);
-  const endpoint: Endpoint = {
-    addresses: endpointAddresses(pod, addressType),
-    conditions: conditionsOf(ready, serving, terminating),
-  };
-  if (shouldSetHostname(pod, service)) endpoint.hostname = pod.spec?.hostname ?? '';
-  endpoint.targetRef = podReference(pod);
+  const addresses = endpointAddresses(pod, addressType);
+  const conditions = conditionsOf(ready, serving, terminating);
+  const hostname = shouldSetHostname(pod, service);
   const nodeName = pod.spec?.nodeName;
-  if (nodeName) endpoint.nodeName = nodeName;
   const zone = node?.metadata?.labels?.[zoneLabel];
+  if (!hostname && nodeName && !zone) return { addresses, conditions, targetRef, nodeName };
+  const endpoint: Endpoint = { addresses, conditions };
+  if (hostname) endpoint.hostname = pod.spec?.hostname ?? '';
+  endpoint.targetRef = targetRef;
+  if (nodeName) endpoint.nodeName = nodeName;
   if (zone) endpoint.zone = zone;
   return endpoint;
 }
@@ -197,12 +211,16 @@ function newSlice(
   };
 }
 
-/** Reconcile for one Service: `pods` are the pods its selector matches, `nodes` the Nodes by name. */
+/**
+ * Reconcile for one Service: `pods` are the pods its selector matches, `nodes` the Nodes by
+ * name, `targetRefs` name the pods (shared with the Service's Endpoints).
+ */
 export function computeEndpointSlices(
   service: Service,
   pods: readonly Pod[],
   nodes: ReadonlyMap<string, Node>,
   naming: SliceNaming,
+  targetRefs: readonly ObjectReference[] = podReferences(pods),
 ): EndpointSliceResult {
   const namespace = namespaceOf(service);
   const name = service.metadata?.name ?? '';
@@ -229,7 +247,8 @@ export function computeEndpointSlices(
   const headlessWithoutPorts = svcPorts.length === 0 && service.spec?.clusterIP === 'None';
   for (const addressType of addressTypesForService(service)) {
     const groups = new Map<string, { ports: EndpointSlicePort[]; endpoints: Endpoint[] }>();
-    for (const pod of pods) {
+    for (let p = 0; p < pods.length; p++) {
+      const pod = pods[p] as Pod;
       if (!shouldPodBeInEndpoints(pod, true)) continue;
       const nodeName = pod.spec?.nodeName ?? '';
       const node = nodes.get(nodeName);
@@ -238,7 +257,7 @@ export function computeEndpointSlices(
         if (!errors.includes(message)) errors.push(message);
         continue;
       }
-      const endpoint = podToEndpoint(pod, node, service, addressType);
+      const endpoint = podToEndpoint(pod, node, service, addressType, targetRefs[p]);
       if ((endpoint.addresses?.length ?? 0) === 0) continue;
       // A pod lacking a named port just lacks that port: pods are grouped by what they resolve.
       const numbers = headlessWithoutPorts ? [] : svcPorts.map((sp) => findPort(pod, sp));

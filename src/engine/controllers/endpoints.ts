@@ -12,6 +12,7 @@ import type {
   EndpointSubset,
   Endpoints,
   ObjectMeta,
+  ObjectReference,
   Pod,
   Service,
   ServicePort,
@@ -26,7 +27,7 @@ import {
   isPodReady,
   isServiceIPSet,
   podIPsOf,
-  podReference,
+  podReferences,
   protocolOf,
   servicePorts,
   shouldPodBeInEndpoints,
@@ -47,17 +48,23 @@ function serviceIsIPv6(service: Service): boolean | undefined {
   return undefined;
 }
 
-/** podToEndpointAddressForService: the pod's IP of the Service's (first) family. */
-function podAddress(service: Service, pod: Pod): EndpointAddress | undefined {
+/**
+ * podToEndpointAddressForService: the pod's IP of the Service's (first) family, `targetRef`
+ * naming the pod. One literal per shape (a key added after it would be kept apart).
+ */
+function podAddress(
+  service: Service,
+  pod: Pod,
+  targetRef: ObjectReference,
+): EndpointAddress | undefined {
   const ips = podIPsOf(pod);
   const v6 = serviceIsIPv6(service) ?? isIPv6(pod.status?.podIP ?? ips[0] ?? '');
   const ip = ips.find((candidate) => isIPv6Address(candidate) === v6);
   if (ip === undefined) return undefined;
-  const address: EndpointAddress = { ip };
-  if (shouldSetHostname(pod, service)) address.hostname = pod.spec?.hostname ?? '';
-  address.nodeName = pod.spec?.nodeName ?? '';
-  address.targetRef = podReference(pod);
-  return address;
+  const nodeName = pod.spec?.nodeName ?? '';
+  return shouldSetHostname(pod, service)
+    ? { ip, hostname: pod.spec?.hostname ?? '', nodeName, targetRef }
+    : { ip, nodeName, targetRef };
 }
 
 function endpointPort(servicePort: ServicePort, port: number): EndpointPort {
@@ -210,12 +217,14 @@ function hasDuplicates(a: readonly EndpointAddress[], b: readonly EndpointAddres
 /**
  * syncService: the Endpoints of a Service with a selector, given the pods its selector matches
  * (ANDed labels, same namespace). `current` is the Endpoints object already stored under the
- * Service's name, whose metadata the controller updates rather than replaces.
+ * Service's name, whose metadata the controller updates rather than replaces. `targetRefs` name
+ * the pods (shared with the Service's EndpointSlices).
  */
 export function computeEndpoints(
   service: Service,
   pods: readonly Pod[],
   current: Endpoints | undefined,
+  targetRefs: readonly ObjectReference[] = podReferences(pods),
 ): Endpoints {
   const publishNotReady = service.spec?.publishNotReadyAddresses === true;
   const ports = servicePorts(service);
@@ -225,9 +234,10 @@ export function computeEndpoints(
   const portsByKey = new Map<string, EndpointPort[]>();
   let samePorts: string | undefined;
   let uniform = true;
-  for (const pod of pods) {
+  for (let p = 0; p < pods.length; p++) {
+    const pod = pods[p] as Pod;
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const address = podAddress(service, pod);
+    const address = podAddress(service, pod, targetRefs[p] as ObjectReference);
     if (!address) continue;
     let key = '';
     if (ports.length === 0) {

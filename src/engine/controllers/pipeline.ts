@@ -15,6 +15,7 @@ import {
 import { mirrorEndpoints, mirroringControllerName } from './endpointSliceMirroring';
 import { findingsLog, groupByKind, type ControllerInput, type ControllerOutput } from './groups';
 import { namespaceOf, serviceSelector } from './labels';
+import { podReferences } from './podUtil';
 import { assignLoadBalancerIPs } from './loadBalancer';
 import { seededRandom, TakenNames } from './random';
 import { serviceEndpointsMemo, settleWorkloadsOnce } from './reuse';
@@ -105,9 +106,11 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     const taken = takenIn(ns);
     let result = memo.reusable(key, input, taken);
     if (!result) {
+      // The Endpoints and the EndpointSlices name each pod with one shared targetRef.
+      const targetRefs = podReferences(input.pods);
       const endpoints = created(
         seed,
-        computeEndpoints(service, input.pods, input.given),
+        computeEndpoints(service, input.pods, input.given, targetRefs),
         service.metadata,
       );
       const reuse = new Map<EndpointSlice['addressType'] & string, string[]>();
@@ -116,11 +119,17 @@ export function runControllers(input: ControllerInput): ControllerOutput {
         reuse.set(t, [...(reuse.get(t) ?? []), s.metadata?.name ?? '']);
       }
       const made = taken.recording(() =>
-        computeEndpointSlices(service, input.pods, nodesByName, {
-          random: seededRandom(seed, `EndpointSlice/${key}`),
-          taken,
-          reuse,
-        }),
+        computeEndpointSlices(
+          service,
+          input.pods,
+          nodesByName,
+          {
+            random: seededRandom(seed, `EndpointSlice/${key}`),
+            taken,
+            reuse,
+          },
+          targetRefs,
+        ),
       );
       // Built field by field: a literal that starts with a spread is slow to make, 10,000 times.
       result = {

@@ -7,16 +7,25 @@ import { canonicalIP, isIPv6 } from '../net/ip';
 import type { ObjectReference, Pod, Protocol, Service, ServicePort } from '../model';
 import { define } from './copy';
 
-/** An endpoint's targetRef for `pod`: kind, namespace, name and uid. */
+/**
+ * An endpoint's targetRef for `pod`: kind, namespace, name and uid, as one literal (a key added
+ * after it would be kept apart, in a property array of its own).
+ */
 export function podReference(pod: Pod): ObjectReference {
-  const ref: ObjectReference = {
-    kind: 'Pod',
-    namespace: pod.metadata?.namespace || 'default',
-    name: pod.metadata?.name ?? '',
-  };
+  const namespace = pod.metadata?.namespace || 'default';
+  const name = pod.metadata?.name ?? '';
   const uid = pod.metadata?.uid;
-  if (uid) ref.uid = uid;
-  return ref;
+  return uid ? { kind: 'Pod', namespace, name, uid } : { kind: 'Pod', namespace, name };
+}
+
+/**
+ * The targetRef of each of a Service's pods, frozen: the Service's Endpoints and its
+ * EndpointSlices name each pod with the same object (nothing writes it).
+ */
+export function podReferences(pods: readonly Pod[]): readonly ObjectReference[] {
+  const refs = new Array<ObjectReference>(pods.length);
+  for (let i = 0; i < pods.length; i++) refs[i] = Object.freeze(podReference(pods[i] as Pod));
+  return refs;
 }
 
 /** A protocol as the API server defaults it: TCP when absent. */
