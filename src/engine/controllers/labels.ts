@@ -109,7 +109,7 @@ export class PodIndex {
     return PodIndex.last.index;
   }
 
-  add(pod: Pod): void {
+  private add(pod: Pod): void {
     const namespace = namespaceOf(pod);
     let list = this.byNamespace.get(namespace);
     if (!list) this.byNamespace.set(namespace, (list = []));
@@ -149,8 +149,11 @@ export class PodIndex {
     return this.byNamespace.get(namespace) ?? [];
   }
 
-  /** Pods of `namespace` carrying every pair, in index order (the smallest bucket is scanned). */
-  selectSet(namespace: string, pairs: SelectorPairs): Pod[] {
+  /**
+   * Pods of `namespace` carrying every pair, in index order (the smallest bucket is scanned).
+   * For one pair, the index's own list (read only: the index is complete once made).
+   */
+  selectSet(namespace: string, pairs: SelectorPairs): readonly Pod[] {
     if (pairs.length === 0) return [...this.inNamespace(namespace)];
     const keys = this.byLabel.get(namespace);
     if (!keys) return [];
@@ -161,7 +164,7 @@ export class PodIndex {
       if (!smallest || bucket.length < smallest.length) smallest = bucket;
     }
     // One pair: its bucket holds exactly the pods whose label has that value.
-    if (pairs.length === 1) return [...(smallest ?? [])];
+    if (pairs.length === 1) return smallest ?? [];
     return (smallest ?? []).filter((pod) => matchesSet(pairs, pod.metadata?.labels));
   }
 
