@@ -47,9 +47,9 @@ function builtIn(object: KubeObject, order: number): SourcedObject {
 /** Turns a component's finding about a stored object into a diagnostic at the object's field. */
 function toDiagnostic(
   finding: Finding,
-  sources: Map<string, SourcedObject>,
+  sourceOf: (key: string) => SourcedObject | undefined,
 ): Diagnostic | undefined {
-  const source = sources.get(finding.object);
+  const source = sourceOf(finding.object);
   const at = source?.locate(finding.path) ?? source?.locate('');
   if (!at) return undefined;
   return {
@@ -62,6 +62,26 @@ function toDiagnostic(
     source: finding.source,
     object: finding.object,
   };
+}
+
+/**
+ * Where each stored object starts, by key, in the order of the keys' first objects; a key
+ * stored twice (a snapshot read as it is) is placed by its last object, as a map of the objects
+ * by key would have it (every object of the input has a place, and the built-ins, which have
+ * none, share no key with one).
+ */
+function positionsOf(stored: readonly SourcedObject[]): Record<string, SourcePosition> {
+  const positions: Record<string, SourcePosition> = {};
+  for (const source of stored) {
+    const at = source.locate('');
+    if (at)
+      positions[objectKey(source.object)] = {
+        document: at.document,
+        line: at.line,
+        column: at.column,
+      };
+  }
+  return positions;
 }
 
 /** Reads the input and computes what a cluster would make of it. */
@@ -105,14 +125,17 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
   }
 
   const t2 = clock();
-  const sources = new Map(stored.map((o) => [objectKey(o.object), o]));
+  // The stored objects by key, for the findings' diagnostics: made when there is one.
+  let sources: Map<string, SourcedObject> | undefined;
+  const sourceOf = (key: string) =>
+    (sources ??= new Map(stored.map((o) => [objectKey(o.object), o]))).get(key);
   const objects = stored.map((o) => o.object);
   const state = options.admitted
     ? { ...groupByKind(objects), findings: [] }
     : runControllers({ settings, seed: options.seed ?? 1, objects });
   const t3 = clock();
   for (const finding of state.findings) {
-    const diagnostic = toDiagnostic(finding, sources);
+    const diagnostic = toDiagnostic(finding, sourceOf);
     if (diagnostic) diagnostics.push(diagnostic);
   }
 
@@ -120,19 +143,15 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
   const cluster: Cluster = { settings, proxy, ...groups, defaultNodes: assumedNodes.length > 0 };
   // CoreDNS reads its Corefile from the cluster: a Corefile it cannot read is reported on the ConfigMap.
   for (const finding of readCorednsConfig(cluster).findings) {
-    const diagnostic = toDiagnostic(finding, sources);
+    const diagnostic = toDiagnostic(finding, sourceOf);
     if (diagnostic) diagnostics.push(diagnostic);
   }
   // The teacher's warnings (explain/): a selector matching no pod, a targetPort no pod exposes...
   for (const finding of computeTeacherWarnings(cluster)) {
-    const diagnostic = toDiagnostic(finding, sources);
+    const diagnostic = toDiagnostic(finding, sourceOf);
     if (diagnostic) diagnostics.push(diagnostic);
   }
-  const positions: Record<string, SourcePosition> = {};
-  for (const [key, source] of sources) {
-    const at = source.locate('');
-    if (at) positions[key] = { document: at.document, line: at.line, column: at.column };
-  }
+  const positions = positionsOf(stored);
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   const timings = options.clock
     ? { parse: t1 - t0, admission: t2 - t1, controllers: t3 - t2 }
