@@ -191,22 +191,26 @@ function fnvChar(hash: number, code: number): number {
 }
 
 /**
- * Whether JSON.stringify escapes something in `text`: a quote, a backslash, a control
- * character or a surrogate (a lone one is escaped; a pair is not, but is rare enough to take
- * the slow way).
+ * FNV-1a continued over JSON.stringify(text), without building it: one-byte characters are hashed
+ * as they are, quoted, in one pass; a text with anything else (what JSON escapes, or more than one
+ * byte per character) is hashed as JSON.stringify prints it.
  */
-function needsEscape(text: string): boolean {
+function hashQuoted(hash: number, text: string): number {
+  let h = fnvChar(hash, quote);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0xff)
+      return fnv32aFrom(hash, JSON.stringify(text));
+    h = Math.imul(h ^ c, 0x01000193);
   }
-  return false;
+  return fnvChar(h >>> 0, quote);
 }
 
-/** FNV-1a continued over JSON.stringify(text), without building it when nothing needs escaping. */
-function hashQuoted(hash: number, text: string): number {
-  if (needsEscape(text)) return fnv32aFrom(hash, JSON.stringify(text));
-  return fnvChar(fnv32aFrom(fnvChar(hash, quote), text), quote);
+/** FNV-1a continued over the JSON text of a scalar (a number's text is V8's cached one). */
+function hashScalar(hash: number, value: unknown): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return fnv32aFrom(hash, String(value));
+  if (typeof value === 'boolean') return fnv32aFrom(hash, value ? 'true' : 'false');
+  return fnv32aFrom(hash, JSON.stringify(value) ?? 'null');
 }
 
 /**
@@ -239,7 +243,7 @@ export function canonicalHash(value: unknown, hash = fnvOffset): number {
     }
     return fnvChar(h, 0x7d); // }
   }
-  return fnv32aFrom(h, JSON.stringify(value) ?? 'null');
+  return hashScalar(h, value);
 }
 
 /**
