@@ -83,18 +83,19 @@ function allocate(range: Range, reserved: ReadonlySet<string>): string | undefin
   return undefined;
 }
 
+/**
+ * A pod condition, keys in the API's order. Built without spreading: a literal with a spread is
+ * made through the runtime, and there are five conditions per pod template.
+ */
 function condition(
   type: string,
   ready: boolean,
   at: string | undefined,
-  extra: Partial<PodCondition> = {},
+  extra?: Partial<PodCondition>,
 ): PodCondition {
-  return {
-    type,
-    status: ready ? 'True' : 'False',
-    ...(at ? { lastTransitionTime: at } : {}),
-    ...extra,
-  };
+  const status = ready ? 'True' : 'False';
+  const out: PodCondition = at ? { type, status, lastTransitionTime: at } : { type, status };
+  return extra ? Object.assign(out, extra) : out;
 }
 
 function readinessGateProblem(pod: Pod, conditions: readonly PodCondition[]): string | undefined {
@@ -180,11 +181,13 @@ function normalizeGiven(pod: Pod, status: PodStatus): PodStatus {
 
 /** Deep-freezes a plain JSON value built here, to be shared by many pods. */
 function frozen<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) frozen(v);
-    Object.freeze(value);
-  }
-  return value;
+  if (typeof value !== 'object' || value === null) return value;
+  // Walked in place (no list of values made per object): every pod template, every run.
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) frozen(value[i]);
+  else
+    for (const k in value)
+      if (Object.hasOwn(value, k)) frozen((value as Record<string, unknown>)[k]);
+  return Object.freeze(value);
 }
 
 /**
