@@ -4,7 +4,14 @@
  * its ReplicaSets (pkg/controller/deployment).
  */
 import { equalJSON } from '../admission/json';
-import type { Deployment, IntOrString, ObjectMeta, PodTemplateSpec, ReplicaSet } from '../model';
+import type {
+  Deployment,
+  IntOrString,
+  ObjectMeta,
+  OwnerReference,
+  PodTemplateSpec,
+  ReplicaSet,
+} from '../model';
 import { copyOf, define, withField } from './copy';
 import { labelSelectorPairs, matchesLabelSelector, namespaceOf } from './labels';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
@@ -57,6 +64,17 @@ export function replicasOf(spec: { replicas?: number } | undefined): number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 1;
 }
 
+/** The number of a percentage written as digits and `%` (read twice per Deployment per run). */
+function percentOf(text: string): number | undefined {
+  const digits = text.length - 1;
+  if (digits < 1 || text.charCodeAt(digits) !== 0x25) return undefined;
+  for (let i = 0; i < digits; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return Number(text.slice(0, digits));
+}
+
 /** intstr.GetScaledValueFromIntOrPercent: percentages round up for surge, down for unavailable. */
 function scaled(
   value: IntOrString | undefined,
@@ -66,9 +84,9 @@ function scaled(
 ): number {
   const v = value ?? fallback;
   if (typeof v === 'number') return Math.max(0, Math.trunc(v));
-  const m = /^(\d+)%$/.exec(v);
-  if (!m) return 0;
-  const exact = (Number(m[1]) * total) / 100;
+  const percent = percentOf(v);
+  if (percent === undefined) return 0;
+  const exact = (percent * total) / 100;
   return roundUp ? Math.ceil(exact) : Math.floor(exact);
 }
 
@@ -173,13 +191,7 @@ function newReplicaSetFor(deployment: Deployment, hash: string, revision: number
     namespace: namespaceOf(deployment),
     labels,
     annotations: annotationsFor(deployment, revision),
-    ownerReferences: [
-      newControllerRef({
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: deployment.metadata,
-      }),
-    ],
+    ownerReferences: [deploymentRef(deployment)],
     generation: 1,
   };
   return { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: meta, spec };
@@ -192,6 +204,15 @@ function withRevision(deployment: Deployment, revision: string): Deployment {
   const metadata = copyOf(deployment.metadata);
   metadata.annotations = annotations;
   return withField(deployment, 'metadata', metadata);
+}
+
+/** The controller reference a ReplicaSet the Deployment adopts gets. */
+function deploymentRef(deployment: Deployment): OwnerReference {
+  return newControllerRef({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: deployment.metadata,
+  });
 }
 
 /**
@@ -235,7 +256,9 @@ export function syncDeployments(
     if (list) list.push(i);
     else byNamespace.set(ns, [i]);
   });
-  const names = new Set(replicaSets.map(rsKey));
+  // Each ReplicaSet's key, made once: it names the ReplicaSet in every sync and in `names`.
+  const keys = replicaSets.map(rsKey);
+  const names = new Set(keys);
   const syncs: DeploymentSync[] = [];
 
   for (const deployment of deployments) {
@@ -259,17 +282,13 @@ export function syncDeployments(
     if (before && !names.has(lentKey) && equalJSON(before.deployment, deployment)) {
       names.add(lentKey);
       replicaSets.push(before.replicaSet);
+      keys.push(lentKey);
       lent.add(before.replicaSet);
       syncs.push(before.sync);
       made.set(key, before);
       continue;
     }
     const want = ownedIdx.length > 0 ? withoutHash(deployment.spec?.template) : '';
-    const ref = newControllerRef({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: deployment.metadata,
-    });
     let newIndex = ownedIdx.find((i) => withoutHash(replicaSets[i]?.spec?.template) === want);
     const maxRevision = Math.max(
       0,
@@ -278,7 +297,9 @@ export function syncDeployments(
 
     for (const i of ownedIdx) {
       const rs = replicaSets[i] as ReplicaSet;
-      const meta = controllerOf(rs.metadata) ? rs.metadata : withOwner(rs.metadata ?? {}, ref);
+      const meta = controllerOf(rs.metadata)
+        ? rs.metadata
+        : withOwner(rs.metadata ?? {}, deploymentRef(deployment));
       const replicas = i === newIndex ? replicasOf(deployment.spec) : 0;
       replicaSets[i] = { ...rs, metadata: meta, spec: { ...rs.spec, replicas } };
     }
@@ -286,12 +307,16 @@ export function syncDeployments(
     let collisions = 0;
     if (newIndex === undefined && !deployment.spec?.paused) {
       let hash = computeHash(deployment.spec?.template);
-      while (names.has(`${namespace}/${deployment.metadata?.name ?? ''}-${hash}`)) {
+      const prefix = `${namespace}/${deployment.metadata?.name ?? ''}-`;
+      let rsKeyOfHash = prefix + hash;
+      while (names.has(rsKeyOfHash)) {
         collisions++;
         hash = computeHash(deployment.spec?.template, collisions);
+        rsKeyOfHash = prefix + hash;
       }
       const rs = newReplicaSetFor(deployment, hash, maxRevision + 1);
-      names.add(rsKey(rs));
+      names.add(rsKeyOfHash);
+      keys.push(rsKeyOfHash);
       newIndex = replicaSets.push(rs) - 1;
       ownedIdx.push(newIndex);
     }
@@ -299,11 +324,11 @@ export function syncDeployments(
     const revision = newReplicaSet ? revisionOf(newReplicaSet) || maxRevision : maxRevision;
     const annotated: Deployment =
       revision > 0 ? withRevision(deployment, String(revision)) : deployment;
-    const sync: DeploymentSync = {
-      deployment: annotated,
-      ...(newReplicaSet ? { newReplicaSet: rsKey(newReplicaSet) } : {}),
-      owned: ownedIdx.map((i) => rsKey(replicaSets[i] as ReplicaSet)),
-    };
+    const owned = ownedIdx.map((i) => keys[i] as string);
+    const sync: DeploymentSync =
+      newIndex === undefined
+        ? { deployment: annotated, owned }
+        : { deployment: annotated, newReplicaSet: keys[newIndex] as string, owned };
     syncs.push(sync);
     if (ownedNone && collisions === 0 && newReplicaSet)
       made.set(key, { deployment, sync, replicaSet: newReplicaSet });

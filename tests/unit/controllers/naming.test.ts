@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine';
-import { computeHash } from '../../../src/engine/controllers/deployment';
+import { computeHash, fenceposts } from '../../../src/engine/controllers/deployment';
 import {
   canonicalHash,
   canonicalJSON,
@@ -218,5 +218,23 @@ describe('the pod-template-hash is FNV-1a of the template as canonical JSON', ()
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('a rolling update reads maxSurge and maxUnavailable as a count or a percentage', () => {
+  const withRollingUpdate = (maxSurge: unknown, maxUnavailable: unknown) =>
+    ({
+      spec: { replicas: 10, strategy: { rollingUpdate: { maxSurge, maxUnavailable } } },
+    }) as Parameters<typeof fenceposts>[0];
+
+  it('rounds a percentage up for surge and down for unavailable', () => {
+    expect(fenceposts(withRollingUpdate('25%', '25%'))).toEqual({ surge: 3, unavailable: 2 });
+    expect(fenceposts(withRollingUpdate('100%', '0%'))).toEqual({ surge: 10, unavailable: 0 });
+    expect(fenceposts(withRollingUpdate(2, 1))).toEqual({ surge: 2, unavailable: 1 });
+  });
+
+  it('takes zero for a text that is not digits and a percent sign', () => {
+    for (const text of ['%', '25', '2.5%', '-5%', '25%%', ' 25%', 'a%'])
+      expect(fenceposts(withRollingUpdate(text, '10%'))).toEqual({ surge: 0, unavailable: 1 });
   });
 });
