@@ -240,6 +240,8 @@ export function syncDeployments(
   previous?: ReadonlyMap<string, DeploymentMade>,
 ): {
   replicaSets: ReplicaSet[];
+  /** The rsKey of each of `replicaSets`. */
+  keys: string[];
   syncs: DeploymentSync[];
   /** What each Deployment made as DeploymentMade describes, by `namespace/name`. */
   made: Map<string, DeploymentMade>;
@@ -333,5 +335,5 @@ export function syncDeployments(
     if (ownedNone && collisions === 0 && newReplicaSet)
       made.set(key, { deployment, sync, replicaSet: newReplicaSet });
   }
-  return { replicaSets, syncs, made, lent };
+  return { replicaSets, keys, syncs, made, lent };
 }

@@ -273,7 +273,8 @@ export class TakenNames extends Set<string> {
     this.log = added;
     try {
       const value = generate();
-      return { value, added, clean: this.collisions === before };
+      // Copied at its length: the list grown by push keeps room for 17 names, and is kept.
+      return { value, added: added.slice(), clean: this.collisions === before };
     } finally {
       this.log = undefined;
     }

@@ -5,7 +5,7 @@
  * 3e4a7900d75552087b6d82edb80ac44be8f71d67).
  */
 import type { ObjectMeta, OwnerReference, Pod, PodSpec, ReplicaSet } from '../model';
-import { rsKey, replicasOf } from './deployment';
+import { replicasOf } from './deployment';
 import { labelSelectorPairs, matchesLabelSelector, namespaceOf, PodIndex } from './labels';
 import { copyOf, withStatus } from './copy';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
@@ -93,17 +93,29 @@ function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
  * complete them in place), the rest shared with its siblings. Keys in the API's order.
  */
 function newPod(parts: PodTemplateParts, name: string, seed: number): Pod {
-  const metadata: ObjectMeta = {
-    name,
-    generateName: parts.generateName,
-    namespace: parts.namespace,
-    uid: deriveUID(seed, `Pod/${parts.namespace}/${name}`),
-  };
-  if (parts.creationTimestamp) metadata.creationTimestamp = parts.creationTimestamp;
+  const { generateName, namespace, creationTimestamp, labels, annotations } = parts;
+  const uid = deriveUID(seed, `Pod/${namespace}/${name}`);
   // The frozen shared maps are typed mutable by ObjectMeta; nothing writes them.
-  if (parts.labels) metadata.labels = parts.labels as Record<string, string>;
-  if (parts.annotations) metadata.annotations = parts.annotations as Record<string, string>;
-  metadata.ownerReferences = parts.ownerReferences as OwnerReference[];
+  const ownerReferences = parts.ownerReferences as OwnerReference[];
+  let metadata: ObjectMeta;
+  // The usual metadata as one literal (keys added after it would be kept apart); else key by key.
+  if (creationTimestamp && labels && !annotations)
+    metadata = {
+      name,
+      generateName,
+      namespace,
+      uid,
+      creationTimestamp,
+      labels: labels as Record<string, string>,
+      ownerReferences,
+    };
+  else {
+    metadata = { name, generateName, namespace, uid };
+    if (creationTimestamp) metadata.creationTimestamp = creationTimestamp;
+    if (labels) metadata.labels = labels as Record<string, string>;
+    if (annotations) metadata.annotations = annotations as Record<string, string>;
+    metadata.ownerReferences = ownerReferences;
+  }
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec: copyOf(parts.spec) };
 }
 
@@ -141,9 +153,13 @@ export interface ReplicaSetSync {
   origins: Origins;
 }
 
-/** syncReplicaSet for every ReplicaSet, in creation order (manageReplicas and claimPods). */
+/**
+ * syncReplicaSet for every ReplicaSet, in creation order (manageReplicas and claimPods); `keys`
+ * holds the rsKey of each.
+ */
 export function syncReplicaSets(
   replicaSets: readonly ReplicaSet[],
+  keys: readonly string[],
   given: readonly Pod[],
   seed: number,
   previous?: ReadonlyMap<string, MadePods>,
@@ -169,8 +185,9 @@ export function syncReplicaSets(
     return set;
   };
 
-  for (const rs of replicaSets) {
-    const key = rsKey(rs);
+  for (let r = 0; r < replicaSets.length; r++) {
+    const rs = replicaSets[r] as ReplicaSet;
+    const key = keys[r] as string;
     const namespace = namespaceOf(rs);
     const selector = rs.spec?.selector;
     const selects =
@@ -225,9 +242,10 @@ export function syncReplicaSets(
         const random = seededRandom(seed, `ReplicaSet/${namespace}/${rs.metadata?.name ?? ''}`);
         const parts = podTemplateParts(rs);
         const generated = taken.recording(() => {
-          const out: Pod[] = [];
-          for (let i = active.length; i < desired; i++)
-            out.push(newPod(parts, generateName(random, parts.generateName, taken), seed));
+          // Made at its length: the list is kept, for the next run, as long as the pods.
+          const out = new Array<Pod>(desired - active.length);
+          for (let i = 0; i < out.length; i++)
+            out[i] = newPod(parts, generateName(random, parts.generateName, taken), seed);
           return out;
         });
         making = {
@@ -242,9 +260,11 @@ export function syncReplicaSets(
         created.push(pod);
         createdBy.push(rs);
         createdOrigins.push(origin);
-        pods.push(pod);
       }
       made.set(key, making);
+      // Owning only the pods it made: their list, not a copy (nothing changes either).
+      owned.set(rs, pods.length === 0 ? making.pods : [...pods, ...making.pods]);
+      continue;
     }
     owned.set(rs, pods);
   }

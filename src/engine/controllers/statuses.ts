@@ -6,7 +6,7 @@
  */
 import { equalJSON, sameItems } from '../admission/json';
 import type { Deployment, KubeObject, Pod, ReplicaSet } from '../model';
-import { rsKey, type DeploymentSync } from './deployment';
+import type { DeploymentSync } from './deployment';
 import { deploymentStatus } from './deploymentStatus';
 import { namespaceOf } from './labels';
 import { replicaSetStatus } from './replicaSet';
@@ -26,6 +26,8 @@ export interface Statuses {
 
 export interface StatusInput {
   replicaSets: readonly ReplicaSet[];
+  /** The rsKey of each of `replicaSets`. */
+  keys: readonly string[];
   /** The final pods a ReplicaSet owns. */
   owned(rs: ReplicaSet): Pod[];
   syncs: readonly DeploymentSync[];
@@ -57,15 +59,15 @@ function statusOf<T extends ReplicaSet | Deployment>(
   return { from, counted, result };
 }
 
-export function settleStatuses({ replicaSets, owned, syncs, previous }: StatusInput): {
+export function settleStatuses({ replicaSets, keys, owned, syncs, previous }: StatusInput): {
   replicaSets: ReplicaSet[];
   deployments: Deployment[];
   statuses: Statuses;
 } {
   const statuses: Statuses = { replicaSets: new Map(), deployments: new Map() };
   const byKey = new Map<string, ReplicaSet>();
-  const finalRS = replicaSets.map((rs) => {
-    const key = rsKey(rs);
+  const finalRS = replicaSets.map((rs, i) => {
+    const key = keys[i] as string;
     const pods = owned(rs);
     const computed = statusOf(previous?.replicaSets.get(key), rs, pods, () =>
       replicaSetStatus(rs, pods),

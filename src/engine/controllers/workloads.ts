@@ -220,27 +220,32 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   const synced = syncDeployments(deployments, givenRS, previous?.deploymentsMade);
   /** A made ReplicaSet stored as the previous run's equal one. */
   const storedAs = new Map<ReplicaSet, ReplicaSet>();
-  const replicaSets = synced.replicaSets.map((rs) => {
-    if (givenRSKeys.has(rsKey(rs)) || synced.lent.has(rs)) return rs;
+  // Each ReplicaSet's key, made once by syncDeployments (what follows keeps every name).
+  const rsKeys = synced.keys;
+  const replicaSets = synced.replicaSets.map((rs, i) => {
+    const key = rsKeys[i] as string;
+    if (givenRSKeys.has(key) || synced.lent.has(rs)) return rs;
     const owner = controllerOf(rs.metadata);
     const deployment = owner
       ? deploymentByKey.get(`${namespaceOf(rs)}/${owner.name ?? ''}`)
       : undefined;
     const made = created(seed, rs, deployment?.metadata);
     // The previous run's equal ReplicaSet: what was computed from it is found by identity.
-    const before = previous?.statuses.replicaSets.get(rsKey(made))?.from;
+    const before = previous?.statuses.replicaSets.get(key)?.from;
     if (before === undefined || !equalJSON(before, made)) return made;
     storedAs.set(made, before as ReplicaSet);
     return before as ReplicaSet;
   });
   const givenPods = groups.pods.map((p) => withUID(seed, p));
-  const rsSync = syncReplicaSets(replicaSets, givenPods, seed, previous?.made);
-  // For the next run: what each Deployment made, with its ReplicaSet as this run stores it.
-  const deploymentsMade = new Map<string, DeploymentMade>();
-  for (const [key, m] of synced.made) {
-    const stored = storedAs.get(m.replicaSet);
-    deploymentsMade.set(key, stored === undefined ? m : { ...m, replicaSet: stored });
-  }
+  const rsSync = syncReplicaSets(replicaSets, rsKeys, givenPods, seed, previous?.made);
+  // For the next run: what each Deployment made, with its ReplicaSet as this run stores it
+  // (this run's own map, updated in place).
+  const deploymentsMade: Map<string, DeploymentMade> = synced.made;
+  if (storedAs.size > 0)
+    for (const [key, m] of deploymentsMade) {
+      const stored = storedAs.get(m.replicaSet);
+      if (stored !== undefined) deploymentsMade.set(key, { ...m, replicaSet: stored });
+    }
   // Pods exist in the order they were created: a controller's pods right after its owner.
   const lineage: Lineage = { deploymentByKey, orderOf: positions(objects) };
   const { pods, origins } = inCreationOrder(rsSync, lineage);
@@ -271,18 +276,20 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   for (let i = 0; i < pods.length; i++)
     if (finalPods[i] !== pods[i]) finals.set(pods[i] as Pod, finalPods[i] as Pod);
   const finalOf = (p: Pod) => finals.get(p) ?? p;
-  // Each ReplicaSet's pods as this run leaves them (most were completed in place: no copy).
-  const made = new Map<string, MadePods>();
-  for (const [key, m] of rsSync.made) {
-    let pods = m.pods;
-    for (let i = 0; i < m.pods.length; i++) {
-      const final = finalOf(m.pods[i] as Pod);
-      if (final === m.pods[i]) continue;
-      if (pods === m.pods) pods = [...m.pods];
-      pods[i] = final;
+  // Each ReplicaSet's pods as this run leaves them (most were completed in place: no copy;
+  // this run's own map, updated in place).
+  const made: Map<string, MadePods> = rsSync.made;
+  if (finals.size > 0)
+    for (const [key, m] of made) {
+      let pods = m.pods;
+      for (let i = 0; i < m.pods.length; i++) {
+        const final = finalOf(m.pods[i] as Pod);
+        if (final === m.pods[i]) continue;
+        if (pods === m.pods) pods = [...m.pods];
+        pods[i] = final;
+      }
+      if (pods !== m.pods) made.set(key, { ...m, pods });
     }
-    made.set(key, pods === m.pods ? m : { ...m, pods });
-  }
 
   // Statuses of ReplicaSets and Deployments.
   const {
@@ -291,6 +298,7 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     statuses,
   } = settleStatuses({
     replicaSets,
+    keys: rsKeys,
     owned: (rs) => finalsOf(rsSync.owned.get(rs) ?? [], finals),
     syncs: synced.syncs,
     previous: previous?.statuses,
