@@ -165,7 +165,7 @@ export interface SliceNaming {
   /** Names taken in the Service's namespace. */
   taken: Set<string>;
   /** Names of slices this controller already manages for the Service, per address type, reused in order. */
-  reuse: Map<AddressType, string[]>;
+  reuse: ReadonlyMap<AddressType, string[]>;
 }
 
 export interface EndpointSliceResult {
@@ -177,8 +177,8 @@ export interface EndpointSliceResult {
 /** What every slice of one Service shares, and the naming state its slices draw from. */
 interface SliceMaker {
   naming: SliceNaming;
-  /** Names of managed slices reused so far. */
-  reused: Set<string>;
+  /** Names of managed slices reused so far (none made until one is). */
+  reused: Set<string> | undefined;
   generateName: string;
   namespace: string;
   labels: Record<string, string>;
@@ -193,7 +193,7 @@ function newSlice(
   endpoints: Endpoint[],
 ): EndpointSlice {
   const reusedName = m.naming.reuse.get(addressType)?.shift();
-  if (reusedName !== undefined) m.reused.add(reusedName);
+  if (reusedName !== undefined) (m.reused ??= new Set()).add(reusedName);
   const sliceName = reusedName ?? generateName(m.naming.random, m.generateName, m.naming.taken);
   return {
     apiVersion: 'discovery.k8s.io/v1',
@@ -233,10 +233,9 @@ export function computeEndpointSlices(
   ]);
   const errors: string[] = [];
   const slices: EndpointSlice[] = [];
-  const reused = new Set<string>();
   const maker: SliceMaker = {
     naming,
-    reused,
+    reused: undefined,
     generateName: `${name}-`,
     namespace,
     labels: labels as Record<string, string>,
@@ -280,7 +279,7 @@ export function computeEndpointSlices(
   }
   // finalize: no new slice is created for a Service being deleted; existing ones are updated.
   const kept = service.metadata?.deletionTimestamp
-    ? slices.filter((s) => s.metadata.name !== undefined && reused.has(s.metadata.name))
+    ? slices.filter((s) => s.metadata.name !== undefined && maker.reused?.has(s.metadata.name))
     : slices;
   const error =
     errors.length === 0 ? undefined : errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;

@@ -4,7 +4,7 @@
  * Input objects are never modified: every change is made on a copy.
  */
 import { objectKey } from '../keys';
-import type { EndpointSlice, Endpoints, Service } from '../model';
+import type { AddressType, EndpointSlice, Endpoints, Service } from '../model';
 import { computeEndpoints } from './endpoints';
 import {
   computeEndpointSlices,
@@ -23,6 +23,20 @@ import { sanitizeMeta } from './sanitize';
 import { created, withUID } from './workloads';
 
 const workloadKinds = new Set(['Node', 'Deployment', 'ReplicaSet', 'Pod']);
+
+/** No slice to reuse: the case of nearly every Service (read only). */
+const noReusableNames: ReadonlyMap<AddressType, string[]> = new Map();
+
+/** The names of the slices a Service's reconcile may reuse, per address type, in order. */
+function reusableNames(slices: readonly EndpointSlice[]): ReadonlyMap<AddressType, string[]> {
+  if (slices.length === 0) return noReusableNames;
+  const names = new Map<AddressType, string[]>();
+  for (const s of slices) {
+    const t = s.addressType ?? 'IPv4';
+    names.set(t, [...(names.get(t) ?? []), s.metadata?.name ?? '']);
+  }
+  return names;
+}
 
 export function runControllers(input: ControllerInput): ControllerOutput {
   const { seed, settings } = input;
@@ -113,11 +127,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
         computeEndpoints(service, input.pods, input.given, targetRefs),
         service.metadata,
       );
-      const reuse = new Map<EndpointSlice['addressType'] & string, string[]>();
-      for (const s of input.reusable) {
-        const t = s.addressType ?? 'IPv4';
-        reuse.set(t, [...(reuse.get(t) ?? []), s.metadata?.name ?? '']);
-      }
+      const reuse = reusableNames(input.reusable);
       const made = taken.recording(() =>
         computeEndpointSlices(
           service,

@@ -82,13 +82,34 @@ function targetPortWarningsOnce(service: Service, pods: readonly Pod[]): Finding
   return findings;
 }
 
-function hasReadyEndpoint(slices: readonly EndpointSlice[]): boolean {
-  return slices.some((slice) =>
-    (slice.endpoints ?? []).some(
-      (e) => (e.addresses?.length ?? 0) > 0 && (e.conditions?.ready ?? true) !== false,
-    ),
+function hasReadyEndpoint(slice: EndpointSlice): boolean {
+  return (slice.endpoints ?? []).some(
+    (e) => (e.addresses?.length ?? 0) > 0 && (e.conditions?.ready ?? true) !== false,
   );
 }
+
+/**
+ * The keys (`namespace/name`) of the Services among `wanted` that a slice with a ready endpoint
+ * belongs to; only NodePort and LoadBalancer Services are asked about.
+ */
+function withReadyEndpoint(
+  slices: readonly EndpointSlice[],
+  wanted: ReadonlySet<string>,
+): Set<string> {
+  const ready = new Set<string>();
+  if (wanted.size === 0) return ready;
+  for (const slice of slices) {
+    const name = slice.metadata?.labels?.[serviceNameLabel];
+    if (name === undefined) continue;
+    const key = `${namespaceOf(slice)}/${name}`;
+    if (wanted.has(key) && !ready.has(key) && hasReadyEndpoint(slice)) ready.add(key);
+  }
+  return ready;
+}
+
+const exposedTypes = new Set(['NodePort', 'LoadBalancer']);
+
+const serviceKey = (service: Service) => `${namespaceOf(service)}/${service.metadata?.name ?? ''}`;
 
 /**
  * The teacher's warnings for every Service of the cluster (kube-proxy's view of endpoints:
@@ -97,15 +118,10 @@ function hasReadyEndpoint(slices: readonly EndpointSlice[]): boolean {
 export function computeTeacherWarnings(cluster: Cluster): Finding[] {
   const findings: Finding[] = [];
   const index = PodIndex.of(cluster.pods);
-  const slicesByService = new Map<string, EndpointSlice[]>();
-  for (const slice of cluster.endpointSlices) {
-    const name = slice.metadata?.labels?.[serviceNameLabel];
-    if (name === undefined) continue;
-    const key = `${namespaceOf(slice)}/${name}`;
-    let list = slicesByService.get(key);
-    if (!list) slicesByService.set(key, (list = []));
-    list.push(slice);
-  }
+  const exposed = new Set<string>();
+  for (const service of cluster.services)
+    if (exposedTypes.has(service.spec?.type ?? '')) exposed.add(serviceKey(service));
+  const ready = withReadyEndpoint(cluster.endpointSlices, exposed);
   for (const service of cluster.services) {
     const type = service.spec?.type ?? 'ClusterIP';
     if (type === 'ExternalName') continue;
@@ -119,8 +135,7 @@ export function computeTeacherWarnings(cluster: Cluster): Finding[] {
       } else findings.push(...targetPortWarningsOnce(service, pods));
     }
     if (type === 'NodePort' || type === 'LoadBalancer') {
-      const key = `${namespace}/${service.metadata?.name ?? ''}`;
-      if (!hasReadyEndpoint(slicesByService.get(key) ?? [])) {
+      if (!ready.has(serviceKey(service))) {
         const message = `${type} Service with no ready endpoint: kube-proxy rejects what arrives at its ${type === 'NodePort' ? 'nodePort' : 'load balancer IP and nodePort'}`;
         findings.push(warning(service, 'spec.type', message));
       }
