@@ -37,8 +37,12 @@ export function protocolOf(value: unknown): Protocol {
 export function isPodReady(pod: Pod): boolean {
   const conditions = pod.status?.conditions;
   if (!Array.isArray(conditions)) return false;
-  // A loop, not find with a closure: every controller asks this of every pod.
-  for (const c of conditions) if (c?.type === 'Ready') return c.status === 'True';
+  // An index loop, not find with a closure nor an iterator: every controller asks this of
+  // every pod.
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i];
+    if (c?.type === 'Ready') return c.status === 'True';
+  }
   return false;
 }
 
@@ -61,10 +65,10 @@ export function podIPsOf(pod: Pod): string[] {
   const status = pod.status;
   const entries = status?.podIPs;
   if (Array.isArray(entries)) {
-    // One pass, one array: this runs for every pod of every Service that selects it.
+    // One pass, one array, no iterator: this runs for every pod of every Service that selects it.
     let list: string[] | undefined;
-    for (const entry of entries) {
-      const ip = (entry as { ip?: unknown } | undefined)?.ip;
+    for (let i = 0; i < entries.length; i++) {
+      const ip = (entries[i] as { ip?: unknown } | undefined)?.ip;
       if (isIP(ip)) (list ??= []).push(ip);
     }
     if (list) return list;
@@ -77,7 +81,8 @@ export function hasPodIP(pod: Pod): boolean {
   const status = pod.status;
   const entries = status?.podIPs;
   if (Array.isArray(entries))
-    for (const entry of entries) if (isIP((entry as { ip?: unknown } | undefined)?.ip)) return true;
+    for (let i = 0; i < entries.length; i++)
+      if (isIP((entries[i] as { ip?: unknown } | undefined)?.ip)) return true;
   return isIP(status?.podIP);
 }
 
