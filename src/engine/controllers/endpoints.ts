@@ -300,9 +300,10 @@ export function computeEndpoints(
   metadata.namespace = namespaceOf(service);
   if (Object.keys(labels).length) metadata.labels = labels;
   if (Object.keys(annotations).length) metadata.annotations = annotations;
-  const endpoints: Endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata };
-  if (packed.length) endpoints.subsets = packed;
-  return endpoints;
+  // One literal per shape (a key added after it would be kept apart).
+  return packed.length
+    ? { apiVersion: 'v1', kind: 'Endpoints', metadata, subsets: packed }
+    : { apiVersion: 'v1', kind: 'Endpoints', metadata };
 }
 
 /** A copy of `map` without `keys` (key order kept). */

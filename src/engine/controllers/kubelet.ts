@@ -379,7 +379,7 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
       hostIP: hostIPs[0] as string,
       hostIPs: hostIPList(run, state),
       podIP: podIPs[0] as string,
-      podIPs: podIPs.map(ipEntry),
+      podIPs: ipEntries(podIPs),
       startTime: at,
       containerStatuses: parts.containerStatuses,
       qosClass: 'BestEffort',
@@ -392,7 +392,7 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
     status.hostIPs = hostIPList(run, state);
   }
   status.podIP = podIPs[0] as string;
-  status.podIPs = podIPs.map(ipEntry);
+  status.podIPs = ipEntries(podIPs);
   if (at) status.startTime = at;
   status.containerStatuses = parts.containerStatuses;
   status.qosClass = 'BestEffort';
@@ -400,6 +400,11 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
 }
 
 const ipEntry = (ip: string) => ({ ip });
+
+/** A status's list of IPs; one IP (nearly every pod) as a literal, kept at its size. */
+function ipEntries(ips: readonly string[]): { ip: string }[] {
+  return ips.length === 1 ? [{ ip: ips[0] as string }] : ips.map(ipEntry);
+}
 
 /**
  * Runs every node's kubelet over the pods bound to it; `unschedulable` carries the scheduler's
