@@ -13,7 +13,7 @@ import type {
   ReplicaSet,
 } from '../model';
 import { copyOf, define, withField } from './copy';
-import { labelSelectorPairs, matchesLabelSelector, namespaceOf } from './labels';
+import { labelSelectorPairs, matchesLabelSelector, namespaceOf, selectsAnything } from './labels';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
 import { canonicalHash, canonicalJSON, fnv32aFrom, safeEncodeString } from './random';
 
@@ -267,8 +267,7 @@ export function syncDeployments(
     const namespace = namespaceOf(deployment);
     const selector = deployment.spec?.selector;
     const templateLabels = deployment.spec?.template?.metadata?.labels;
-    const selects =
-      labelSelectorPairs(selector).length > 0 || (selector?.matchExpressions?.length ?? 0) > 0;
+    const selects = selectsAnything(selector);
     if (!selects || !matchesLabelSelector(selector, templateLabels)) {
       syncs.push({ deployment, owned: [] });
       continue;

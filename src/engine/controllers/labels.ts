@@ -49,7 +49,10 @@ export function matchesLabelSelector(selector: LabelSelector | undefined, labels
   if (!isRecord(selector)) return false;
   const own = labels ?? {};
   const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
-  for (const [k, v] of Object.entries(matchLabels)) if (own[k] !== String(v)) return false;
+  // Own keys in a for...in, as Object.entries lists them, without its arrays (every
+  // Deployment and ReplicaSet, every run).
+  for (const k in matchLabels)
+    if (Object.hasOwn(matchLabels, k) && own[k] !== String(matchLabels[k])) return false;
   const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
   for (const e of expressions) {
     const key = e?.key ?? '';
@@ -73,6 +76,14 @@ export function matchesLabelSelector(selector: LabelSelector | undefined, labels
     }
   }
   return true;
+}
+
+/** Whether a LabelSelector selects by anything: a matchLabels pair or a matchExpression. */
+export function selectsAnything(selector: LabelSelector | undefined): boolean {
+  const matchLabels = isRecord(selector) ? selector.matchLabels : undefined;
+  if (isRecord(matchLabels))
+    for (const k in matchLabels) if (Object.hasOwn(matchLabels, k)) return true;
+  return (selector?.matchExpressions?.length ?? 0) > 0;
 }
 
 /** The matchLabels of a LabelSelector as pairs (what the pod index can look up). */

@@ -6,7 +6,7 @@
  */
 import type { ObjectMeta, OwnerReference, Pod, PodSpec, ReplicaSet } from '../model';
 import { replicasOf } from './deployment';
-import { labelSelectorPairs, matchesLabelSelector, namespaceOf, PodIndex } from './labels';
+import { matchesLabelSelector, namespaceOf, PodIndex, selectsAnything } from './labels';
 import { copyOf, withStatus } from './copy';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
 import { isPodReady, isPodTerminal, isTerminating } from './podUtil';
@@ -190,10 +190,10 @@ export function syncReplicaSets(
     const key = keys[r] as string;
     const namespace = namespaceOf(rs);
     const selector = rs.spec?.selector;
-    const selects =
-      labelSelectorPairs(selector).length > 0 || (selector?.matchExpressions?.length ?? 0) > 0;
+    const selects = selectsAnything(selector);
     const mine: { pod: Pod; order: number }[] = [];
-    if (selects) {
+    // Claiming pods when the namespace has some (a pasted cluster has none to claim).
+    if (selects && index.inNamespace(namespace).length > 0) {
       const ref = newControllerRef({
         apiVersion: 'apps/v1',
         kind: 'ReplicaSet',
