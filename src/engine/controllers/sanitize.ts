@@ -28,7 +28,10 @@ function stringMap(value: unknown): Record<string, string> | undefined {
 }
 
 function isStringMap(value: unknown): boolean {
-  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+  if (!isRecord(value)) return false;
+  // Own values in a for...in, as Object.values lists them, without its array (every object).
+  for (const k in value) if (Object.hasOwn(value, k) && typeof value[k] !== 'string') return false;
+  return true;
 }
 
 function wellFormed(meta: unknown): meta is ObjectMeta {
