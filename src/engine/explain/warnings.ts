@@ -38,6 +38,15 @@ function declaresAnyPort(pod: Pod): boolean {
   return containers.some((c) => Array.isArray(c?.ports) && c.ports.length > 0);
 }
 
+/** The field a targetPort warning points at (written out only for a warning: most ports have none). */
+function targetPortPath(port: ServicePort, i: number): string {
+  return `spec.ports[${i}].${port.targetPort === undefined ? 'port' : 'targetPort'}`;
+}
+
+function portName(port: ServicePort): string {
+  return port.name ? `port "${port.name}"` : `port ${String(port.port)}`;
+}
+
 /**
  * The targetPort warnings for the pods a Service selects: a named targetPort that no pod resolves
  * (FindPort in pkg/api/v1/pod/util.go; the controllers then leave that port out), and a numeric
@@ -49,16 +58,14 @@ function targetPortWarnings(service: Service, pods: readonly Pod[]): Finding[] {
   const anyDeclared = pods.some(declaresAnyPort);
   servicePorts(service).forEach((port, i) => {
     const target = port.targetPort ?? port.port;
-    const path = `spec.ports[${i}].${port.targetPort === undefined ? 'port' : 'targetPort'}`;
-    const what = port.name ? `port "${port.name}"` : `port ${String(port.port)}`;
     if (typeof target === 'string') {
       if (pods.some((pod) => findPort(pod, port) !== undefined)) return;
-      const message = `targetPort "${target}" of ${what}: no selected pod has a container port named "${target}" (${protocolOf(port.protocol)}), so this port gets no endpoints`;
-      out.push(warning(service, path, message));
+      const message = `targetPort "${target}" of ${portName(port)}: no selected pod has a container port named "${target}" (${protocolOf(port.protocol)}), so this port gets no endpoints`;
+      out.push(warning(service, targetPortPath(port, i), message));
     } else if (typeof target === 'number' && anyDeclared) {
       if (pods.some((pod) => declaresPort(pod, target, port))) return;
-      const message = `targetPort ${String(target)} of ${what}: no selected pod declares containerPort ${String(target)}; traffic is still sent there, but nothing may be listening`;
-      out.push(warning(service, path, message));
+      const message = `targetPort ${String(target)} of ${portName(port)}: no selected pod declares containerPort ${String(target)}; traffic is still sent there, but nothing may be listening`;
+      out.push(warning(service, targetPortPath(port, i), message));
     }
   });
   return out;
