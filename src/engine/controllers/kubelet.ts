@@ -6,7 +6,15 @@
  * A status the input gives is kept: only the conditions its phase implies are added when it has
  * none, and a pod whose status has no IP gets none.
  */
-import { addressAt, cidrSize, formatIP, parseCIDR, parseIP, type CIDR } from '../net/ip';
+import {
+  addressAt,
+  cidrSize,
+  formatIP,
+  formatIPv4,
+  parseCIDR,
+  parseIP,
+  type CIDR,
+} from '../net/ip';
 import { equalJSON } from '../admission/json';
 import type { Node, Pod, PodCondition, PodStatus } from '../model';
 import { Origin, type Origins } from './origins';
@@ -70,8 +78,7 @@ function rangeOf(text: string): Range | undefined {
 
 function addressOf(range: Range, offset: number): string {
   if (range.ipv4Network === undefined) return formatIP(addressAt(range.cidr, offset));
-  const v = range.ipv4Network + offset;
-  return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  return formatIPv4(range.ipv4Network + offset);
 }
 
 function allocate(range: Range, reserved: ReadonlySet<string>): string | undefined {

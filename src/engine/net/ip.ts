@@ -97,12 +97,18 @@ export function bits(family: Family): number {
   return family === 4 ? 32 : 128;
 }
 
+/**
+ * An IPv4 address given as a number, dotted. Joined: one flat string, where a template literal
+ * leaves a rope of its parts in every object that keeps the address (and in each cache that
+ * hashes it); the controllers and the allocator print one per pod and per Service.
+ */
+export function formatIPv4(v: number): string {
+  return [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+}
+
 /** Prints an address canonically (RFC 5952 for IPv6, as Go's netip does; IPv4-mapped as ::ffff:a.b.c.d). */
 export function formatIP(ip: IP): string {
-  if (ip.family === 4) {
-    const v = Number(ip.value);
-    return `${(v >>> 24) & 255}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
-  }
+  if (ip.family === 4) return formatIPv4(Number(ip.value));
   const groups: number[] = [];
   for (let i = 7; i >= 0; i--) groups.push(Number((ip.value >> BigInt(i * 16)) & 0xffffn));
   if (ip.value >> 32n === 0xffffn) {

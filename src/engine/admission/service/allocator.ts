@@ -97,15 +97,6 @@ function ipBands(cidr: CIDR): [bigint, bigint][] {
   ];
 }
 
-/**
- * formatIP of an IPv4 address, joined: one flat string, where a template literal leaves a rope
- * of its parts in every Service that keeps it (and in each cache that hashes it).
- */
-function ipv4Text(value: bigint): string {
-  const v = Number(value);
-  return [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
-}
-
 export class Allocators {
   private readonly ips = new Pool<string | number>();
   private readonly ports = new Pool<number>();
@@ -216,7 +207,7 @@ export class Allocators {
     if (value === undefined) return { error: 'range is full' };
     const ip = { family: cidr.ip.family, value };
     this.take('ips', this.ipKey(ip), owner, probed);
-    return ip.family === 4 ? ipv4Text(value) : formatIP(ip);
+    return formatIP(ip);
   }
 
   releaseIP(text: string, owner: string): void {
