@@ -153,12 +153,20 @@ function blameByPod(sync: ReplicaSetSync, lineage: Lineage): Map<string, Blame> 
 }
 
 /**
- * The final version of each pod of `pods`: the list itself when every pod is final already
- * (most were completed in place), so that each ReplicaSet's status counts its list as made.
+ * The final version of each pod of `pods`: the list itself when none changed (most pods were
+ * completed in place), so that each ReplicaSet's status counts its list as made, and what the
+ * next run is lent stays the very same.
  */
 function finalsOf(pods: Pod[], finals: ReadonlyMap<Pod, Pod>): Pod[] {
   if (finals.size === 0) return pods;
-  return pods.map((p) => finals.get(p) ?? p);
+  let out = pods;
+  for (let i = 0; i < pods.length; i++) {
+    const final = finals.get(pods[i] as Pod);
+    if (final === undefined) continue;
+    if (out === pods) out = [...pods];
+    out[i] = final;
+  }
+  return out;
 }
 
 /** The workload objects as stored, in creation order (their relative order decides pod order). */
@@ -275,19 +283,11 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
   const finals = new Map<Pod, Pod>();
   for (let i = 0; i < pods.length; i++)
     if (finalPods[i] !== pods[i]) finals.set(pods[i] as Pod, finalPods[i] as Pod);
-  const finalOf = (p: Pod) => finals.get(p) ?? p;
-  // Each ReplicaSet's pods as this run leaves them (most were completed in place: no copy;
-  // this run's own map, updated in place).
+  // Each ReplicaSet's pods as this run leaves them (this run's own map, updated in place).
   const made: Map<string, MadePods> = rsSync.made;
   if (finals.size > 0)
     for (const [key, m] of made) {
-      let pods = m.pods;
-      for (let i = 0; i < m.pods.length; i++) {
-        const final = finalOf(m.pods[i] as Pod);
-        if (final === m.pods[i]) continue;
-        if (pods === m.pods) pods = [...m.pods];
-        pods[i] = final;
-      }
+      const pods = finalsOf(m.pods, finals);
       if (pods !== m.pods) made.set(key, { ...m, pods });
     }
 
