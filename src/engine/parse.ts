@@ -63,8 +63,11 @@ function markerAt(input: string, start: number, end: number): '---' | '...' | un
   return c === 0x2d ? '---' : '...';
 }
 
-/** Whether `trim` removes the character (`/\s/`): ASCII told apart without the pattern. */
-function isBlank(c: number): boolean {
+/**
+ * Whether `trim` removes the character (`/\s/`): ASCII told apart without the pattern. (Not
+ * YAML's blank, the space or the tab: a chunk of Unicode spaces and comments holds no object.)
+ */
+function trimRemoves(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   return c > 127 && whitespace.test(String.fromCharCode(c));
 }
@@ -78,7 +81,7 @@ function hasContent(input: string, start: number, end: number, dashes: boolean):
   while (at < end) {
     const newline = input.indexOf('\n', at);
     const lineEnd = newline === -1 || newline > end ? end : newline;
-    while (at < lineEnd && isBlank(input.charCodeAt(at))) at++;
+    while (at < lineEnd && trimRemoves(input.charCodeAt(at))) at++;
     if (at < lineEnd && input.charCodeAt(at) !== 0x23) return true; // #
     at = lineEnd + 1;
   }
