@@ -20,6 +20,7 @@ import type {
   SourcedObject,
 } from './model';
 import { readObjects } from './objects';
+import { withProperties } from './onRead';
 import { parseDocuments } from './parse';
 import { resolveClusterSettings, resolveProxySettings } from './settings';
 
@@ -139,8 +140,9 @@ export function simulate(input: string, options: SimulateOptions = {}): Simulati
     if (diagnostic) diagnostics.push(diagnostic);
   }
 
-  const { findings: _findings, ...groups } = state;
-  const cluster: Cluster = { settings, proxy, ...groups, defaultNodes: assumedNodes.length > 0 };
+  // The state's objects, the v1 Endpoints left to be made when read.
+  const cluster: Cluster = withProperties({ settings, proxy }, state, 'findings') as Cluster;
+  cluster.defaultNodes = assumedNodes.length > 0;
   // CoreDNS reads its Corefile from the cluster: a Corefile it cannot read is reported on the ConfigMap.
   for (const finding of readCorednsConfig(cluster).findings) {
     const diagnostic = toDiagnostic(finding, sourceOf);

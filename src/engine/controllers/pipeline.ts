@@ -4,6 +4,7 @@
  * Input objects are never modified: every change is made on a copy.
  */
 import { objectKey } from '../keys';
+import { defineOnRead, once } from '../onRead';
 import type { AddressType, EndpointSlice, Endpoints, Service } from '../model';
 import { computeEndpoints } from './endpoints';
 import {
@@ -98,7 +99,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     } else keptSlices.push(slice);
   }
 
-  const computedEndpoints = new Map<string, Endpoints>();
+  const computedEndpoints = new Map<string, () => Endpoints>();
   const computedSlices: EndpointSlice[] = [];
   const memo = serviceEndpointsMemo(seed, workloads.nodes);
   for (const service of services) {
@@ -122,10 +123,10 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     if (!result) {
       // The Endpoints and the EndpointSlices name each pod with one shared targetRef.
       const targetRefs = podReferences(input.pods);
-      const endpoints = created(
-        seed,
-        computeEndpoints(service, input.pods, input.given, targetRefs),
-        service.metadata,
+      // Made when first read (see onRead.ts): the run's pods are final by now.
+      const { pods, given } = input;
+      const endpoints = once(() =>
+        created(seed, computeEndpoints(service, pods, given, targetRefs), service.metadata),
       );
       const reuse = reusableNames(input.reusable);
       const made = taken.recording(() =>
@@ -166,10 +167,14 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     computedEndpoints.set(key, result.endpoints);
     computedSlices.push(...result.slices);
   }
-  const endpoints = givenEndpoints.map(
-    (e) => computedEndpoints.get(`${namespaceOf(e)}/${e.metadata?.name ?? ''}`) ?? e,
-  );
-  for (const [key, e] of computedEndpoints) if (!endpointsByKey.has(key)) endpoints.push(e);
+  // The v1 Endpoints, given ones first (the controller's own in their place), made when read.
+  const endpoints = () => {
+    const list = givenEndpoints.map(
+      (e) => computedEndpoints.get(`${namespaceOf(e)}/${e.metadata?.name ?? ''}`)?.() ?? e,
+    );
+    for (const [key, e] of computedEndpoints) if (!endpointsByKey.has(key)) list.push(e());
+    return list;
+  };
 
   for (const e of givenEndpoints) {
     const key = `${namespaceOf(e)}/${e.metadata?.name ?? ''}`;
@@ -186,15 +191,16 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     for (const slice of mirrored.slices) computedSlices.push(created(seed, slice, e.metadata));
   }
 
-  return {
+  const output: ControllerOutput = {
     ...groups,
     nodes: workloads.nodes,
     pods: workloads.pods,
     deployments: workloads.deployments,
     replicaSets: workloads.replicaSets,
     services: services as Service[],
-    endpoints,
+    endpoints: [],
     endpointSlices: [...keptSlices, ...computedSlices],
     findings,
   };
+  return defineOnRead(output, 'endpoints', endpoints);
 }

@@ -44,7 +44,8 @@ export interface ServiceEndpoints {
   pods: readonly Pod[];
   given: Endpoints | undefined;
   reusable: readonly EndpointSlice[];
-  endpoints: Endpoints;
+  /** The Service's v1 Endpoints, made on the first call (see onRead.ts). */
+  endpoints: () => Endpoints;
   slices: EndpointSlice[];
   error: string | undefined;
   /** Names the slices generated, and whether generating them met no taken name. */
