@@ -159,12 +159,21 @@ function isLoopback(ip: string): boolean {
   return parsed.family === 4 ? parsed.value >> 24n === 127n : parsed.value === 1n;
 }
 
-/** The node addresses NodePort virtual servers listen on (pkg/proxy/ipvs/proxier.go syncProxyRules, netlink GetAllLocalAddressesExcept). */
-function nodePortAddresses(context: ProxyNodeContext): string[] {
-  const ofFamily = context.interfaceAddresses.filter(
-    (a) => parseIP(a)?.family === context.family && !isLoopback(a),
-  );
-  if (context.nodePortAddresses.matchAll) return ofFamily;
+/** Whether a netlink handle of `family` lists the address (pkg/proxy/ipvs/netlink_linux.go isValidForSet: no loopback, no IPv6 link-local). */
+function isValidForSet(ip: string, family: Family): boolean {
+  const parsed = parseIP(ip);
+  if (!parsed || parsed.family !== family || isLoopback(ip)) return false;
+  return family === 4 || parsed.value >> 118n !== 0x3fan;
+}
+
+/** The node's addresses outside kube-ipvs0 (pkg/proxy/ipvs/netlink_linux.go GetAllLocalAddressesExcept). */
+function nodeAddressSet(context: ProxyNodeContext): Set<string> {
+  return new Set(context.interfaceAddresses.filter((a) => isValidForSet(a, context.family)));
+}
+
+/** The node addresses NodePort virtual servers listen on (pkg/proxy/ipvs/proxier.go syncProxyRules). */
+function nodePortAddresses(context: ProxyNodeContext, addresses: Set<string>): string[] {
+  if (context.nodePortAddresses.matchAll) return [...addresses];
   return nodePortIPs(context.nodePortAddresses, context.interfaceAddresses).filter(
     (a) => !isLoopback(a),
   );
@@ -208,9 +217,9 @@ export function computeIpvsState(cluster: Cluster, nodeName: string, family: Fam
   const add = (set: string, entry: string) => sets.get(set)?.add(entry);
   const virtualServers: IpvsVirtualServer[] = [];
   const bound = new Set<string>();
-  const local = new Set(context.interfaceAddresses.filter((a) => parseIP(a)?.family === family));
+  const local = nodeAddressSet(context);
   const hasNodePort = state.ports.some((p) => p.info.nodePort !== 0);
-  const nodeIPs = hasNodePort ? nodePortAddresses(context) : [];
+  const nodeIPs = hasNodePort ? nodePortAddresses(context, local) : [];
   const noNodeAccess: { ip: string; protocol: string; port: number }[] = [];
   const nodeIP = context.nodeIP ? parseIP(context.nodeIP) : undefined;
 
@@ -273,7 +282,9 @@ export function computeIpvsState(cluster: Cluster, nodeName: string, family: Fam
       );
       if (!local.has(ip)) bound.add(ip);
     }
-    if (info.nodePort !== 0 && nodeIPs.length > 0) {
+    if (info.nodePort !== 0) {
+      // Without node IPs kube-proxy skips the rest of the port, its health check node port too.
+      if (nodeIPs.length === 0) continue;
       const entries =
         protocol === 'sctp'
           ? nodeIPs.map((ip) => entryIPPort(ip, protocol, info.nodePort))
