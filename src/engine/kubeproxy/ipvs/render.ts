@@ -3,45 +3,22 @@
  * `%-28s %-7s %-6d %-10u %-10u` destination columns), `ipvsadm -o json` (DESIGN.md), `ipset
  * list`, and the iptables-save text of the rules IPVS mode installs.
  */
-import { parseIP } from '../../net/ip';
+import { ipvsadmDestinationOrder, ipvsadmServiceOrder } from './ipvsadmOrder';
 import type { IpvsIpset, IpvsState, IpvsTable, IpvsVirtualServer } from './proxier';
-
-const protocolNumber: Record<string, number> = { TCP: 6, UDP: 17, SCTP: 132 };
 
 function hostPort(address: string, port: number): string {
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-function addressValue(address: string): bigint {
-  return parseIP(address)?.value ?? 0n;
-}
-
-/** ipvsadm's order: protocol, address, port (ipvsadm.c ipvs_cmp_services); one entry per virtual service. */
+/** ipvsadm's order (ipvsadmOrder.ts); one entry per virtual service. */
 export function sortVirtualServers(list: readonly IpvsVirtualServer[]): IpvsVirtualServer[] {
   const unique = new Map<string, IpvsVirtualServer>();
   for (const vs of list) unique.set(`${vs.protocol} ${hostPort(vs.address, vs.port)}`, vs);
-  const keyed = [...unique.values()].map((vs) => ({
-    vs,
-    protocol: protocolNumber[vs.protocol] ?? 0,
-    family: vs.address.includes(':') ? 6 : 4,
-    value: addressValue(vs.address),
-  }));
-  keyed.sort((a, b) => {
-    if (a.protocol !== b.protocol) return a.protocol - b.protocol;
-    if (a.family !== b.family) return a.family - b.family;
-    if (a.value !== b.value) return a.value < b.value ? -1 : 1;
-    return a.vs.port - b.vs.port;
-  });
-  return keyed.map((k) => k.vs);
+  return ipvsadmServiceOrder([...unique.values()]);
 }
 
 function sortedRealServers(vs: IpvsVirtualServer) {
-  return [...vs.realServers].sort((a, b) => {
-    const va = addressValue(a.address);
-    const vb = addressValue(b.address);
-    if (va !== vb) return va < vb ? -1 : 1;
-    return a.port - b.port;
-  });
+  return ipvsadmDestinationOrder(vs.realServers);
 }
 
 function pad(text: string, width: number): string {
