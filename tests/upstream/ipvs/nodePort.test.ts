@@ -184,6 +184,38 @@ spec:
     ]);
   });
 
+  const v6Service = (protocol: string) => `apiVersion: v1
+kind: Service
+metadata: {name: svc1, namespace: ns1}
+spec:
+  type: NodePort
+  clusterIP: "2020::1"
+  ports: [{name: p80, port: 80, protocol: ${protocol}, nodePort: 3001}]
+`;
+
+  it('service has node port but no endpoints', () => {
+    const s = state(v6Service('TCP'), ['100.101.102.103', '2001:db8::1:1'], [], 6);
+    expect(ipvsView(s)).toEqual(['TCP 2001:db8::1:1:3001 rr -> ', 'TCP 2020::1:80 rr -> ']);
+  });
+
+  it('node port service with protocol sctp on a node with multiple nodeIPs', () => {
+    const s = state(
+      v6Service('SCTP') + slice('SCTP', '[{addresses: ["2001::1"]}]', 1, 'IPv6'),
+      ['2001:db8::1:1', '2001:db8::1:2'],
+      [],
+      6,
+    );
+    expect(ipvsView(s)).toEqual([
+      'SCTP 2001:db8::1:1:3001 rr -> 2001::1:80(1)',
+      'SCTP 2001:db8::1:2:3001 rr -> 2001::1:80(1)',
+      'SCTP 2020::1:80 rr -> 2001::1:80(1)',
+    ]);
+    expect(entries(s, 'KUBE-6-NODE-PORT-SCTP-HASH')).toEqual([
+      '2001:db8::1:1,sctp:3001',
+      '2001:db8::1:2,sctp:3001',
+    ]);
+  });
+
   it('1 UDP service with node port, has endpoints (no action on IPv6 Proxier)', () => {
     const s = state(
       service('UDP') + slice('UDP', '[{addresses: [10.180.0.1]}]', 1, 'IPv6'),
