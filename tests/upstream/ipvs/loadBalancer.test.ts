@@ -230,3 +230,34 @@ describe('IPVS TestLoadBalancerIngressRouteTypeProxy (LoadBalancerIPMode enabled
     });
   }
 });
+
+/** proxier.go syncProxyRules: allowFromNode and lbNoNodeAccessIPPortProtocolEntries (issue 119656). */
+describe('IPVS load balancer source ranges and the node itself', () => {
+  const sourceRanges = (ranges: string) =>
+    ipvsStateOf(
+      lbServices(
+        `  loadBalancerSourceRanges: [${ranges}]\n`,
+        '[{name: p80, port: 80, protocol: TCP}]',
+      ),
+      { nodeIPs: ['100.101.102.103'] },
+    );
+
+  it('lets the node reach the load balancer IP when a range covers the node IP', () => {
+    const s = sourceRanges('10.0.0.0/8, 100.101.102.0/24');
+    expect(entriesOf(s, 'KUBE-LOAD-BALANCER-SOURCE-IP')).toEqual(['1.2.3.4,tcp:80,1.2.3.4']);
+    expect(chainJumps(s, 'KUBE-SOURCE-RANGES-FIREWALL')).toEqual([
+      'RETURN KUBE-LOAD-BALANCER-SOURCE-CIDR',
+      'RETURN KUBE-LOAD-BALANCER-SOURCE-IP',
+      'DROP',
+    ]);
+    expect(chainJumps(s, 'KUBE-IPVS-OUT-FILTER')).toEqual([]);
+  });
+
+  it('drops the node’s own traffic to the load balancer IP otherwise', () => {
+    const s = sourceRanges('10.0.0.0/8');
+    expect(entriesOf(s, 'KUBE-LOAD-BALANCER-SOURCE-IP')).toEqual([]);
+    expect(s.filter.rules.filter((r) => r.startsWith('-A KUBE-IPVS-OUT-FILTER '))).toEqual([
+      '-A KUBE-IPVS-OUT-FILTER -s 1.2.3.4 -m ipvs --vaddr 1.2.3.4 --vproto tcp --vport 80 -j DROP',
+    ]);
+  });
+});
