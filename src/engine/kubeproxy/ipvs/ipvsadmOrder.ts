@@ -9,73 +9,82 @@ import { parseIP } from '../../net/ip';
 import type { IpvsRealServer, IpvsVirtualServer } from './proxier';
 
 const protocolNumber: Record<string, number> = { TCP: 6, UDP: 17, SCTP: 132 };
-/** AF_INET and AF_INET6 on Linux. */
-const addressFamily = { 4: 2, 6: 10 } as const;
 
-interface AddressKey {
+/** What the comparators read of an entry: AF_INET (2) or AF_INET6 (10), the address as 32-bit words, most significant first (IPv4 in w0), the port. */
+interface Keyed<T> {
+  item: T;
   af: number;
-  /** The address as 32-bit words, most significant first (one for IPv4, four for IPv6). */
-  words: number[];
+  protocol: number;
+  w0: number;
+  w1: number;
+  w2: number;
+  w3: number;
   port: number;
 }
 
-function addressKey(address: string, port: number): AddressKey {
+function keyed<T>(item: T, address: string, port: number, protocol: number): Keyed<T> {
   const ip = parseIP(address);
-  if (!ip) return { af: addressFamily[4], words: [0], port };
-  const count = ip.family === 4 ? 1 : 4;
-  const words: number[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    words.push(Number((ip.value >> BigInt(32 * i)) & 0xffffffffn));
+  const key = { item, af: 2, protocol, w0: 0, w1: 0, w2: 0, w3: 0, port };
+  if (!ip) return key;
+  if (ip.family === 4) {
+    key.w0 = Number(ip.value);
+    return key;
   }
-  return { af: addressFamily[ip.family], words, port };
+  const v = ip.value;
+  key.af = 10;
+  key.w0 = Number((v >> 96n) & 0xffffffffn);
+  key.w1 = Number((v >> 64n) & 0xffffffffn);
+  key.w2 = Number((v >> 32n) & 0xffffffffn);
+  key.w3 = Number(v & 0xffffffffn);
+  return key;
 }
 
-/** `ntohl(a) - ntohl(b)` word by word, kept in an int as C keeps it. */
-function compareWords(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const r = ((a[i] ?? 0) - (b[i] ?? 0)) | 0;
-    if (r !== 0) return r;
-  }
-  return 0;
+/** `ntohl(a) - ntohl(b)` word by word, then the ports, kept in an int as C keeps them. */
+function compareAddress<T>(a: Keyed<T>, b: Keyed<T>): number {
+  return (
+    (a.w0 - b.w0) | 0 ||
+    (a.af === 10 && ((a.w1 - b.w1) | 0 || (a.w2 - b.w2) | 0 || (a.w3 - b.w3) | 0)) ||
+    a.port - b.port
+  );
 }
 
-/** glibc's qsort for small arrays: a stable top-down merge sort (msort.c msort_with_tmp). */
+function compareService<T>(a: Keyed<T>, b: Keyed<T>): number {
+  return a.af - b.af || a.protocol - b.protocol || compareAddress(a, b);
+}
+
+/** glibc's qsort for arrays that fit in memory: a stable top-down merge sort, first half n/2 (msort.c msort_with_tmp). */
 function mergeSort<T>(list: T[], cmp: (a: T, b: T) => number): T[] {
-  if (list.length <= 1) return list;
-  const half = list.length >> 1;
-  const left = mergeSort(list.slice(0, half), cmp);
-  const right = mergeSort(list.slice(half), cmp);
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < left.length && j < right.length) {
-    if (cmp(left[i] as T, right[j] as T) <= 0) out.push(left[i++] as T);
-    else out.push(right[j++] as T);
-  }
-  while (i < left.length) out.push(left[i++] as T);
-  while (j < right.length) out.push(right[j++] as T);
-  return out;
+  const tmp = list.slice();
+  const sort = (lo: number, n: number) => {
+    if (n <= 1) return;
+    const n1 = n >> 1;
+    sort(lo, n1);
+    sort(lo + n1, n - n1);
+    let i = lo;
+    let j = lo + n1;
+    const iEnd = j;
+    const jEnd = lo + n;
+    let k = lo;
+    while (i < iEnd && j < jEnd) {
+      tmp[k++] = cmp(list[i] as T, list[j] as T) <= 0 ? (list[i++] as T) : (list[j++] as T);
+    }
+    while (i < iEnd) tmp[k++] = list[i++] as T;
+    while (j < jEnd) tmp[k++] = list[j++] as T;
+    for (let m = lo; m < jEnd; m++) list[m] = tmp[m] as T;
+  };
+  sort(0, list.length);
+  return list;
 }
 
 /** Virtual services in ipvsadm's order: family, protocol, address, port (ipvs_cmp_services). */
 export function ipvsadmServiceOrder(list: readonly IpvsVirtualServer[]): IpvsVirtualServer[] {
-  const keyed = list.map((vs) => ({
-    vs,
-    protocol: protocolNumber[vs.protocol] ?? 0,
-    key: addressKey(vs.address, vs.port),
-  }));
-  return mergeSort(keyed, (a, b) => {
-    if (a.key.af !== b.key.af) return a.key.af - b.key.af;
-    if (a.protocol !== b.protocol) return a.protocol - b.protocol;
-    return compareWords(a.key.words, b.key.words) || a.key.port - b.key.port;
-  }).map((k) => k.vs);
+  const keys = list.map((vs) => keyed(vs, vs.address, vs.port, protocolNumber[vs.protocol] ?? 0));
+  return mergeSort(keys, compareService).map((k) => k.item);
 }
 
 /** Destinations in ipvsadm's order: address, port (ipvs_cmp_dests). */
 export function ipvsadmDestinationOrder(list: readonly IpvsRealServer[]): IpvsRealServer[] {
-  const keyed = list.map((rs) => ({ rs, key: addressKey(rs.address, rs.port) }));
-  return mergeSort(
-    keyed,
-    (a, b) => compareWords(a.key.words, b.key.words) || a.key.port - b.key.port,
-  ).map((k) => k.rs);
+  if (list.length <= 1) return list.slice();
+  const keys = list.map((rs) => keyed(rs, rs.address, rs.port, 0));
+  return mergeSort(keys, compareAddress).map((k) => k.item);
 }
