@@ -201,3 +201,34 @@ describe('IPVS TestEndpointSliceE2E', () => {
     expect(entriesOf(s, 'KUBE-LOOP-BACK')).toEqual([]);
   });
 });
+
+/** proxier.go writeIptablesRules: the KUBE-CLUSTER-IP masquerade rule under each configuration. */
+describe('IPVS cluster IP masquerade rule', () => {
+  const clusterIPRule = (proxyConfig: string) =>
+    ipvsStateOf(
+      service({
+        spec: '  clusterIP: 10.20.30.41\n  ports: [{name: p80, port: 80, protocol: TCP}]',
+      }),
+      { proxyConfig },
+    ).nat.rules.find(
+      (r) => r.includes('--match-set KUBE-CLUSTER-IP') && r.includes('KUBE-MARK-MASQ'),
+    );
+  const head =
+    '-A KUBE-SERVICES -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP';
+
+  it('masquerades node-originated traffic from a service IP without a local-traffic detector', () => {
+    expect(clusterIPRule('')).toBe(`${head} src,dst -j KUBE-MARK-MASQ`);
+  });
+
+  it('masquerades traffic from outside the cluster CIDR with one', () => {
+    expect(
+      clusterIPRule('detectLocalMode: ClusterCIDR\nclusterCIDRs: [10.244.0.0/16]'),
+    ).toBeDefined();
+  });
+
+  it('masquerades everything with masqueradeAll', () => {
+    expect(clusterIPRule('iptables: {masqueradeAll: true}')).toBe(
+      `${head} dst,dst -j KUBE-MARK-MASQ`,
+    );
+  });
+});

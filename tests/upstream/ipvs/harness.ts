@@ -25,6 +25,8 @@ export interface FakeProxier {
   nodePortAddresses?: string[];
   /** More KubeProxyConfiguration lines, e.g. `ipvs: {scheduler: mh}`. */
   proxyConfig?: string;
+  /** The local-traffic detector's cluster CIDR ("" for none, the fake proxier's NoOpLocalDetector). */
+  clusterCIDR?: string;
   /** Whether the node's iptables has --random-fully (iptablestest.NewFake().SetHasRandomFully). */
   randomFully?: boolean;
 }
@@ -37,7 +39,7 @@ export function fixture(objects: string, options: FakeProxier = {}): string {
   return `apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 mode: ipvs
-clusterCIDR: ""
+clusterCIDR: "${options.clusterCIDR ?? ''}"
 nodePortAddresses: [${(options.nodePortAddresses ?? []).join(', ')}]
 ${options.proxyConfig ?? ''}
 ---
