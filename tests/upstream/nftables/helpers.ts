@@ -5,19 +5,37 @@
  * lines and `#` comments dropped, lines ordered by object type, then object name, rules kept in
  * order, other lines by text).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { simulate } from '../../../src/engine';
 import { computeNftablesTable } from '../../../src/engine/kubeproxy/nftables';
 import type { NftTable } from '../../../src/engine/kubeproxy/nftables';
+import { traceNftables } from '../../../src/engine/trace/nftables';
 
 /** kubernetes/kubernetes commit whose pkg/proxy/nftables/proxier_test.go the cases transcribe. */
 export const upstreamCommit = '81810de635aa13aa0a32992f6def3aa9d6025ebc';
 
+/** Upstream's baseRules: the table's fixed objects on the test node (IPv4). */
+export const baseRules = readFileSync(join(import.meta.dirname, 'base.nft'), 'utf8');
+
+/** What a test case changes in the fake proxier (NewFakeProxier's fields it overrides). */
+export interface FakeProxierOptions {
+  /** The local-traffic detector's CIDRs; "" for none (proxyutil.NewNoOpLocalDetector). */
+  clusterCIDR?: string;
+  /** --nodeport-addresses (proxyutil.NewNodePortAddresses). */
+  nodePortAddresses?: string[];
+  masqueradeAll?: boolean;
+}
+
 /** The test node, its IPs, and the fake proxier's settings (NewFakeProxier). */
-export const fakeProxierYaml = `apiVersion: kubeproxy.config.k8s.io/v1alpha1
+export function fakeProxier(options: FakeProxierOptions = {}): string {
+  const nodePortAddresses = options.nodePortAddresses ?? ['192.168.0.2/32', '2001:db8::1/128'];
+  return `apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 mode: nftables
-clusterCIDR: 10.0.0.0/8
-nodePortAddresses: [192.168.0.2/32, 2001:db8::1/128]
+clusterCIDR: "${options.clusterCIDR ?? '10.0.0.0/8,fd00:10::/64'}"
+nodePortAddresses: [${nodePortAddresses.map((a) => `"${a}"`).join(', ')}]
+nftables: {masqueradeAll: ${options.masqueradeAll ?? false}}
 ---
 apiVersion: networking.k8s.io/v1
 kind: ServiceCIDR
@@ -35,6 +53,7 @@ status:
   - {type: InternalIP, address: 2001:db8::1}
   - {type: InternalIP, address: 2001:db8:1::2}
 `;
+}
 
 /** Addresses the test tracer treats as local (testNodeIPs). */
 export const testNodeIPs = [
@@ -45,9 +64,46 @@ export const testNodeIPs = [
   '2001:db8:1::2',
 ];
 
-export function tableFor(objects: string, family: 4 | 6 = 4): NftTable {
-  const sim = simulate(`${fakeProxierYaml}---\n${objects}`, { admitted: true });
+export function tableFor(
+  objects: string,
+  family: 4 | 6 = 4,
+  options: FakeProxierOptions = {},
+): NftTable {
+  const sim = simulate(`${fakeProxier(options)}---\n${objects}`, { admitted: true });
   return computeNftablesTable(sim.cluster, 'test-node', family);
+}
+
+/** One row of an upstream packet-flow table (helpers_test.go packetFlowTest). */
+export interface PacketFlow {
+  name: string;
+  sourceIP: string;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  destIP: string;
+  destPort: number;
+  /** Endpoints joined by ", " in the order the rules list them, DROP / REJECT, or "" for no verdict. */
+  output: string;
+  masq?: boolean;
+}
+
+/** What our tracer answers for a flow, in the terms of upstream's tracePacket. */
+export function traceFlow(table: NftTable, flow: PacketFlow): { output: string; masq: boolean } {
+  const result = traceNftables(
+    table,
+    {
+      source: flow.sourceIP,
+      destination: flow.destIP,
+      port: flow.destPort,
+      protocol: flow.protocol ?? 'TCP',
+    },
+    { localAddresses: testNodeIPs },
+  );
+  const output =
+    result.verdict === 'DNAT'
+      ? result.endpoints.join(', ')
+      : result.verdict === 'NO_MATCH'
+        ? ''
+        : result.verdict;
+  return { output, masq: result.masquerade };
 }
 
 const objectOrder: Record<string, number> = {
