@@ -5,7 +5,7 @@
 import type { Cluster } from '../../model';
 import { cidrContains, parseCIDR, parseIP, type Family } from '../../net/ip';
 import type { EndpointInfo } from '../common/endpoints';
-import { nodePortIPs } from '../common/node';
+import { computeNodePortAddresses, nodePortIPs, type NodePortAddresses } from '../common/node';
 import { computeProxyState, type ProxyNodeContext } from '../common/proxyState';
 import {
   externallyAccessible,
@@ -91,6 +91,15 @@ export function serviceCIDRsForFamily(cluster: Cluster, family: Family): string[
     }
   }
   return out;
+}
+
+/**
+ * The NodePort addresses of nftables mode: as configured, or else `primary`, the node's primary
+ * IP of the family (cmd/kube-proxy/app/server_linux.go platformApplyDefaults; server.go).
+ */
+function nftablesNodePortAddresses(cluster: Cluster, context: ProxyNodeContext): NodePortAddresses {
+  if (cluster.proxy.nodePortAddresses.length > 0) return context.nodePortAddresses;
+  return computeNodePortAddresses(['primary'], context.family, context.node);
 }
 
 function sourceCIDR(context: ProxyNodeContext): string | undefined {
@@ -264,7 +273,10 @@ function writeServiceToEndpointRules(
 /** The `kube-proxy` table kube-proxy writes on `nodeName` for `family`. */
 export function computeNftablesTable(cluster: Cluster, nodeName: string, family: Family): NftTable {
   const state = computeProxyState(cluster, nodeName, family);
-  const { context } = state;
+  const context: ProxyNodeContext = {
+    ...state.context,
+    nodePortAddresses: nftablesNodePortAddresses(cluster, state.context),
+  };
   const options: NftablesOptions = {
     masqueradeAll: cluster.proxy.nftables.masqueradeAll,
     masqueradeMark: `0x${(2 ** clampBit(cluster.proxy.nftables.masqueradeBit)).toString(16)}`,
