@@ -207,9 +207,13 @@ export function externallyAccessible(info: ServicePortInfo): boolean {
   return info.nodePort !== 0 || info.loadBalancerVIPs.length > 0 || info.externalIPs.length > 0;
 }
 
-/** Whether some traffic to the port uses cluster-wide endpoints (pkg/proxy/serviceport.go UsesClusterEndpoints). */
+/**
+ * Whether some traffic to the port uses cluster-wide endpoints: internal traffic under the
+ * Cluster policy, or any external traffic, even under the Local policy, whose pod and node
+ * traffic is short-circuited to them (pkg/proxy/serviceport.go UsesClusterEndpoints).
+ */
 export function usesClusterEndpoints(info: ServicePortInfo): boolean {
-  return !info.internalPolicyLocal || (externallyAccessible(info) && !info.externalPolicyLocal);
+  return !info.internalPolicyLocal || externallyAccessible(info);
 }
 
 /** Whether some traffic to the port uses node-local endpoints only (pkg/proxy/serviceport.go UsesLocalEndpoints). */
