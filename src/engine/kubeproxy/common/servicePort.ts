@@ -120,12 +120,15 @@ function byFamily(values: readonly unknown[] | undefined, family: Family): strin
   return out;
 }
 
-function cidrsByFamily(values: readonly unknown[] | undefined, family: Family): string[] {
+/** The source ranges of the family; none when one is a zero CIDR, which allows any (pkg/proxy/serviceport.go newBaseServiceInfo). */
+function sourceRangesByFamily(values: readonly unknown[] | undefined, family: Family): string[] {
   const out: string[] = [];
   for (const v of values ?? []) {
     if (typeof v !== 'string') continue;
     const cidr = parseCIDRSloppy(v.trim());
-    if (cidr && cidr.ip.family === family) out.push(formatCIDR(cidr));
+    if (!cidr || cidr.ip.family !== family) continue;
+    if (cidr.prefix === 0) return [];
+    out.push(formatCIDR(cidr));
   }
   return out;
 }
@@ -189,7 +192,7 @@ export function computeServicePorts(service: Service, family: Family): ServicePo
       nodePort: Number(p?.nodePort ?? 0),
       externalIPs: byFamily(spec.externalIPs, family),
       loadBalancerVIPs: vips,
-      loadBalancerSourceRanges: cidrsByFamily(spec.loadBalancerSourceRanges, family),
+      loadBalancerSourceRanges: sourceRangesByFamily(spec.loadBalancerSourceRanges, family),
       sessionAffinityClientIP: clientIP,
       stickyMaxAgeSeconds: clientIP ? (typeof timeout === 'number' ? timeout : 10800) : 0,
       externalPolicyLocal,
