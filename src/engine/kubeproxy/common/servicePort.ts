@@ -36,8 +36,6 @@ export interface ServicePortInfo {
   externalPolicyLocal: boolean;
   internalPolicyLocal: boolean;
   healthCheckNodePort: number;
-  hintsAnnotation: string;
-  trafficDistribution: string | undefined;
   /** The Service this port belongs to (identity used by caches). */
   service: Service;
 }
@@ -172,11 +170,6 @@ export function computeServicePorts(service: Service, family: Family): ServicePo
     const ip = parseIPSloppy(ingress.ip);
     if (ip && ip.family === family) vips.push(formatIP(ip));
   }
-  const annotations = service.metadata?.annotations ?? {};
-  const hints =
-    annotations['service.kubernetes.io/topology-mode'] ??
-    annotations['service.kubernetes.io/topology-aware-hints'] ??
-    '';
   const ports = Array.isArray(spec.ports) ? spec.ports : [];
   return ports.map((p, index) => {
     const protocol = toProtocol(p?.protocol);
@@ -198,8 +191,6 @@ export function computeServicePorts(service: Service, family: Family): ServicePo
       externalPolicyLocal,
       internalPolicyLocal: spec.internalTrafficPolicy === 'Local',
       healthCheckNodePort: needsHealthCheck ? Number(spec.healthCheckNodePort ?? 0) : 0,
-      hintsAnnotation: hints,
-      trafficDistribution: spec.trafficDistribution,
       service,
     };
   });

@@ -18,36 +18,50 @@ export interface CategorizedEndpoints {
 
 const zoneLabel = 'topology.kubernetes.io/zone';
 
-/** Whether topology hints apply to this Service on this node (pkg/proxy/topology.go canUseTopology). */
-function canUseTopology(
+/** How cluster-policy traffic is narrowed by the endpoints' hints on this node, if at all. */
+type TopologyMode = '' | 'PreferSameZone' | 'PreferSameNode';
+
+/**
+ * The topology mode the hints call for (pkg/proxy/topology.go topologyModeFromHints, with the
+ * PreferSameTrafficDistribution gate on, its default): same node when every ready endpoint
+ * has a node hint and one is for this node; else same zone when every ready endpoint has a zone
+ * hint and one is for this node's zone; else none. The Service's own fields are not read: the
+ * EndpointSlice controller hints only where the Service asks, and a given slice is read as is.
+ */
+function topologyModeFromHints(
   endpoints: readonly EndpointInfo[],
-  info: ServicePortInfo,
   nodeName: string,
-  nodeLabels: Readonly<Record<string, string>>,
-): boolean {
-  const hints = info.hintsAnnotation;
-  if (info.trafficDistribution === undefined && hints !== 'Auto' && hints !== 'auto') return false;
-  const zone = nodeLabels[zoneLabel];
-  if (!zone) return false;
-  let hasEndpointForZone = false;
+  zone: string,
+): TopologyMode {
+  let hasReady = false;
+  let allNodeHinted = true;
+  let hintedForNode = false;
+  let allZoneHinted = true;
+  let hintedForZone = false;
   for (const ep of endpoints) {
     if (!ep.ready) continue;
-    if (ep.nodeHints?.has(nodeName)) hasEndpointForZone = true;
-    if (!ep.zoneHints || ep.zoneHints.size === 0) return false;
-    if (ep.zoneHints.has(zone)) hasEndpointForZone = true;
+    hasReady = true;
+    if (!ep.nodeHints || ep.nodeHints.size === 0) allNodeHinted = false;
+    else if (ep.nodeHints.has(nodeName)) hintedForNode = true;
+    if (!ep.zoneHints || ep.zoneHints.size === 0) allZoneHinted = false;
+    else if (ep.zoneHints.has(zone)) hintedForZone = true;
   }
-  return hasEndpointForZone;
+  if (!hasReady) return '';
+  if (allNodeHinted && hintedForNode) return 'PreferSameNode';
+  if (allZoneHinted && hintedForZone) return 'PreferSameZone';
+  return '';
 }
 
-/** Whether an endpoint is meant for this node's zone or this node (pkg/proxy/topology.go availableForTopology). */
+/** Whether an endpoint serves this node under the mode (pkg/proxy/topology.go availableForTopology). */
 function availableForTopology(
   ep: EndpointInfo,
+  mode: TopologyMode,
   nodeName: string,
-  nodeLabels: Readonly<Record<string, string>>,
+  zone: string,
 ): boolean {
-  if (ep.nodeHints && ep.nodeHints.size > 0) return ep.nodeHints.has(nodeName);
-  const zone = nodeLabels[zoneLabel];
-  return !!ep.zoneHints && !!zone && ep.zoneHints.has(zone);
+  if (mode === 'PreferSameNode') return !!ep.nodeHints?.has(nodeName);
+  if (mode === 'PreferSameZone') return !!ep.zoneHints?.has(zone);
+  return true;
 }
 
 /**
@@ -63,13 +77,14 @@ export function categorizeEndpoints(
   let clusterEndpoints: EndpointInfo[] = [];
   let localEndpoints: EndpointInfo[] = [];
   let hasAnyEndpoints = false;
-  let useTopology = false;
+  let mode: TopologyMode = '';
   let useServingTerminating = false;
   const cluster = usesClusterEndpoints(info);
   if (cluster) {
-    useTopology = canUseTopology(endpoints, info, nodeName, nodeLabels);
+    const zone = nodeLabels[zoneLabel] ?? '';
+    mode = topologyModeFromHints(endpoints, nodeName, zone);
     clusterEndpoints = endpoints.filter(
-      (ep) => ep.ready && (!useTopology || availableForTopology(ep, nodeName, nodeLabels)),
+      (ep) => ep.ready && availableForTopology(ep, mode, nodeName, zone),
     );
     if (clusterEndpoints.length === 0) {
       clusterEndpoints = endpoints.filter((ep) => ep.serving && ep.terminating);
@@ -109,7 +124,7 @@ export function categorizeEndpoints(
       hasAnyEndpoints,
     };
   }
-  if (!useTopology && !useServingTerminating) {
+  if (mode === '' && !useServingTerminating) {
     return {
       clusterEndpoints,
       localEndpoints,
