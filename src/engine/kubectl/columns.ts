@@ -16,6 +16,7 @@ import type {
   Service,
 } from '../model';
 import { toAge } from './duration';
+import { podRow } from './podRow';
 
 export interface Column {
   name: string;
@@ -75,7 +76,7 @@ function joinHostPort(host: string, port: number | string): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** printPod (printers.go): READY, STATUS, RESTARTS from the container statuses and phase. */
+/** printPod (printers.go); the cells come from podRow. */
 export const podTable: TableSpec<Pod> = {
   columns: [
     col('Name'),
@@ -88,66 +89,7 @@ export const podTable: TableSpec<Pod> = {
     col('Nominated Node', 1),
     col('Readiness Gates', 1),
   ],
-  row(pod, now) {
-    const status = pod.status ?? {};
-    const total = pod.spec?.containers?.length ?? 0;
-    let ready = 0;
-    let restarts = 0;
-    let reason: string = status.phase ?? '';
-    const statusReason = (status as { reason?: string }).reason;
-    if (statusReason) reason = statusReason;
-    let hasRunning = false;
-    const containers = status.containerStatuses ?? [];
-    for (let i = containers.length - 1; i >= 0; i--) {
-      const c = containers[i];
-      if (!c) continue;
-      restarts += c.restartCount ?? 0;
-      const state = (c.state ?? {}) as {
-        waiting?: { reason?: string };
-        terminated?: { reason?: string; signal?: number; exitCode?: number };
-        running?: unknown;
-      };
-      if (state.waiting?.reason) reason = state.waiting.reason;
-      else if (state.terminated?.reason) reason = state.terminated.reason;
-      else if (state.terminated) {
-        reason = state.terminated.signal
-          ? `Signal:${state.terminated.signal}`
-          : `ExitCode:${state.terminated.exitCode ?? 0}`;
-      } else if (c.ready && state.running !== undefined) {
-        hasRunning = true;
-        ready += 1;
-      }
-    }
-    if (reason === 'Completed' && hasRunning) {
-      const podReady = status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
-      reason = podReady ? 'Running' : 'NotReady';
-    }
-    const terminal = status.phase === 'Succeeded' || status.phase === 'Failed';
-    if (pod.metadata.deletionTimestamp && statusReason === 'NodeLost') reason = 'Unknown';
-    else if (pod.metadata.deletionTimestamp && !terminal) reason = 'Terminating';
-
-    const gates = pod.spec?.readinessGates ?? [];
-    let readinessGates = '<none>';
-    if (gates.length > 0) {
-      const trueCount = gates.filter((g) => {
-        const condition = status.conditions?.find((c) => c.type === g.conditionType);
-        return condition?.status === 'True';
-      }).length;
-      readinessGates = `${trueCount}/${gates.length}`;
-    }
-    const nominated = (status as { nominatedNodeName?: string }).nominatedNodeName;
-    return [
-      pod.metadata.name ?? '',
-      `${ready}/${total}`,
-      reason,
-      String(restarts),
-      toAge(pod.metadata.creationTimestamp, now),
-      status.podIPs?.[0]?.ip || '<none>',
-      pod.spec?.nodeName || '<none>',
-      nominated || '<none>',
-      readinessGates,
-    ];
-  },
+  row: podRow,
 };
 
 /** loadBalancerStatusStringer + getServiceExternalIP (printers.go). */
