@@ -8,7 +8,6 @@ import type {
   Deployment,
   Endpoints,
   EndpointSlice,
-  LabelSelector,
   Namespace,
   Node,
   Pod,
@@ -16,6 +15,7 @@ import type {
   Service,
 } from '../model';
 import { toAge } from './duration';
+import { formatLabels, formatLabelSelector, labelSelectorString } from './labels';
 import { podRow } from './podRow';
 
 export interface Column {
@@ -31,45 +31,6 @@ export interface TableSpec<T> {
 }
 
 const col = (name: string, priority: 0 | 1 = 0): Column => ({ name, priority });
-
-/** labels.FormatLabels (k8s.io/apimachinery/pkg/labels/labels.go): sorted `k=v,...`, `<none>` when empty. */
-export function formatLabels(labels: Record<string, string> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  if (keys.length === 0) return '<none>';
-  return keys.map((k) => `${k}=${labels?.[k] ?? ''}`).join(',');
-}
-
-/**
- * metav1.FormatLabelSelector / LabelSelectorAsSelector(...).String()
- * (k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go): requirements sorted by key.
- */
-export function formatLabelSelector(selector: LabelSelector | undefined): string {
-  if (!selector) return '<none>';
-  const parts: { key: string; text: string }[] = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    parts.push({ key, text: `${key}=${value}` });
-  }
-  for (const e of selector.matchExpressions ?? []) {
-    const key = e.key ?? '';
-    const values = [...(e.values ?? [])].sort().join(',');
-    const text =
-      e.operator === 'In'
-        ? `${key} in (${values})`
-        : e.operator === 'NotIn'
-          ? `${key} notin (${values})`
-          : e.operator === 'Exists'
-            ? key
-            : e.operator === 'DoesNotExist'
-              ? `!${key}`
-              : `${key} ${e.operator ?? ''}`;
-    parts.push({ key, text });
-  }
-  if (parts.length === 0) return '<none>';
-  return parts
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((p) => p.text)
-    .join(',');
-}
 
 /** net.JoinHostPort: IPv6 addresses in brackets. */
 function joinHostPort(host: string, port: number | string): string {
@@ -314,7 +275,7 @@ function containerCells(template: Deployment['spec']): [string, string] {
   ];
 }
 
-/** printDeployment (printers.go). */
+/** printDeployment (printers.go): its wide SELECTOR is the selector's String(), empty when none. */
 export const deploymentTable: TableSpec<Deployment> = {
   columns: [
     col('Name'),
@@ -336,12 +297,12 @@ export const deploymentTable: TableSpec<Deployment> = {
       toAge(d.metadata.creationTimestamp, now),
       names,
       images,
-      formatLabelSelector(d.spec?.selector),
+      labelSelectorString(d.spec?.selector) ?? '<invalid>',
     ];
   },
 };
 
-/** printReplicaSet (printers.go). */
+/** printReplicaSet (printers.go): its wide SELECTOR is metav1.FormatLabelSelector's. */
 export const replicaSetTable: TableSpec<ReplicaSet> = {
   columns: [
     col('Name'),

@@ -4,7 +4,7 @@
  * `Events: <none>`, as for a Service nothing has happened to.
  */
 import type { Cluster, EndpointSlice, Service } from '../model';
-import { formatLabels } from './columns';
+import { formatLabels } from './labels';
 import type { CommandOutput } from './output';
 import { alignColumns, describeTabwriter } from './tabwriter';
 
