@@ -47,6 +47,14 @@ function annotationLines(annotations: Record<string, string> | undefined): strin
   return out;
 }
 
+/**
+ * printers.EscapeTerminal (k8s.io/cli-runtime/pkg/printers/terminal.go), which describe's
+ * PrefixWriter applies to everything it writes: ESC as `^[`, carriage return as `\\r`.
+ */
+function escapeTerminal(text: string): string {
+  return text.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
+}
+
 /** net.JoinHostPort. */
 function joinHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
@@ -99,7 +107,7 @@ function ingressString(service: Service): string {
 export function describeService(service: Service, slices: EndpointSlice[]): string {
   const spec = service.spec ?? {};
   let out = `Name:\t${service.metadata.name ?? ''}\n`;
-  out += `Namespace:\t${service.metadata.namespace ?? ''}\n`;
+  out += `Namespace:\t${service.metadata.namespace ?? 'default'}\n`;
   out += labelLines('Labels', service.metadata.labels);
   out += annotationLines(service.metadata.annotations);
   out += `Selector:\t${formatLabels(spec.selector)}\n`;
@@ -137,7 +145,7 @@ export function describeService(service: Service, slices: EndpointSlice[]): stri
     out += `Traffic Distribution:\t${spec.trafficDistribution}\n`;
   }
   out += 'Events:\t<none>\n';
-  return alignColumns(out, describeTabwriter);
+  return alignColumns(escapeTerminal(out), describeTabwriter);
 }
 
 /** Runs `kubectl describe service NAME` against the simulated cluster. */

@@ -161,6 +161,14 @@ function served(info: Info): Record<string, unknown> {
   return { ...object, apiVersion: apiVersions[info.type.kind], kind: info.type.kind, metadata };
 }
 
+/**
+ * appendCellValue (k8s.io/cli-runtime/pkg/printers/tableprinter.go): a cell is cut at its first
+ * line break (`...` after it), and ESC is escaped as `^[`.
+ */
+function toCell(text: string): string {
+  return text.replace(/[\n\r\f].*$/s, '...').replaceAll('\x1b', '^[');
+}
+
 /** The table of one kind's objects, as the tabwriter lays it out (header included). */
 function renderTable(
   infos: Info[],
@@ -182,7 +190,7 @@ function renderTable(
     });
     if (options.withKind) cells[0] = `${toKindPrefix(kind)}/${cells[0] ?? ''}`;
     if (options.withNamespace) cells.unshift(namespaceOf(info.object));
-    lines.push(cells.map((c) => c.replace(/[\n\r\f].*$/s, '...')).join('\t'));
+    lines.push(cells.map(toCell).join('\t'));
   }
   return alignColumns(`${lines.join('\n')}\n`, getTabwriter);
 }

@@ -280,3 +280,19 @@ endpoints: ${eps}
     );
   });
 });
+
+describe('table cells with control characters (tableprinter.go appendCellValue)', () => {
+  it('cuts a cell at a line break and escapes ESC', () => {
+    const yaml = [
+      service('a', '  type: ExternalName\n  externalName: "x\\ey"'),
+      service('b', '  type: ExternalName\n  externalName: "one\\ntwo"'),
+    ].join('---\n');
+    expect(kubectl(['get', 'services'], yaml).stdout).toBe(
+      table([
+        svcHeader,
+        ['a', 'ExternalName', '<none>', 'x^[y', '<none>', '<unknown>'],
+        ['b', 'ExternalName', '<none>', 'one...', '<none>', '<unknown>'],
+      ]),
+    );
+  });
+});
