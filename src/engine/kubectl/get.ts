@@ -33,6 +33,12 @@ export interface GetRequest {
   output?: 'wide' | 'yaml' | 'json' | 'name' | undefined;
   /** The moment ages are computed against (default: the simulated now). */
   now?: number;
+  /**
+   * `storage` (default): the API server's list order, by namespace and name. `given`: the order of
+   * the input, for a snapshot (`--admitted`), which lists objects as the server it came from did,
+   * as kubectl's own test fixtures do.
+   */
+  order?: 'storage' | 'given';
 }
 
 const apiVersions: Record<GettableKind, string> = {
@@ -214,9 +220,8 @@ export function renderGet(cluster: Cluster, request: GetRequest): CommandOutput 
   const inScope = (type: ResourceType, o: KubeObject) =>
     !type.namespaced || request.allNamespaces || namespaceOf(o) === request.namespace;
   for (const { type, name } of resolved.requests) {
-    const objects = objectsOf(cluster, type.kind)
-      .filter((o) => inScope(type, o))
-      .sort(storageOrder);
+    const objects = objectsOf(cluster, type.kind).filter((o) => inScope(type, o));
+    if (request.order !== 'given') objects.sort(storageOrder);
     if (name === undefined) {
       infos.push(...objects.map((object) => ({ type, object })));
       continue;

@@ -101,9 +101,9 @@ describe('kubectl get nodes (TestPrintNodeStatus, TestPrintNodeRole, TestPrintNo
     expect(kubectl(['get', 'nodes'], yaml).stdout).toBe(
       table([
         nodeHeader,
+        ['foo9', 'Unknown', '<none>', '<unknown>', ''],
         ['foo10', 'Unknown', 'control-plane,master,node,proxy', '<unknown>', ''],
         ['foo11', 'Unknown', 'node', '<unknown>', ''],
-        ['foo9', 'Unknown', '<none>', '<unknown>', ''],
       ]),
     );
   });

@@ -17,6 +17,7 @@ export const get: Command = {
       namespace: options.namespace,
       allNamespaces: options.allNamespaces,
       output,
+      order: options.admitted ? 'given' : 'storage',
     });
     context.stdout(result.stdout);
     context.stderr(result.stderr);
