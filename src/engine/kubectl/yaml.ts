@@ -3,8 +3,9 @@
  * (k8s.io/cli-runtime/pkg/printers/yaml.go). go-yaml sorts map keys with its own order (letters
  * after other characters, runs of digits compared as numbers), does not indent sequences inside
  * mappings, quotes strings that would read back as another type (`"80"`, `"true"`, timestamps)
- * with double quotes, and strings the plain style cannot carry (`'*'`) with single quotes.
- * Not modelled: folding of plain strings longer than 80 columns at spaces.
+ * with double quotes (and strings with characters it must escape), strings the plain style
+ * cannot carry (`'*'`) with single quotes, and breaks a plain or single-quoted string at a space
+ * once its line passes 80 columns.
  */
 import { toPlain } from './json';
 
@@ -129,24 +130,100 @@ function plainAllowed(s: string): boolean {
   return true;
 }
 
+/** is_printable of go-yaml v2 (yamlprivateh.go): what the emitter may write unescaped. */
+function isPrintable(code: number): boolean {
+  return (
+    code === 0x0a ||
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa0 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff)
+  );
+}
+
+const escapes: Record<number, string> = {
+  0x00: '0',
+  0x07: 'a',
+  0x08: 'b',
+  0x09: 't',
+  0x0a: 'n',
+  0x0b: 'v',
+  0x0c: 'f',
+  0x0d: 'r',
+  0x1b: 'e',
+  0x22: '"',
+  0x5c: '\\',
+  0x85: 'N',
+  0xa0: '_',
+  0x2028: 'L',
+  0x2029: 'P',
+};
+
+/** yaml_emitter_write_double_quoted_scalar: escapes as go-yaml v2 writes them. */
 function doubleQuoted(s: string): string {
   let out = '"';
   for (const ch of s) {
     const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f)
-      out += `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
-    else out += ch;
+    if (isPrintable(code) && code !== 0x0a && ch !== '"' && ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const named = escapes[code];
+    const hex = code.toString(16).toUpperCase();
+    if (named !== undefined) out += `\\${named}`;
+    else if (code <= 0xff) out += `\\x${hex.padStart(2, '0')}`;
+    else if (code <= 0xffff) out += `\\u${hex.padStart(4, '0')}`;
+    else out += `\\U${hex.padStart(8, '0')}`;
   }
   return `${out}"`;
 }
 
-function scalar(s: string): string {
-  if (resolvesToNonString(s) || base60Float.test(s)) return doubleQuoted(s);
-  if (plainAllowed(s)) return s;
-  if ([...s].some((ch) => ch < ' ' || ch === '\x7f')) return doubleQuoted(s);
-  return `'${s.replaceAll("'", "''")}'`;
+/** go-yaml v2's best_width: a flow scalar is broken at a space once its line passes it. */
+const bestWidth = 80;
+
+/**
+ * The characters of a plain or single-quoted scalar as yaml_emitter_write_plain_scalar and
+ * yaml_emitter_write_single_quoted_scalar write them: at a single space, once the line is past 80
+ * columns, a line break and the continuation indent instead of the space.
+ */
+function folded(value: string, column: number, indent: string, style: 'plain' | 'single'): string {
+  const chars = [...value];
+  let out = '';
+  let col = column;
+  let spaces = false;
+  chars.forEach((ch, i) => {
+    if (ch === ' ') {
+      const inside = style === 'plain' || (i > 0 && i < chars.length - 1);
+      if (!spaces && col > bestWidth && inside && chars[i + 1] !== ' ') {
+        out += `\n${indent}`;
+        col = indent.length;
+      } else {
+        out += ' ';
+        col += 1;
+      }
+      spaces = true;
+      return;
+    }
+    const piece = style === 'single' && ch === "'" ? "''" : ch;
+    out += piece;
+    col += piece.length;
+    spaces = false;
+  });
+  return out;
+}
+
+const hasSpecial = (s: string) => [...s].some((ch) => !isPrintable(ch.codePointAt(0) ?? 0));
+
+/**
+ * A string in the style go-yaml v2 chooses: double-quoted when it would read back as another type
+ * or holds characters it must escape, plain when allowed, single-quoted otherwise. `column` is
+ * where the scalar starts on its line and `indent` the indent of its continuation lines; a key
+ * (`indent` undefined) is never broken.
+ */
+function scalar(s: string, column = 0, indent?: string): string {
+  if (resolvesToNonString(s) || base60Float.test(s) || hasSpecial(s)) return doubleQuoted(s);
+  if (plainAllowed(s)) return indent === undefined ? s : folded(s, column, indent, 'plain');
+  if (indent === undefined) return `'${s.replaceAll("'", "''")}'`;
+  return `'${folded(s, column + 1, indent, 'single')}'`;
 }
 
 /** A literal block (`|`, `|-`, `|+`) for a string with line breaks, content at `indent`. */
@@ -166,10 +243,14 @@ function isEmptyCollection(v: Json): boolean {
   );
 }
 
-function inline(v: Json, indent: string): string {
+/** A value on its key's or item's line, starting at `column`; continuation lines at `indent`. */
+function inline(v: Json, column: number, indent: string): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean' || typeof v === 'number') return String(v);
-  if (typeof v === 'string') return v.includes('\n') ? literal(v, indent) : scalar(v);
+  if (typeof v === 'string') {
+    if (!v.includes('\n')) return scalar(v, column, indent);
+    return hasSpecial(v.replaceAll('\n', '')) ? doubleQuoted(v) : literal(v, indent);
+  }
   return Array.isArray(v) ? '[]' : '{}';
 }
 
@@ -182,7 +263,8 @@ function mapping(v: { [key: string]: Json }, indent: string): string[] {
       lines.push(`${indent}${k}:`);
       lines.push(...block(value, Array.isArray(value) ? indent : `${indent}  `));
     } else {
-      lines.push(`${indent}${k}: ${inline(value, `${indent}  `)}`);
+      const column = indent.length + [...k].length + 2;
+      lines.push(`${indent}${k}: ${inline(value, column, `${indent}  `)}`);
     }
   }
   return lines;
@@ -196,7 +278,7 @@ function sequence(v: Json[], indent: string): string[] {
       const first = nested[0] ?? '';
       lines.push(`${indent}- ${first.slice(indent.length + 2)}`, ...nested.slice(1));
     } else {
-      lines.push(`${indent}- ${inline(item, `${indent}  `)}`);
+      lines.push(`${indent}- ${inline(item, indent.length + 2, `${indent}  `)}`);
     }
   }
   return lines;
@@ -205,14 +287,14 @@ function sequence(v: Json[], indent: string): string[] {
 function block(v: Json, indent: string): string[] {
   if (Array.isArray(v)) return sequence(v, indent);
   if (typeof v === 'object' && v !== null) return mapping(v, indent);
-  return [`${indent}${inline(v, indent)}`];
+  return [`${indent}${inline(v, indent.length, indent)}`];
 }
 
 /** The text `kubectl get -o yaml` prints for an object or a List, newline included. */
 export function toYaml(value: unknown): string {
   const plain = toPlain(value);
   if (typeof plain !== 'object' || plain === null || isEmptyCollection(plain)) {
-    return `${inline(plain, '')}\n`;
+    return `${inline(plain, 0, '')}\n`;
   }
   return `${block(plain, '').join('\n')}\n`;
 }
