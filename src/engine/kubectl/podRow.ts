@@ -154,9 +154,9 @@ export function podWideCells(pod: Pod): [string, string, string, string] {
     }).length;
     readinessGates = `${trueCount}/${gates.length}`;
   }
-  // The internal PodStatus the server prints from has podIPs filled from podIP
+  // The server prints from the internal PodStatus, whose first pod IP is podIP when that is set
   // (pkg/apis/core/v1/conversion.go, Convert_v1_PodStatus_To_core_PodStatus).
-  const ip = status.podIPs?.[0]?.ip ?? (status.podIPs?.length ? '' : status.podIP);
+  const ip = status.podIP || status.podIPs?.[0]?.ip;
   return [
     ip || '<none>',
     pod.spec?.nodeName || '<none>',

@@ -340,3 +340,22 @@ describe('kubectl get pods -o wide (TestPrintPodwide)', () => {
     );
   });
 });
+
+describe('the IP of kubectl get pods -o wide (Convert_v1_PodStatus_To_core_PodStatus)', () => {
+  it.each([
+    ['status.podIP alone', 'podIP: 10.0.0.5', '10.0.0.5'],
+    [
+      'status.podIP when it differs from podIPs[0]',
+      'podIP: 10.0.0.5\n  podIPs: [{ip: 10.0.0.6}]',
+      '10.0.0.5',
+    ],
+  ])('shows %s', (_, ips, shown) => {
+    const yaml = pod('p', '  containers: [{}]', `  phase: Running\n  ${ips}`);
+    expect(kubectl(['get', 'pods', '-o', 'wide'], yaml).stdout).toBe(
+      table([
+        wideHeader,
+        ['p', '0/1', 'Running', '0', '<unknown>', shown, '<none>', '<none>', '<none>'],
+      ]),
+    );
+  });
+});
