@@ -3,6 +3,7 @@
  * when several kinds are printed, a blank line between kinds), `-o yaml|json` as one object or a
  * `List`, and kubectl's messages (k8s.io/kubectl/pkg/cmd/get/get.go).
  */
+import { endpointsWarning } from '../admission/endpoints';
 import type { Cluster, KubeObject } from '../model';
 import {
   configMapTable,
@@ -233,7 +234,12 @@ export function renderGet(cluster: Cluster, request: GetRequest): CommandOutput 
     if (found) infos.push({ type, object: found });
     else errors.push(`Error from server (NotFound): ${type.plural} "${name}" not found`);
   }
-  const stderr = errors.map((e) => `${e}\n`).join('');
+  // The API server answers every request on v1 Endpoints with its deprecation warning, which
+  // kubectl prints once (rest.WarningWriter with Deduplicate) before anything else on stderr.
+  const warning = resolved.requests.some((r) => r.type.kind === 'Endpoints')
+    ? `Warning: ${endpointsWarning}\n`
+    : '';
+  const stderr = warning + errors.map((e) => `${e}\n`).join('');
   const exitCode = errors.length > 0 ? 1 : 0;
 
   if (request.output === 'yaml' || request.output === 'json') {
@@ -279,9 +285,11 @@ export function renderGet(cluster: Cluster, request: GetRequest): CommandOutput 
     const allNamespaced = !request.allNamespaces && infos.every((i) => i.type.namespaced);
     return {
       stdout: '',
-      stderr: allNamespaced
-        ? `No resources found in ${request.namespace} namespace.\n`
-        : 'No resources found\n',
+      stderr:
+        warning +
+        (allNamespaced
+          ? `No resources found in ${request.namespace} namespace.\n`
+          : 'No resources found\n'),
       exitCode: 0,
     };
   }

@@ -296,3 +296,23 @@ describe('table cells with control characters (tableprinter.go appendCellValue)'
     );
   });
 });
+
+describe('the API server’s deprecation warning for v1 Endpoints (KEP-4974, v1.33+)', () => {
+  const yaml = 'apiVersion: v1\nkind: Endpoints\nmetadata: {name: web}\n';
+  const warning =
+    'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+  it('is printed once on stderr by get endpoints, before any error', () => {
+    expect(kubectl(['get', 'endpoints'], yaml).stderr).toBe(warning);
+    expect(kubectl(['get', 'ep', 'web', 'nope', '-o', 'yaml'], yaml).stderr).toBe(
+      `${warning}Error from server (NotFound): endpoints "nope" not found\n`,
+    );
+    expect(kubectl(['get', 'endpoints', '-n', 'other'], yaml).stderr).toBe(
+      `${warning}No resources found in other namespace.\n`,
+    );
+  });
+  it('is not printed for EndpointSlices', () => {
+    expect(kubectl(['get', 'endpointslices'], yaml).stderr).toBe(
+      'No resources found in default namespace.\n',
+    );
+  });
+});
