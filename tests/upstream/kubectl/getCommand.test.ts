@@ -132,3 +132,29 @@ ${item('foo', '10')}${item('bar', '11')}        {
     });
   });
 });
+
+describe('kubectl get -A (tableprinter_test.go TestPrintTable_WithNamespace; get.go printWithNamespace)', () => {
+  const yaml = `${pod('foo', '10')}---\n${pod('bar', '11').replace('namespace: test', 'namespace: other')}---
+apiVersion: v1
+kind: Node
+metadata: {name: n1}
+status: {conditions: [{type: Ready, status: "True"}], nodeInfo: {kubeletVersion: v1.34.0}}
+`;
+  it('prepends NAMESPACE to namespaced kinds only', () => {
+    expect(kubectl(['get', 'pods,nodes', '-A'], yaml).stdout).toBe(
+      'NAMESPACE   NAME      READY   STATUS   RESTARTS   AGE\n' +
+        'test        pod/foo   0/0              0          <unknown>\n' +
+        'other       pod/bar   0/0              0          <unknown>\n' +
+        '\n' +
+        'NAME      STATUS   ROLES    AGE         VERSION\n' +
+        'node/n1   Ready    <none>   <unknown>   v1.34.0\n',
+    );
+  });
+  it('refuses a name across all namespaces', () => {
+    expect(kubectl(['get', 'pods', 'foo', '-A'], yaml)).toEqual({
+      stdout: '',
+      stderr: 'error: a resource cannot be retrieved by name across all namespaces\n',
+      code: 1,
+    });
+  });
+});
