@@ -359,3 +359,19 @@ describe('the IP of kubectl get pods -o wide (Convert_v1_PodStatus_To_core_PodSt
     );
   });
 });
+
+describe('a failed container beside a completed one (kubernetes/kubernetes PR #124766)', () => {
+  it.each([
+    ['the failed one listed last', 'Completed, exitCode: 0', 'Error, exitCode: 1'],
+    ['the failed one listed first', 'Error, exitCode: 1', 'Completed, exitCode: 0'],
+  ])('shows Error with %s', (_, first, second) => {
+    const yaml = pod(
+      'job',
+      two,
+      `  phase: Failed\n  containerStatuses:\n  - {state: {terminated: {reason: ${first}}}}\n  - {state: {terminated: {reason: ${second}}}}`,
+    );
+    expect(kubectl(['get', 'pods'], yaml).stdout).toBe(
+      table([header, ['job', '0/2', 'Error', '0', '<unknown>']]),
+    );
+  });
+});
