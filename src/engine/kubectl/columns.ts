@@ -3,17 +3,7 @@
  * server computes them (pkg/printers/internalversion/printers.go, AddHandlers and print*).
  * Priority-1 columns appear only with `-o wide`.
  */
-import type {
-  ConfigMap,
-  Deployment,
-  Endpoints,
-  EndpointSlice,
-  Namespace,
-  Node,
-  Pod,
-  ReplicaSet,
-  Service,
-} from '../model';
+import type { ConfigMap, Deployment, Namespace, Node, Pod, ReplicaSet, Service } from '../model';
 import { toAge } from './duration';
 import { formatLabels, formatLabelSelector, labelSelectorString } from './labels';
 import { podRow } from './podRow';
@@ -30,12 +20,7 @@ export interface TableSpec<T> {
   row(object: T, now: number): string[];
 }
 
-const col = (name: string, priority: 0 | 1 = 0): Column => ({ name, priority });
-
-/** net.JoinHostPort: IPv6 addresses in brackets. */
-function joinHostPort(host: string, port: number | string): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
+export const col = (name: string, priority: 0 | 1 = 0): Column => ({ name, priority });
 
 /** printPod (printers.go); the cells come from podRow. */
 export const podTable: TableSpec<Pod> = {
@@ -118,101 +103,6 @@ export const serviceTable: TableSpec<Service> & { wideRow: TableSpec<Service>['r
   ],
   row: (service, now) => serviceRow(service, now, false),
   wideRow: (service, now) => serviceRow(service, now, true),
-};
-
-/** formatEndpoints (printers.go): `ip:port,...` for every port, at most 3, then `+ N more...`. */
-export function formatEndpoints(endpoints: Endpoints): string {
-  const subsets = endpoints.subsets ?? [];
-  if (subsets.length === 0) return '<none>';
-  const list: string[] = [];
-  const max = 3;
-  let more = false;
-  let count = 0;
-  for (const ss of subsets) {
-    const addresses = ss.addresses ?? [];
-    const ports = ss.ports ?? [];
-    if (ports.length === 0) {
-      count += addresses.length;
-      for (const a of addresses) {
-        if (list.length === max) {
-          more = true;
-          break;
-        }
-        list.push(a.ip ?? '');
-      }
-      continue;
-    }
-    for (const port of ports) {
-      count += addresses.length;
-      for (const a of addresses) {
-        if (list.length === max) {
-          more = true;
-          break;
-        }
-        list.push(joinHostPort(a.ip ?? '', port.port ?? 0));
-      }
-    }
-  }
-  const text = list.join(',');
-  return more ? `${text} + ${count - max} more...` : text;
-}
-
-/** printEndpoints (printers.go). */
-export const endpointsTable: TableSpec<Endpoints> = {
-  columns: [col('Name'), col('Endpoints'), col('Age')],
-  row: (endpoints, now) => [
-    endpoints.metadata.name ?? '',
-    formatEndpoints(endpoints),
-    toAge(endpoints.metadata.creationTimestamp, now),
-  ],
-};
-
-/** listWithMoreString (printers.go): `<unset>` when empty. */
-function listWithMore(list: string[], more: boolean, count: number, max: number): string {
-  const text = list.join(',');
-  if (more) return `${text} + ${count - max} more...`;
-  return text === '' ? '<unset>' : text;
-}
-
-/** formatDiscoveryPorts (printers.go): port numbers, `*` for a port without number or name. */
-export function formatDiscoveryPorts(slice: EndpointSlice): string {
-  const list: string[] = [];
-  let more = false;
-  let count = 0;
-  for (const port of slice.ports ?? []) {
-    if (list.length < 3)
-      list.push(port.port !== undefined ? String(port.port) : (port.name ?? '*'));
-    else if (list.length === 3) more = true;
-    count += 1;
-  }
-  return listWithMore(list, more, count, 3);
-}
-
-/** formatDiscoveryEndpoints (printers.go): every address of every endpoint, ready or not. */
-export function formatDiscoveryEndpoints(slice: EndpointSlice): string {
-  const list: string[] = [];
-  let more = false;
-  let count = 0;
-  for (const endpoint of slice.endpoints ?? []) {
-    for (const address of endpoint.addresses ?? []) {
-      if (list.length < 3) list.push(address);
-      else if (list.length === 3) more = true;
-      count += 1;
-    }
-  }
-  return listWithMore(list, more, count, 3);
-}
-
-/** printEndpointSlice (printers.go). */
-export const endpointSliceTable: TableSpec<EndpointSlice> = {
-  columns: [col('Name'), col('AddressType'), col('Ports'), col('Endpoints'), col('Age')],
-  row: (slice, now) => [
-    slice.metadata.name ?? '',
-    slice.addressType ?? '',
-    formatDiscoveryPorts(slice),
-    formatDiscoveryEndpoints(slice),
-    toAge(slice.metadata.creationTimestamp, now),
-  ],
 };
 
 /** findNodeRoles (printers.go): `node-role.kubernetes.io/<role>` and `kubernetes.io/role` labels. */

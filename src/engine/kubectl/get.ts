@@ -8,8 +8,6 @@ import type { Cluster, KubeObject } from '../model';
 import {
   configMapTable,
   deploymentTable,
-  endpointSliceTable,
-  endpointsTable,
   namespaceTable,
   nodeTable,
   podTable,
@@ -18,6 +16,7 @@ import {
   serviceTable,
 } from './columns';
 import type { Column, TableSpec } from './columns';
+import { endpointSliceTable, endpointsTable } from './endpointTables';
 import { simulatedNow } from './duration';
 import { toJson } from './json';
 import type { CommandOutput } from './output';
