@@ -56,7 +56,7 @@ function terminatedReason(t: NonNullable<ContainerState['terminated']>, prefix: 
 }
 
 /** READY, STATUS and RESTARTS of printPod. */
-export function podStatusCells(pod: Pod, now: number): [string, string, string] {
+function podStatusCells(pod: Pod, now: number): [string, string, string] {
   const status = (pod.status ?? {}) as PodStatusView;
   const initSpecs = pod.spec?.initContainers ?? [];
   const sidecars = initSpecs.filter((c) => c.restartPolicy === 'Always');
@@ -143,7 +143,7 @@ export function podStatusCells(pod: Pod, now: number): [string, string, string] 
 }
 
 /** The `-o wide` cells of printPod: IP, NODE, NOMINATED NODE, READINESS GATES. */
-export function podWideCells(pod: Pod): [string, string, string, string] {
+function podWideCells(pod: Pod): [string, string, string, string] {
   const status = (pod.status ?? {}) as PodStatusView;
   const gates = pod.spec?.readinessGates ?? [];
   let readinessGates = '<none>';
