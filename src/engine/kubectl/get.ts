@@ -235,14 +235,15 @@ export function renderGet(cluster: Cluster, request: GetRequest): CommandOutput 
   }
   // The API server answers every request on v1 Endpoints with its deprecation warning, which
   // kubectl prints once (rest.WarningWriter with Deduplicate) before anything else on stderr.
-  const warning = resolved.requests.some((r) => r.type.kind === 'Endpoints')
+  const warnings = resolved.requests.some((r) => r.type.kind === 'Endpoints')
     ? `Warning: ${endpointsWarning}\n`
-    : '';
-  const stderr = warning + errors.map((e) => `${e}\n`).join('');
+    : undefined;
+  const stderr = errors.map((e) => `${e}\n`).join('');
   const exitCode = errors.length > 0 ? 1 : 0;
 
   if (request.output === 'yaml' || request.output === 'json') {
-    if (resolved.singleItemImplied && errors.length > 0) return { stdout: '', stderr, exitCode };
+    if (resolved.singleItemImplied && errors.length > 0)
+      return { warnings, stdout: '', stderr, exitCode };
     const print = request.output === 'yaml' ? toYaml : toJson;
     const first = infos[0];
     const value =
@@ -254,12 +255,12 @@ export function renderGet(cluster: Cluster, request: GetRequest): CommandOutput 
             kind: 'List',
             metadata: { resourceVersion: '' },
           };
-    return { stdout: print(value), stderr, exitCode };
+    return { warnings, stdout: print(value), stderr, exitCode };
   }
 
   if (request.output === 'name' && infos.length > 0) {
     const names = infos.map((i) => toResourceName(i.type.kind, i.object.metadata?.name ?? ''));
-    return { stdout: names.map((n) => `${n}\n`).join(''), stderr, exitCode };
+    return { warnings, stdout: names.map((n) => `${n}\n`).join(''), stderr, exitCode };
   }
 
   const kinds = new Set(infos.map((i) => i.type.kind));
@@ -283,14 +284,13 @@ export function renderGet(cluster: Cluster, request: GetRequest): CommandOutput 
   if (stdout === '' && errors.length === 0) {
     const allNamespaced = !request.allNamespaces && infos.every((i) => i.type.namespaced);
     return {
+      warnings,
       stdout: '',
-      stderr:
-        warning +
-        (allNamespaced
-          ? `No resources found in ${request.namespace} namespace.\n`
-          : 'No resources found\n'),
+      stderr: allNamespaced
+        ? `No resources found in ${request.namespace} namespace.\n`
+        : 'No resources found\n',
       exitCode: 0,
     };
   }
-  return { stdout, stderr, exitCode };
+  return { warnings, stdout, stderr, exitCode };
 }

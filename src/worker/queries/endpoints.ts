@@ -36,7 +36,7 @@ function splitKey(key: string): [string, string] {
 
 function get(cluster: Cluster, namespace: string, args: string[]): string {
   const out = renderGet(cluster, { args, namespace, allNamespaces: false });
-  return out.stdout + out.stderr;
+  return (out.warnings ?? '') + out.stdout + out.stderr;
 }
 
 export function answerEndpoints(simulation: Simulation, query: EndpointsQuery): EndpointsAnswer {

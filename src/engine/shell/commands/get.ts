@@ -19,6 +19,7 @@ export const get: Command = {
       output,
       order: options.admitted ? 'given' : 'storage',
     });
+    if (result.warnings) context.stderr(result.warnings);
     context.stdout(result.stdout);
     context.stderr(result.stderr);
     return result.exitCode;
