@@ -6,7 +6,7 @@
  */
 import { defaultCorefile } from '../builtins';
 import type { Cluster, Finding } from '../model';
-import { parseCIDR } from '../net/ip';
+import { type CIDR, parseCIDR } from '../net/ip';
 import { type Directive, parseCorefile } from './corefile';
 import { isReverse, normalizeName, reverseName } from './names';
 import type { CorednsConfig, KubernetesPluginConfig, PodMode, ServerBlock } from './types';
@@ -33,14 +33,8 @@ const neutralPlugins = new Set(
   ),
 );
 
-/** Options of the `kubernetes` block that are accepted but not modeled. */
-const unmodeledOptions = new Set([
-  'labels',
-  'namespace_labels',
-  'noendpoints',
-  'multicluster',
-  'zonal',
-]);
+/** Options of the `kubernetes` block that change answers but are not modeled. */
+const unmodeledOptions = new Set(['labels', 'namespace_labels', 'multicluster', 'zonal']);
 
 class CorefileError extends Error {}
 
@@ -53,6 +47,26 @@ function argError(d: Directive): CorefileError {
   return parsingError(d.line, `Wrong argument count or unexpected line ending after '${last}'`);
 }
 
+/**
+ * The reverse zones of a CIDR (plugin/pkg/cidr Split and Reverse): a prefix off a label boundary
+ * (8 bits for IPv4, 4 for IPv6) is split into the subnets at the next boundary, one zone each.
+ */
+export function reverseZones(cidr: CIDR): string[] {
+  const family = cidr.ip.family;
+  const step = family === 4 ? 8 : 4;
+  const prefix = Math.ceil(cidr.prefix / step) * step;
+  const width = family === 4 ? 32 : 128;
+  const drop = (width - prefix) / step;
+  const count = 1n << BigInt(prefix - cidr.prefix);
+  const size = 1n << BigInt(width - prefix);
+  const zones: string[] = [];
+  for (let i = 0n; i < count; i++) {
+    const labels = reverseName(family, cidr.network + i * size).split('.');
+    zones.push(labels.slice(drop).join('.'));
+  }
+  return zones;
+}
+
 /** `plugin.Host.NormalizeExact` (plugin/normalize.go): zones of a key or argument. */
 export function normalizeHost(host: string): { zones: string[]; port: number | undefined } {
   let s = host.replace(/^(dns|tls|grpc|https|quic|https3):\/\//, '');
@@ -63,14 +77,7 @@ export function normalizeHost(host: string): { zones: string[]; port: number | u
     s = s.slice(0, colon);
   }
   const cidr = parseCIDR(s);
-  if (cidr) {
-    const step = cidr.ip.family === 4 ? 8 : 4;
-    const prefix = Math.floor(cidr.prefix / step) * step;
-    const full = reverseName(cidr.ip.family, cidr.network);
-    const labels = full.split('.');
-    const drop = (cidr.ip.family === 4 ? 32 - prefix : 128 - prefix) / step;
-    return { zones: [labels.slice(drop).join('.')], port };
-  }
+  if (cidr) return { zones: reverseZones(cidr), port };
   return { zones: [normalizeName(s === '' ? '.' : s)], port };
 }
 
@@ -98,6 +105,13 @@ function readKubernetes(
     ignoreEmptyService: false,
     endpointPodNames: false,
     fallthrough: undefined,
+    noEndpoints: false,
+  };
+  let namespaceLabels = false;
+  const noteUnmodeled = (option: Directive) => {
+    if (unmodeledOptions.has(option.name)) {
+      notes(option.line, `kubernetes option '${option.name}' is not simulated`);
+    }
   };
   for (const option of d.block) {
     const args = option.args;
@@ -145,21 +159,42 @@ function readKubernetes(
           config.ignoreEmptyService = true;
         }
         break;
+      case 'noendpoints':
+        if (args.length > 0) throw argError(option);
+        config.noEndpoints = true;
+        break;
       case 'endpoint':
-      case 'tls':
-      case 'kubeconfig':
+      case 'labels':
+      case 'namespace_labels':
       case 'startup_timeout':
+        if (args.length === 0) throw argError(option);
+        if (option.name === 'namespace_labels') namespaceLabels = true;
+        noteUnmodeled(option);
+        break;
+      case 'tls':
+        if (args.length !== 3) throw argError(option);
+        break;
+      case 'kubeconfig':
+        if (args.length !== 1 && args.length !== 2) throw argError(option);
+        break;
       case 'apiserver_qps':
       case 'apiserver_burst':
       case 'apiserver_max_inflight':
+        if (args.length !== 1) throw argError(option);
+        break;
+      case 'zonal':
+        if (args.length > 0) throw argError(option);
+        noteUnmodeled(option);
+        break;
+      case 'multicluster':
+        noteUnmodeled(option);
         break;
       default:
-        if (unmodeledOptions.has(option.name)) {
-          notes(option.line, `kubernetes option '${option.name}' is not simulated`);
-          break;
-        }
         throw parsingError(option.line, `unknown property '${option.name}'`);
     }
+  }
+  if (namespaceLabels && config.namespaces.length > 0) {
+    throw parsingError(d.endLine, 'namespaces and namespace_labels cannot both be set');
   }
   return config;
 }

@@ -17,6 +17,8 @@ export interface Directive {
   args: string[];
   line: number;
   block: Directive[];
+  /** The line of the block's closing brace (the directive's own line when it has no block). */
+  endLine: number;
 }
 
 export interface ParsedServerBlock {
@@ -94,17 +96,23 @@ function readDirectives(
   tokens: Token[],
   start: number,
   braced: boolean,
-): { directives: Directive[]; next: number } | { error: string; line: number } {
+): { directives: Directive[]; next: number; endLine: number } | { error: string; line: number } {
   const directives: Directive[] = [];
   let i = start;
   while (i < tokens.length) {
     const head = tokens[i];
     if (!head) break;
     if (isClose(head)) {
-      if (braced) return { directives, next: i + 1 };
+      if (braced) return { directives, next: i + 1, endLine: head.line };
       return { error: "Unexpected '}' because no matching opening brace", line: head.line };
     }
-    const directive: Directive = { name: head.text, args: [], line: head.line, block: [] };
+    const directive: Directive = {
+      name: head.text,
+      args: [],
+      line: head.line,
+      block: [],
+      endLine: head.line,
+    };
     i++;
     while (i < tokens.length && tokens[i]?.line === head.line && !isOpen(tokens[i])) {
       if (isClose(tokens[i])) break;
@@ -115,6 +123,7 @@ function readDirectives(
       const inner = readDirectives(tokens, i + 1, true);
       if ('error' in inner) return inner;
       directive.block = inner.directives;
+      directive.endLine = inner.endLine;
       i = inner.next;
     }
     directives.push(directive);
@@ -122,7 +131,7 @@ function readDirectives(
   if (braced) {
     return { error: 'Unexpected EOF', line: tokens[tokens.length - 1]?.line ?? 1 };
   }
-  return { directives, next: i };
+  return { directives, next: i, endLine: tokens[i - 1]?.line ?? 1 };
 }
 
 /** Parses server blocks (caddyfile/parse.go `parseAll`). */

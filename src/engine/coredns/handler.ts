@@ -16,7 +16,7 @@ import {
   txtLookup,
 } from './lookup';
 import { fqdn, matchZone } from './names';
-import type { Backend } from './records';
+import { type Backend, backendFor } from './records';
 import type { CorednsConfig, DnsResponse, Rcode } from './types';
 import type { DnsView } from './view';
 
@@ -158,7 +158,7 @@ export function queryCoreDNS(
   }
   if (!best) return response(question, 'REFUSED', {}, 'server');
   if (best.kubernetes) {
-    const outcome = serveKubernetes({ config: best.kubernetes, view }, qname, qtype);
+    const outcome = serveKubernetes(backendFor(best.kubernetes, view), qname, qtype);
     if (outcome.kind === 'response') return outcome.response;
   }
   const after = best.plugins.slice(best.plugins.indexOf('kubernetes') + 1);

@@ -39,6 +39,14 @@ export interface Backend {
   view: DnsView;
 }
 
+/**
+ * The plugin's backend: its settings and its informers' view. Under `noendpoints` the plugin
+ * starts no EndpointSlice informer (controller.go `initEndpointsCache`): it sees no endpoints.
+ */
+export function backendFor(config: KubernetesPluginConfig, view: DnsView): Backend {
+  return { config, view: config.noEndpoints ? { ...view, endpoints: [] } : view };
+}
+
 const ok = (services: BackendService[]): BackendResult => ({ services, nameError: false });
 export const nameError: BackendResult = { services: [], nameError: true };
 

@@ -8,7 +8,7 @@ import { nsAddrs } from './backend';
 import { queryCoreDNS } from './handler';
 import { soaRecord } from './lookup';
 import { joinName, reverseName } from './names';
-import { type Backend, endpointHostname, namespaceExposed } from './records';
+import { type Backend, backendFor, endpointHostname, namespaceExposed } from './records';
 import type { DnsRecord, KubernetesPluginConfig } from './types';
 import type { DnsService } from './view';
 import type { DnsServer } from './index';
@@ -146,7 +146,7 @@ function podNames(b: Backend, zone: string): string[] {
 }
 
 function pluginTable(server: DnsServer, config: KubernetesPluginConfig): DnsTableZone[] {
-  const b: Backend = { config, view: server.view };
+  const b = backendFor(config, server.view);
   const ask = (name: string, type: string) => {
     const response = queryCoreDNS(server.config, server.view, name, type);
     return response.responder === 'kubernetes' && response.rcode === 'NOERROR'

@@ -71,6 +71,8 @@ export interface KubernetesPluginConfig {
   endpointPodNames: boolean;
   /** Zones for which a name error falls through to the next plugin; undefined: no fallthrough. */
   fallthrough: string[] | undefined;
+  /** `noendpoints`: the plugin does not watch EndpointSlices, so it sees none. */
+  noEndpoints: boolean;
 }
 
 /** One server block of the Corefile, with what the engine models of its plugins. */

@@ -23,6 +23,7 @@ describe('reading the Corefile', () => {
       ignoreEmptyService: false,
       endpointPodNames: false,
       fallthrough: ['in-addr.arpa.', 'ip6.arpa.'],
+      noEndpoints: false,
     });
   });
 

@@ -3,7 +3,8 @@
  * 4b26cced32717eac6dd725e308d7415c8b9db147: plugin/kubernetes/handler_case_test.go (answers keep
  * the query's case), handler_ignore_emptyservice_test.go, handler_pod_disabled_test.go,
  * handler_pod_insecure_test.go, handler_pod_verified_test.go and kubernetes_apex_test.go, each
- * against the APIConnServeTest fixture with the test's configuration as a Corefile.
+ * against the APIConnServeTest fixture with the test's configuration as a Corefile; and the
+ * `noendpoints` option as plugin/kubernetes/README.md describes it.
  */
 import { describe, it } from 'vitest';
 import { type Case, ask, check, corefileConfigMap, dnsServer, fixture } from './helpers';
@@ -147,4 +148,32 @@ describe('kubernetes_apex_test.go TestServeDNSApex', () => {
     { qname: 'cluster.local.', qtype: 'SRV', rcode: 'NOERROR', ns: [soa] },
   ];
   it.each(cases)('answers the apex $qtype', (tc) => check(ask(server, tc), tc));
+});
+
+describe('README noendpoints: no EndpointSlice informer (controller.go initEndpointsCache)', () => {
+  // "All endpoint queries and headless service queries will result in an NXDOMAIN."
+  const server = serverWith('kubernetes cluster.local {\n    noendpoints\n}');
+  const cases: Case[] = [
+    {
+      qname: 'svc1.testns.svc.cluster.local.',
+      qtype: 'A',
+      rcode: 'NOERROR',
+      answer: ['svc1.testns.svc.cluster.local.	5	IN	A	10.0.0.1'],
+    },
+    { qname: 'hdls1.testns.svc.cluster.local.', qtype: 'A', rcode: 'NXDOMAIN', ns: [soa] },
+    {
+      qname: '_http._tcp.hdls1.testns.svc.cluster.local.',
+      qtype: 'SRV',
+      rcode: 'NXDOMAIN',
+      ns: [soa],
+    },
+    { qname: 'ep1a.svc1.testns.svc.cluster.local.', qtype: 'A', rcode: 'NXDOMAIN', ns: [soa] },
+    {
+      qname: '172-0-0-2.hdls1.testns.svc.cluster.local.',
+      qtype: 'A',
+      rcode: 'NXDOMAIN',
+      ns: [soa],
+    },
+  ];
+  it.each(cases)('answers $qname $qtype with $rcode', (tc) => check(ask(server, tc), tc));
 });
