@@ -11,6 +11,7 @@ import {
   endpointHostname,
   nameError,
   namespaceExposed,
+  parseRequest,
   records,
 } from './records';
 
@@ -89,6 +90,11 @@ export function services(b: Backend, state: QueryState): BackendResult {
     }
     const found = records(b, state.name, state.zone);
     if (found.services.length > 0) return { services: [], nameError: false };
+    // A zone-scoped name that exists but is empty is NODATA for every type.
+    if (!found.nameError && b.config.zonal) {
+      const r = parseRequest(state.name, state.zone, true);
+      if (r && r.topologyZone !== '') return { services: [], nameError: false };
+    }
     return nameError;
   }
   if (state.qtype === 'NS') {

@@ -34,7 +34,7 @@ const neutralPlugins = new Set(
 );
 
 /** Options of the `kubernetes` block that change answers but are not modeled. */
-const unmodeledOptions = new Set(['labels', 'namespace_labels', 'multicluster', 'zonal']);
+const unmodeledOptions = new Set(['labels', 'namespace_labels', 'multicluster']);
 
 class CorefileError extends Error {}
 
@@ -106,6 +106,7 @@ function readKubernetes(
     endpointPodNames: false,
     fallthrough: undefined,
     noEndpoints: false,
+    zonal: false,
   };
   let namespaceLabels = false;
   const noteUnmodeled = (option: Directive) => {
@@ -184,7 +185,7 @@ function readKubernetes(
         break;
       case 'zonal':
         if (args.length > 0) throw argError(option);
-        noteUnmodeled(option);
+        config.zonal = true;
         break;
       case 'multicluster':
         noteUnmodeled(option);
@@ -195,6 +196,9 @@ function readKubernetes(
   }
   if (namespaceLabels && config.namespaces.length > 0) {
     throw parsingError(d.endLine, 'namespaces and namespace_labels cannot both be set');
+  }
+  if (config.zonal && config.noEndpoints) {
+    throw parsingError(d.endLine, 'zonal requires the endpoint cache; remove noendpoints');
   }
   return config;
 }

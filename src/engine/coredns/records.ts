@@ -29,10 +29,17 @@ export interface RecordRequest {
   port: string;
   protocol: string;
   endpoint: string;
+  /** The topology zone of a zone-scoped name (option `zonal`), else ''. */
+  topologyZone: string;
+  /** `prefer` rather than `pin`: a zone without endpoints falls back to all of them. */
+  zonePrefer: boolean;
   service: string;
   namespace: string;
   podOrSvc: string;
 }
+
+/** The label that anchors a zone-scoped name, three labels left of the service (parse.go). */
+const zoneLabel = '_zone';
 
 export interface Backend {
   config: KubernetesPluginConfig;
@@ -55,11 +62,13 @@ function stripUnderscore(s: string): string {
 }
 
 /** parseRequest (parse.go): the parts of a name below the zone; undefined for an invalid name. */
-export function parseRequest(name: string, zone: string): RecordRequest | undefined {
+export function parseRequest(name: string, zone: string, zonal = false): RecordRequest | undefined {
   const r: RecordRequest = {
     port: '',
     protocol: '',
     endpoint: '',
+    topologyZone: '',
+    zonePrefer: false,
     service: '',
     namespace: '',
     podOrSvc: '',
@@ -81,8 +90,13 @@ export function parseRequest(name: string, zone: string): RecordRequest | undefi
     r.protocol = stripUnderscore(segs[1] ?? '');
     r.port = stripUnderscore(segs[0] ?? '');
   } else {
-    // Longer names (zone-scoped names need the `zonal` option) are too long: NXDOMAIN.
-    return undefined;
+    // A zone-scoped name `<zone>.pin|prefer._zone.<service>.<namespace>.svc` (the zone may
+    // span labels); anything else this long is too long: NXDOMAIN.
+    if (!zonal || segs[last] !== zoneLabel || r.podOrSvc !== 'svc') return undefined;
+    const directive = segs[last - 1];
+    if (directive !== 'pin' && directive !== 'prefer') return undefined;
+    r.zonePrefer = directive === 'prefer';
+    r.topologyZone = segs.slice(0, last - 1).join('.');
   }
   return r;
 }
@@ -156,6 +170,8 @@ function findServices(b: Backend, r: RecordRequest, zone: string): BackendResult
       const count = endpointsOf(index).reduce((n, e) => n + e.addresses.length, 0);
       if (count === 0) continue;
     }
+    // Zone-scoped names are defined for headless Services only.
+    if (r.topologyZone !== '' && !headless) continue;
     const base = [svc.name, svc.namespace, 'svc', zone];
     if (svc.type === 'ExternalName') {
       if (r.endpoint !== '' || r.port !== '' || r.protocol !== '') continue;
@@ -166,18 +182,27 @@ function findServices(b: Backend, r: RecordRequest, zone: string): BackendResult
       continue;
     }
     if (headless || r.endpoint !== '') {
-      for (const ep of endpointsOf(index)) {
-        if (ep.index !== `${svc.name}.${svc.namespace}`) continue;
-        for (const addr of ep.addresses) {
-          const hostname = endpointHostname(addr, config.endpointPodNames);
-          if (r.endpoint !== '' && !match(r.endpoint, hostname)) continue;
-          for (const p of ep.ports) {
-            if (!matchPortAndProtocol(r.port, p.name, r.protocol, p.protocol)) continue;
-            services.push({ host: addr.ip, port: p.port, ttl, key: joinName(hostname, ...base) });
-            found = true;
+      // A zone-scoped name of a headless Service exists: no endpoints in the zone is NODATA.
+      if (r.topologyZone !== '') found = true;
+      const addForZone = (topologyZone: string): number => {
+        let added = 0;
+        for (const ep of endpointsOf(index)) {
+          if (ep.index !== `${svc.name}.${svc.namespace}`) continue;
+          for (const addr of ep.addresses) {
+            if (topologyZone !== '' && addr.zone !== topologyZone) continue;
+            const hostname = endpointHostname(addr, config.endpointPodNames);
+            if (r.endpoint !== '' && !match(r.endpoint, hostname)) continue;
+            for (const p of ep.ports) {
+              if (!matchPortAndProtocol(r.port, p.name, r.protocol, p.protocol)) continue;
+              services.push({ host: addr.ip, port: p.port, ttl, key: joinName(hostname, ...base) });
+              found = true;
+              added++;
+            }
           }
         }
-      }
+        return added;
+      };
+      if (addForZone(r.topologyZone) === 0 && r.zonePrefer) addForZone('');
       continue;
     }
     for (const p of svc.ports) {
@@ -193,7 +218,7 @@ function findServices(b: Backend, r: RecordRequest, zone: string): BackendResult
 
 /** Records (kubernetes.go): the backend answer for a name in the zone (`name` lowercased). */
 export function records(b: Backend, name: string, zone: string): BackendResult {
-  const r = parseRequest(name, zone);
+  const r = parseRequest(name, zone, b.config.zonal);
   if (!r) return nameError;
   if (r.podOrSvc === '') return ok([]);
   if (isReverse(name) > 0) return nameError;

@@ -73,6 +73,8 @@ export interface KubernetesPluginConfig {
   fallthrough: string[] | undefined;
   /** `noendpoints`: the plugin does not watch EndpointSlices, so it sees none. */
   noEndpoints: boolean;
+  /** `zonal`: zone-scoped names (`<zone>.pin|prefer._zone.<service>.<namespace>.svc.<zone>`). */
+  zonal: boolean;
 }
 
 /** One server block of the Corefile, with what the engine models of its plugins. */

@@ -26,6 +26,8 @@ export interface DnsService {
 export interface DnsEndpointAddress {
   ip: string;
   hostname: string;
+  /** The endpoint's topology zone, lowercased ('' when it has none). */
+  zone: string;
   nodeName: string;
   targetRefName: string;
 }
@@ -100,10 +102,12 @@ export function toDnsEndpoints(slice: EndpointSlice): DnsEndpoints {
     // A nil `ready` is an unknown state, which consumers treat as ready.
     if (endpoint.conditions?.ready === false) continue;
     const targetName = endpoint.targetRef?.name ?? '';
+    const zone = endpoint.zone?.toLowerCase() ?? '';
     for (const ip of endpoint.addresses ?? []) {
       addresses.push({
         ip,
         hostname: endpoint.hostname ?? '',
+        zone,
         nodeName: endpoint.nodeName ?? '',
         // Pod names too long to be a label are ignored.
         targetRefName: targetName.length < 64 ? targetName : '',

@@ -24,6 +24,7 @@ describe('reading the Corefile', () => {
       endpointPodNames: false,
       fallthrough: ['in-addr.arpa.', 'ip6.arpa.'],
       noEndpoints: false,
+      zonal: false,
     });
   });
 

@@ -1,7 +1,7 @@
 /**
  * The `kubernetes` stanza as CoreDNS reads it: coredns/coredns plugin/kubernetes/setup_test.go
  * (TestKubernetesParse, TestKubernetesParseEndpointPodNames, TestKubernetesParseNoEndpoints,
- * TestKubernetesParseIgnoreEmptyService), setup_ttl_test.go (TestKubernetesParseTTL) and the
+ * TestKubernetesParseIgnoreEmptyService, TestKubernetesParseZonal), setup_ttl_test.go (TestKubernetesParseTTL) and the
  * classless reverse zones of plugin/pkg/cidr/cidr_test.go (TestSplit, TestReverse), at commit
  * 4b26cced32717eac6dd725e308d7415c8b9db147. Each stanza is the `kubernetes` block of a coredns
  * ConfigMap; a stanza CoreDNS rejects leaves a finding holding its error text.
@@ -120,7 +120,8 @@ describe('setup_test.go options without values', () => {
     ['noendpoints', { noEndpoints: true }],
     ['ignore empty_service', { ignoreEmptyService: true }],
     ['ignore empty_service ixnay on the endpointsay', { ignoreEmptyService: true }],
-    ['', { endpointPodNames: false, noEndpoints: false, ignoreEmptyService: false }],
+    ['zonal', { zonal: true }],
+    ['', { endpointPodNames: false, noEndpoints: false, ignoreEmptyService: false, zonal: false }],
   ])('reads `%s`', (option, expected) => {
     const { config, error } = parse(`kubernetes coredns.local {\n\t${option}\n}`);
     expect(error).toBeUndefined();
@@ -131,6 +132,8 @@ describe('setup_test.go options without values', () => {
     ['endpoint_pod_names giant_seed', 'rong argument count or unexpected'],
     ['noendpoints ixnay on the endpointsay', 'rong argument count or unexpected'],
     ['ignore ixnay on the endpointsay', 'unable to parse ignore value'],
+    ['zonal us-west-2a', 'rong argument count or unexpected'],
+    ['zonal\n\tnoendpoints', 'zonal requires the endpoint cache; remove noendpoints'],
   ])('rejects `%s`', (option, message) => {
     expect(parse(`kubernetes coredns.local {\n\t${option}\n}`).error).toContain(message);
   });
