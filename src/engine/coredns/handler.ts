@@ -115,7 +115,7 @@ export function serveKubernetes(b: Backend, qname: string, qtype: string): Plugi
   };
 }
 
-/** Plugins after `kubernetes` that resolve names elsewhere (outside the simulation). */
+/** Plugins that resolve names elsewhere (outside the simulation). */
 const resolvingPlugins = new Set([
   'forward',
   'file',
@@ -161,8 +161,9 @@ export function queryCoreDNS(
     const outcome = serveKubernetes(backendFor(best.kubernetes, view), qname, qtype);
     if (outcome.kind === 'response') return outcome.response;
   }
-  const after = best.plugins.slice(best.plugins.indexOf('kubernetes') + 1);
-  if (after.some((p) => resolvingPlugins.has(p))) {
+  // Another plugin of the block answers (the chain follows plugin.cfg's order, not the
+  // Corefile's: `forward` written before `kubernetes` still comes after it).
+  if (best.plugins.some((p) => resolvingPlugins.has(p))) {
     return response(
       question,
       'NOERROR',

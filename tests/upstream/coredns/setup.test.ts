@@ -2,7 +2,8 @@
  * The `kubernetes` stanza as CoreDNS reads it: coredns/coredns plugin/kubernetes/setup_test.go
  * (TestKubernetesParse, TestKubernetesParseEndpointPodNames, TestKubernetesParseNoEndpoints,
  * TestKubernetesParseIgnoreEmptyService, TestKubernetesParseZonal), setup_ttl_test.go (TestKubernetesParseTTL) and the
- * classless reverse zones of plugin/pkg/cidr/cidr_test.go (TestSplit, TestReverse), at commit
+ * classless reverse zones of plugin/pkg/cidr/cidr_test.go (TestSplit, TestReverse), and the
+ * plugin chain of plugin.cfg (the order core/dnsserver runs plugins in), at commit
  * 4b26cced32717eac6dd725e308d7415c8b9db147. Each stanza is the `kubernetes` block of a coredns
  * ConfigMap; a stanza CoreDNS rejects leaves a finding holding its error text.
  */
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCIDR } from '../../../src/engine/net/ip';
 import { normalizeHost, reverseZones } from '../../../src/engine/coredns/config';
 import { type KubernetesPluginConfig, computeDnsAnswer } from '../../../src/engine/coredns';
-import { ask, check, corefileConfigMap, dnsServer, fixture } from './helpers';
+import { type Case, ask, check, corefileConfigMap, dnsServer, fixture } from './helpers';
 
 function parse(stanza: string): {
   config?: KubernetesPluginConfig | undefined;
@@ -195,5 +196,35 @@ describe('plugin/pkg/cidr TestSplit and TestReverse: the zones of a classless CI
     });
     // 10.2.0.0/16 is no zone of the plugin: the query goes on to `forward`.
     expect(computeDnsAnswer(server, '1.0.2.10.in-addr.arpa.', 'PTR').responder).toBe('forward');
+  });
+});
+
+describe('plugin.cfg: the chain follows the compiled order, not the Corefile order', () => {
+  const withoutForward = corefileConfigMap('kubernetes cluster.local').replace(
+    /\n\s*forward[^\n]*/,
+    '',
+  );
+
+  it('hands names outside the zone to forward even when forward is written first', () => {
+    const corefile = withoutForward.replace(
+      '    errors\n',
+      '    errors\n        forward . 8.8.8.8\n',
+    );
+    const server = dnsServer([fixture('handler-serve.yaml'), corefile]);
+    expect(server.config.servers[0]?.plugins).toEqual(['errors', 'forward', 'kubernetes']);
+    expect(computeDnsAnswer(server, 'example.com.', 'A').responder).toBe('forward');
+    const tc: Case = {
+      qname: 'svc1.testns.svc.cluster.local.',
+      qtype: 'A',
+      rcode: 'NOERROR',
+      answer: ['svc1.testns.svc.cluster.local. 5 IN A 10.0.0.1'],
+    };
+    check(ask(server, tc), tc);
+  });
+
+  it('fails a name no plugin of the block answers', () => {
+    const server = dnsServer([fixture('handler-serve.yaml'), withoutForward]);
+    expect(server.config.servers[0]?.plugins).toEqual(['errors', 'kubernetes']);
+    expect(computeDnsAnswer(server, 'example.com.', 'A').rcode).toBe('SERVFAIL');
   });
 });
