@@ -123,9 +123,13 @@ export function toDnsEndpoints(slice: EndpointSlice): DnsEndpoints {
   };
 }
 
+/** Phases the pod informer's field selector leaves out (controller.go podListFunc). */
+const unwatchedPhases = new Set(['Succeeded', 'Failed', 'Unknown']);
+
 function toDnsPod(pod: Pod): DnsPod | undefined {
   // Terminating pods are dropped from the informer (object/pod.go ToPod).
   if (pod.metadata?.deletionTimestamp) return undefined;
+  if (unwatchedPhases.has(pod.status?.phase ?? '')) return undefined;
   return {
     name: pod.metadata?.name ?? '',
     namespace: namespaceOf(pod),

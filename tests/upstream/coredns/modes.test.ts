@@ -4,7 +4,8 @@
  * the query's case), handler_ignore_emptyservice_test.go, handler_pod_disabled_test.go,
  * handler_pod_insecure_test.go, handler_pod_verified_test.go and kubernetes_apex_test.go, each
  * against the APIConnServeTest fixture with the test's configuration as a Corefile; and the
- * `noendpoints` option as plugin/kubernetes/README.md describes it.
+ * `noendpoints` option as plugin/kubernetes/README.md describes it, and the pods the pod informer
+ * watches (controller.go podListFunc).
  */
 import { describe, it } from 'vitest';
 import { type Case, ask, check, corefileConfigMap, dnsServer, fixture } from './helpers';
@@ -176,4 +177,30 @@ describe('README noendpoints: no EndpointSlice informer (controller.go initEndpo
     },
   ];
   it.each(cases)('answers $qname $qtype with $rcode', (tc) => check(ask(server, tc), tc));
+});
+
+describe('controller.go podListFunc: the pod informer leaves out finished pods', () => {
+  // Its field selector is status.phase!=Succeeded,status.phase!=Failed,status.phase!=Unknown.
+  const withPhase = (phase: string) =>
+    dnsServer([
+      fixture('namespaces.yaml'),
+      fixture('pod-foo.yaml').replace('status:\n', `status:\n  phase: ${phase}\n`),
+      corefileConfigMap('kubernetes cluster.local {\n    pods verified\n}'),
+    ]);
+  const found: Case = {
+    qname: '10-240-0-1.podns.pod.cluster.local.',
+    qtype: 'A',
+    rcode: 'NOERROR',
+    answer: ['10-240-0-1.podns.pod.cluster.local.	5	IN	A	10.240.0.1'],
+  };
+  const gone: Case = { ...found, rcode: 'NXDOMAIN', answer: [], ns: [soa] };
+  it.each([
+    ['Running', found],
+    ['Pending', found],
+    ['Succeeded', gone],
+    ['Failed', gone],
+    ['Unknown', gone],
+  ])('answers for a %s pod under pods verified', (phase, tc) =>
+    check(ask(withPhase(phase), tc), tc),
+  );
 });
