@@ -7,6 +7,7 @@
 import { defaultCorefile } from '../builtins';
 import type { Cluster, Finding } from '../model';
 import { type CIDR, parseCIDR } from '../net/ip';
+import { parseLabelSelector } from '../shell/terminal/objects';
 import { type Directive, parseCorefile } from './corefile';
 import { isReverse, normalizeName, reverseName } from './names';
 import type { CorednsConfig, KubernetesPluginConfig, PodMode, ServerBlock } from './types';
@@ -32,9 +33,6 @@ const neutralPlugins = new Set(
     ' ',
   ),
 );
-
-/** Options of the `kubernetes` block that change answers but are not modeled. */
-const unmodeledOptions = new Set(['labels', 'namespace_labels', 'multicluster']);
 
 class CorefileError extends Error {}
 
@@ -106,13 +104,9 @@ function readKubernetes(
     endpointPodNames: false,
     fallthrough: undefined,
     noEndpoints: false,
+    labels: undefined,
+    namespaceLabels: undefined,
     zonal: false,
-  };
-  let namespaceLabels = false;
-  const noteUnmodeled = (option: Directive) => {
-    if (unmodeledOptions.has(option.name)) {
-      notes(option.line, `kubernetes option '${option.name}' is not simulated`);
-    }
   };
   for (const option of d.block) {
     const args = option.args;
@@ -164,13 +158,21 @@ function readKubernetes(
         if (args.length > 0) throw argError(option);
         config.noEndpoints = true;
         break;
-      case 'endpoint':
       case 'labels':
-      case 'namespace_labels':
+      case 'namespace_labels': {
+        if (args.length === 0) throw argError(option);
+        const selector = args.join(' ');
+        if (!parseLabelSelector(selector)) {
+          const which = option.name === 'labels' ? 'label' : 'namespace_label';
+          throw new CorefileError(`unable to parse ${which} selector value: '${selector}'`);
+        }
+        if (option.name === 'labels') config.labels = selector;
+        else config.namespaceLabels = selector;
+        break;
+      }
+      case 'endpoint':
       case 'startup_timeout':
         if (args.length === 0) throw argError(option);
-        if (option.name === 'namespace_labels') namespaceLabels = true;
-        noteUnmodeled(option);
         break;
       case 'tls':
         if (args.length !== 3) throw argError(option);
@@ -188,13 +190,13 @@ function readKubernetes(
         config.zonal = true;
         break;
       case 'multicluster':
-        noteUnmodeled(option);
+        notes(option.line, `kubernetes option '${option.name}' is not simulated`);
         break;
       default:
         throw parsingError(option.line, `unknown property '${option.name}'`);
     }
   }
-  if (namespaceLabels && config.namespaces.length > 0) {
+  if (config.namespaceLabels !== undefined && config.namespaces.length > 0) {
     throw parsingError(d.endLine, 'namespaces and namespace_labels cannot both be set');
   }
   if (config.zonal && config.noEndpoints) {

@@ -4,6 +4,7 @@
  */
 import { parseIP } from '../net/ip';
 import { isReverse, joinName, splitLabels, trimZone } from './names';
+import { parseLabelSelector } from '../shell/terminal/objects';
 import type { KubernetesPluginConfig } from './types';
 import type { DnsEndpointAddress, DnsView } from './view';
 
@@ -46,12 +47,42 @@ export interface Backend {
   view: DnsView;
 }
 
+const backends = new WeakMap<DnsView, WeakMap<KubernetesPluginConfig, Backend>>();
+
 /**
- * The plugin's backend: its settings and its informers' view. Under `noendpoints` the plugin
- * starts no EndpointSlice informer (controller.go `initEndpointsCache`): it sees no endpoints.
+ * The plugin's backend: its settings and what its informers hold (controller.go). Under
+ * `noendpoints` it starts no EndpointSlice informer; `labels` narrows the Services,
+ * EndpointSlices and pods it lists, `namespace_labels` the Namespaces (a name in a Namespace
+ * it does not list does not exist).
  */
 export function backendFor(config: KubernetesPluginConfig, view: DnsView): Backend {
-  return { config, view: config.noEndpoints ? { ...view, endpoints: [] } : view };
+  let perConfig = backends.get(view);
+  if (!perConfig) backends.set(view, (perConfig = new WeakMap()));
+  const known = perConfig.get(config);
+  if (known) return known;
+  const selects = config.labels === undefined ? undefined : parseLabelSelector(config.labels);
+  const selected = <T extends { labels: Readonly<Record<string, string>> }>(list: T[]) =>
+    selects ? list.filter((o) => selects(o.labels)) : list;
+  const namespaceSelects =
+    config.namespaceLabels === undefined ? undefined : parseLabelSelector(config.namespaceLabels);
+  const narrowed: DnsView =
+    selects || namespaceSelects || config.noEndpoints
+      ? {
+          ...view,
+          services: selected(view.services),
+          endpoints: config.noEndpoints ? [] : selected(view.endpoints),
+          pods: selected(view.pods),
+          namespaceExists: namespaceSelects
+            ? (namespace) => {
+                const labels = view.namespaceLabels.get(namespace);
+                return labels !== undefined && namespaceSelects(labels);
+              }
+            : view.namespaceExists,
+        }
+      : view;
+  const backend = { config, view: narrowed };
+  perConfig.set(config, backend);
+  return backend;
 }
 
 const ok = (services: BackendService[]): BackendResult => ({ services, nameError: false });

@@ -73,6 +73,10 @@ export interface KubernetesPluginConfig {
   fallthrough: string[] | undefined;
   /** `noendpoints`: the plugin does not watch EndpointSlices, so it sees none. */
   noEndpoints: boolean;
+  /** `labels`: the selector Services, EndpointSlices and pods must match to be seen. */
+  labels: string | undefined;
+  /** `namespace_labels`: the selector a Namespace must match for names in it to exist. */
+  namespaceLabels: string | undefined;
   /** `zonal`: zone-scoped names (`<zone>.pin|prefer._zone.<service>.<namespace>.svc.<zone>`). */
   zonal: boolean;
 }

@@ -21,6 +21,8 @@ export interface DnsService {
   externalName: string;
   /** The Service's ports; one sentinel port -1 when it has none. */
   ports: DnsServicePort[];
+  /** Its labels, for the plugin's `labels` selector. */
+  labels: Labels;
 }
 
 export interface DnsEndpointAddress {
@@ -40,19 +42,26 @@ export interface DnsEndpoints {
   index: string;
   addresses: DnsEndpointAddress[];
   ports: DnsServicePort[];
+  labels: Labels;
 }
 
 export interface DnsPod {
   name: string;
   namespace: string;
   podIP: string;
+  labels: Labels;
 }
+
+type Labels = Readonly<Record<string, string>>;
+const noLabels: Labels = Object.freeze({});
 
 export interface DnsView {
   services: DnsService[];
   endpoints: DnsEndpoints[];
   pods: DnsPod[];
   namespaceExists: (namespace: string) => boolean;
+  /** The labels of each Namespace object (not terminating), for `namespace_labels`. */
+  namespaceLabels: ReadonlyMap<string, Labels>;
   /** SOA serial: `dnsControl.Modified`, the Unix time of the last change CoreDNS saw. */
   serial: number;
   /** Addresses of the CoreDNS instance that answers (plugin/kubernetes/local.go boundIPs). */
@@ -82,6 +91,7 @@ export function toDnsService(svc: Service): DnsService {
     type: spec.type ?? '',
     externalName: spec.externalName ?? '',
     ports,
+    labels: svc.metadata?.labels ?? noLabels,
   };
 }
 
@@ -120,6 +130,7 @@ export function toDnsEndpoints(slice: EndpointSlice): DnsEndpoints {
     index: `${serviceName}.${namespace}`,
     addresses,
     ports,
+    labels: slice.metadata?.labels ?? noLabels,
   };
 }
 
@@ -134,6 +145,7 @@ function toDnsPod(pod: Pod): DnsPod | undefined {
     name: pod.metadata?.name ?? '',
     namespace: namespaceOf(pod),
     podIP: pod.status?.podIP ?? '',
+    labels: pod.metadata?.labels ?? noLabels,
   };
 }
 
@@ -147,16 +159,22 @@ function unixSeconds(timestamp: string | undefined): number {
  * is read as one where every namespace exists; otherwise a namespace exists when a Namespace
  * object names it or an object lives in it (the API server keeps no object without its namespace).
  */
-function namespaceIndex(cluster: Cluster): (namespace: string) => boolean {
-  if (cluster.namespaces.length === 0) return () => true;
-  const names = new Set<string>();
+function namespaceIndex(cluster: Cluster): {
+  exists: (namespace: string) => boolean;
+  labels: Map<string, Labels>;
+} {
+  const labels = new Map<string, Labels>();
   for (const ns of cluster.namespaces) {
-    if (!ns.metadata?.deletionTimestamp) names.add(ns.metadata?.name ?? '');
+    if (!ns.metadata?.deletionTimestamp) {
+      labels.set(ns.metadata?.name ?? '', ns.metadata?.labels ?? noLabels);
+    }
   }
+  if (cluster.namespaces.length === 0) return { exists: () => true, labels };
+  const names = new Set<string>(labels.keys());
   for (const o of [...cluster.services, ...cluster.endpointSlices, ...cluster.pods]) {
     names.add(namespaceOf(o));
   }
-  return (namespace) => names.has(namespace);
+  return { exists: (namespace) => names.has(namespace), labels };
 }
 
 /** The CoreDNS pod answering: the first ready endpoint of the Service the pods' resolv.conf names. */
@@ -189,11 +207,13 @@ export function computeDnsView(cluster: Cluster): DnsView {
     ...cluster.namespaces,
   ].map((o) => unixSeconds(o.metadata?.creationTimestamp));
   const localIPs = corednsAddresses(cluster, endpoints);
+  const namespaces = namespaceIndex(cluster);
   return {
     services: cluster.services.map(toDnsService),
     endpoints,
     pods: cluster.pods.flatMap((p) => toDnsPod(p) ?? []),
-    namespaceExists: namespaceIndex(cluster),
+    namespaceExists: namespaces.exists,
+    namespaceLabels: namespaces.labels,
     serial: Math.max(0, ...stamps) >>> 0,
     localIPs: localIPs.length > 0 ? localIPs : ['127.0.0.1'],
   };

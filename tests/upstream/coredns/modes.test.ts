@@ -4,10 +4,10 @@
  * the query's case), handler_ignore_emptyservice_test.go, handler_pod_disabled_test.go,
  * handler_pod_insecure_test.go, handler_pod_verified_test.go and kubernetes_apex_test.go, each
  * against the APIConnServeTest fixture with the test's configuration as a Corefile; and the
- * `noendpoints` option as plugin/kubernetes/README.md describes it, and the pods the pod informer
- * watches (controller.go podListFunc).
+ * `noendpoints`, `labels` and `namespace_labels` options as plugin/kubernetes/README.md describes
+ * them, and the objects the informers list (controller.go: podListFunc's phases, the selectors).
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Case, ask, check, corefileConfigMap, dnsServer, fixture } from './helpers';
 
 const soa =
@@ -203,4 +203,92 @@ describe('controller.go podListFunc: the pod informer leaves out finished pods',
   ])('answers for a %s pod under pods verified', (phase, tc) =>
     check(ask(withPhase(phase), tc), tc),
   );
+});
+
+describe('README labels and namespace_labels: what the informers list (controller.go)', () => {
+  const labelled = `
+apiVersion: v1
+kind: Namespace
+metadata: { name: prod, labels: { dns: enabled } }
+---
+apiVersion: v1
+kind: Namespace
+metadata: { name: staging }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: prod, labels: { environment: production } }
+spec: { clusterIPs: [10.0.0.21], ports: [{ name: http, protocol: TCP, port: 80 }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: staging, labels: { environment: staging } }
+spec: { clusterIPs: [10.0.0.22], ports: [{ name: http, protocol: TCP, port: 80 }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: db, namespace: prod, labels: { environment: production } }
+spec: { clusterIPs: [None] }
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: db-1
+  namespace: prod
+  labels: { kubernetes.io/service-name: db }
+addressType: IPv4
+endpoints: [{ addresses: [10.1.0.5] }]
+`;
+  const prodSoa =
+    'cluster.local. 5 IN SOA ns.dns.cluster.local. hostmaster.cluster.local. 0 7200 1800 86400 5';
+  const web = (ns: string, ip: string): Case => ({
+    qname: `web.${ns}.svc.cluster.local.`,
+    qtype: 'A',
+    rcode: 'NOERROR',
+    answer: [`web.${ns}.svc.cluster.local. 5 IN A ${ip}`],
+  });
+  const missing = (qname: string): Case => ({
+    qname,
+    qtype: 'A',
+    rcode: 'NXDOMAIN',
+    ns: [prodSoa],
+  });
+
+  it('labels: only the Services and EndpointSlices the selector matches are seen', () => {
+    const server = dnsServer([
+      labelled,
+      corefileConfigMap(
+        'kubernetes cluster.local {\n    labels environment in (production, qa)\n}',
+      ),
+    ]);
+    for (const tc of [
+      web('prod', '10.0.0.21'),
+      missing('web.staging.svc.cluster.local.'),
+      // The headless Service is seen, its EndpointSlice (without the label) is not.
+      missing('db.prod.svc.cluster.local.'),
+    ])
+      check(ask(server, tc), tc);
+  });
+
+  it('namespace_labels: names in a Namespace the selector does not match do not exist', () => {
+    const server = dnsServer([
+      labelled,
+      corefileConfigMap('kubernetes cluster.local {\n    namespace_labels dns=enabled\n}'),
+    ]);
+    for (const tc of [
+      web('prod', '10.0.0.21'),
+      missing('web.staging.svc.cluster.local.'),
+      missing('staging.svc.cluster.local.'),
+      { qname: 'prod.svc.cluster.local.', qtype: 'A', rcode: 'NOERROR', ns: [prodSoa] } as Case,
+    ])
+      check(ask(server, tc), tc);
+  });
+
+  it('rejects a selector that does not parse', () => {
+    const server = dnsServer([
+      labelled,
+      corefileConfigMap('kubernetes cluster.local {\n    labels environment in (production, qa\n}'),
+    ]);
+    expect(server.findings[0]?.message).toContain('unable to parse label selector');
+  });
 });

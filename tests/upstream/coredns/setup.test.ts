@@ -72,6 +72,10 @@ const parseCases: ParseCase[] = [
     input: 'kubernetes coredns.local {\n    labels\n}',
     error: 'rong argument count or unexpected line ending',
   },
+  {
+    input: 'kubernetes coredns.local {\n    labels environment in (production, qa\n}',
+    error: 'unable to parse label selector',
+  },
   { input: 'kubernetes coredns.local {\n\tpods disabled\n}', zones: 1, podMode: 'disabled' },
   { input: 'kubernetes coredns.local {\n\tpods insecure\n}', zones: 1, podMode: 'insecure' },
   { input: 'kubernetes coredns.local {\n\tpods verified\n}', zones: 1, podMode: 'verified' },
