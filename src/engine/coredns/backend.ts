@@ -41,8 +41,17 @@ export interface NameServerAddress {
   ip: string;
 }
 
-/** nsAddrs (ns.go): the Service names and addresses the answering CoreDNS pod is reached by. */
-export function nsAddrs(b: Backend, zone: string): NameServerAddress[] {
+/**
+ * nsAddrs (ns.go): the names and addresses the answering CoreDNS pod is reached by: its
+ * Services' ClusterIPs (or, headless, their endpoints); for k8s_external (`external`), their
+ * external IPs named `<svc>.<ns>.<zone>` (with `headless`, a headless Service's endpoints).
+ */
+export function nsAddrs(
+  b: Backend,
+  zone: string,
+  external = false,
+  headless = false,
+): NameServerAddress[] {
   const out: NameServerAddress[] = [];
   let foundEndpoint = false;
   for (const localIP of b.view.localIPs) {
@@ -51,8 +60,11 @@ export function nsAddrs(b: Backend, zone: string): NameServerAddress[] {
       foundEndpoint = true;
       for (const svc of b.view.services) {
         if (`${svc.name}.${svc.namespace}` !== ep.index) continue;
-        const svcName = joinName(svc.name, svc.namespace, 'svc', zone);
-        if (svc.clusterIPs[0] === 'None') {
+        const isHeadless = svc.clusterIPs[0] === 'None';
+        const svcName = external
+          ? joinName(svc.name, svc.namespace, zone)
+          : joinName(svc.name, svc.namespace, 'svc', zone);
+        if (isHeadless && (!external || headless)) {
           for (const a of ep.addresses) {
             out.push({
               name: joinName(endpointHostname(a, b.config.endpointPodNames), svcName),
@@ -60,7 +72,9 @@ export function nsAddrs(b: Backend, zone: string): NameServerAddress[] {
             });
           }
         } else {
-          for (const ip of svc.clusterIPs) out.push({ name: svcName, ip });
+          for (const ip of external ? svc.externalIPs : svc.clusterIPs) {
+            out.push({ name: svcName, ip });
+          }
         }
       }
     }

@@ -10,7 +10,13 @@ import { type CIDR, parseCIDR } from '../net/ip';
 import { parseLabelSelector } from '../shell/terminal/objects';
 import { type Directive, parseCorefile } from './corefile';
 import { isReverse, normalizeName, reverseName } from './names';
-import type { CorednsConfig, KubernetesPluginConfig, PodMode, ServerBlock } from './types';
+import type {
+  CorednsConfig,
+  ExternalPluginConfig,
+  KubernetesPluginConfig,
+  PodMode,
+  ServerBlock,
+} from './types';
 
 /** Where kubeadm's CoreDNS Deployment mounts the Corefile (`-conf`), as error messages name it. */
 export const corefilePath = '/etc/coredns/Corefile';
@@ -35,6 +41,9 @@ const neutralPlugins = new Set(
 );
 
 class CorefileError extends Error {}
+
+/** plugin.ErrOnce */
+const onceError = 'this plugin can only be used once per Server Block';
 
 function parsingError(line: number, message: string): CorefileError {
   return new CorefileError(`${corefilePath}:${line} - Error during parsing: ${message}`);
@@ -81,6 +90,20 @@ export function normalizeHost(host: string): { zones: string[]; port: number | u
 
 function zonesOf(args: string[]): string[] {
   return args.flatMap((a) => normalizeHost(a).zones);
+}
+
+/** A `ttl` option: a whole number of seconds in [0, 3600]. */
+function readTTL(option: Directive): number {
+  if (option.args.length === 0) throw argError(option);
+  const text = option.args[0] ?? '';
+  if (!/^[+-]?\d+$/.test(text)) {
+    throw new CorefileError(`strconv.Atoi: parsing "${text}": invalid syntax`);
+  }
+  const ttl = Number(text);
+  if (ttl < 0 || ttl > 3600) {
+    throw parsingError(option.line, `ttl must be in range [0, 3600]: ${ttl}`);
+  }
+  return ttl;
 }
 
 /** `kubernetes` stanza options (plugin/kubernetes/setup.go ParseStanza). */
@@ -133,19 +156,9 @@ function readKubernetes(
       case 'fallthrough':
         config.fallthrough = args.length === 0 ? ['.'] : zonesOf(args);
         break;
-      case 'ttl': {
-        if (args.length === 0) throw argError(option);
-        const text = args[0] ?? '';
-        if (!/^[+-]?\d+$/.test(text)) {
-          throw new CorefileError(`strconv.Atoi: parsing "${text}": invalid syntax`);
-        }
-        const ttl = Number(text);
-        if (ttl < 0 || ttl > 3600) {
-          throw parsingError(option.line, `ttl must be in range [0, 3600]: ${ttl}`);
-        }
-        config.ttl = ttl;
+      case 'ttl':
+        config.ttl = readTTL(option);
         break;
-      }
       case 'ignore':
         if (args.length > 0) {
           if (args[0] !== 'empty_service') {
@@ -205,6 +218,38 @@ function readKubernetes(
   return config;
 }
 
+/** `k8s_external` stanza (plugin/k8s_external/setup.go parse). */
+function readExternal(d: Directive, blockZones: string[]): ExternalPluginConfig {
+  const config: ExternalPluginConfig = {
+    zones: d.args.length > 0 ? zonesOf(d.args) : [...blockZones],
+    apex: 'dns',
+    ttl: 5,
+    headless: false,
+    fallthrough: undefined,
+  };
+  for (const option of d.block) {
+    const args = option.args;
+    switch (option.name) {
+      case 'ttl':
+        config.ttl = readTTL(option);
+        break;
+      case 'apex':
+        if (args.length === 0) throw argError(option);
+        config.apex = args[0] ?? 'dns';
+        break;
+      case 'headless':
+        config.headless = true;
+        break;
+      case 'fallthrough':
+        config.fallthrough = args.length === 0 ? ['.'] : zonesOf(args);
+        break;
+      default:
+        throw parsingError(option.line, `unknown property '${option.name}'`);
+    }
+  }
+  return config;
+}
+
 function readServerBlocks(
   corefile: string,
   notes: (line: number, message: string) => void,
@@ -216,13 +261,12 @@ function readServerBlocks(
     const zones = hosts.flatMap((h) => h.zones);
     const port = hosts[0]?.port ?? 53;
     let kubernetes: KubernetesPluginConfig | undefined;
+    let external: ExternalPluginConfig | undefined;
     for (const d of block.directives) {
       if (!knownPlugins.has(d.name)) throw parsingError(d.line, `Unknown directive '${d.name}'`);
       if (d.name === 'kubernetes') {
         if (kubernetes) {
-          throw new CorefileError(
-            'plugin/kubernetes: this plugin can only be used once per Server Block',
-          );
+          throw new CorefileError(`plugin/kubernetes: ${onceError}`);
         }
         try {
           kubernetes = readKubernetes(d, zones, notes);
@@ -231,11 +275,20 @@ function readServerBlocks(
             throw new CorefileError(`plugin/kubernetes: ${e.message}`);
           throw e;
         }
+      } else if (d.name === 'k8s_external') {
+        if (external) throw new CorefileError(`plugin/k8s_external: ${onceError}`);
+        try {
+          external = readExternal(d, zones);
+        } catch (e) {
+          if (e instanceof CorefileError)
+            throw new CorefileError(`plugin/k8s_external: ${e.message}`);
+          throw e;
+        }
       } else if (!neutralPlugins.has(d.name)) {
         notes(d.line, `plugin '${d.name}' is not simulated: answers are computed without it`);
       }
     }
-    return { zones, port, plugins: block.directives.map((d) => d.name), kubernetes };
+    return { zones, port, plugins: block.directives.map((d) => d.name), kubernetes, external };
   });
 }
 

@@ -15,6 +15,7 @@ import {
   srvLookup,
   txtLookup,
 } from './lookup';
+import { serveExternal } from './external';
 import { fqdn, matchZone } from './names';
 import { type Backend, backendFor } from './records';
 import type { CorednsConfig, DnsResponse, Rcode } from './types';
@@ -31,7 +32,7 @@ function response(
   return {
     question,
     rcode,
-    authoritative: responder === 'kubernetes',
+    authoritative: responder === 'kubernetes' || responder === 'k8s_external',
     answer: parts.answer ?? [],
     authority: parts.authority ?? [],
     additional: parts.additional ?? [],
@@ -157,6 +158,12 @@ export function queryCoreDNS(
     }
   }
   if (!best) return response(question, 'REFUSED', {}, 'server');
+  // k8s_external comes before kubernetes in plugin.cfg, and reads the kubernetes plugin's cache.
+  if (best.external && best.kubernetes) {
+    const b = backendFor(best.kubernetes, view);
+    const external = serveExternal(b, best.external, qname, qtype);
+    if (external) return response(question, external.rcode, external, 'k8s_external');
+  }
   if (best.kubernetes) {
     const outcome = serveKubernetes(backendFor(best.kubernetes, view), qname, qtype);
     if (outcome.kind === 'response') return outcome.response;

@@ -137,7 +137,8 @@ export function match(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
-function matchPortAndProtocol(
+/** matchPortAndProtocol (kubernetes.go): the request's port and protocol, when given, match. */
+export function matchPortAndProtocol(
   aPort: string,
   bPort: string,
   aProto: string,

@@ -36,11 +36,12 @@ export type DnsRecord =
 export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
 
 /**
- * Who produced the answer: the `kubernetes` plugin; `forward` when CoreDNS hands the query to
+ * Who produced the answer: the `kubernetes` plugin, or `k8s_external` for its external zone;
+ * `forward` when CoreDNS hands the query to
  * the upstream resolver of its node (outside the simulation: no answer is computed); `server`
  * when the DNS server itself refuses the query (no server block for the name).
  */
-export type Responder = 'kubernetes' | 'forward' | 'server';
+export type Responder = 'kubernetes' | 'k8s_external' | 'forward' | 'server';
 
 export interface DnsResponse {
   /** The question as asked (case kept). */
@@ -81,6 +82,18 @@ export interface KubernetesPluginConfig {
   zonal: boolean;
 }
 
+/** The `k8s_external` plugin's settings (plugin/k8s_external/setup.go parse). */
+export interface ExternalPluginConfig {
+  /** Normalized zones, in the order given. */
+  zones: string[];
+  /** The label the zone's name servers live under (`ns1.<apex>.<zone>`), `dns` by default. */
+  apex: string;
+  ttl: number;
+  /** `headless`: headless Services answer with their endpoints. */
+  headless: boolean;
+  fallthrough: string[] | undefined;
+}
+
 /** One server block of the Corefile, with what the engine models of its plugins. */
 export interface ServerBlock {
   /** Normalized zones of the block keys. */
@@ -89,6 +102,7 @@ export interface ServerBlock {
   /** Plugin names in the block, in the order written. */
   plugins: string[];
   kubernetes: KubernetesPluginConfig | undefined;
+  external: ExternalPluginConfig | undefined;
 }
 
 export interface CorednsConfig {

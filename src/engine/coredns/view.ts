@@ -23,6 +23,8 @@ export interface DnsService {
   ports: DnsServicePort[];
   /** Its labels, for the plugin's `labels` selector. */
   labels: Labels;
+  /** `spec.externalIPs`, then each load balancer ingress's IP or hostname (k8s_external). */
+  externalIPs: readonly string[];
 }
 
 export interface DnsEndpointAddress {
@@ -71,6 +73,15 @@ export interface DnsView {
 const namespaceOf = (o: { metadata?: { namespace?: string } }) =>
   o.metadata?.namespace ?? 'default';
 
+const none: readonly string[] = Object.freeze([]);
+
+function externalIPsOf(svc: Service): readonly string[] {
+  const ips = svc.spec?.externalIPs ?? [];
+  const ingress = svc.status?.loadBalancer?.ingress ?? [];
+  if (ips.length === 0 && ingress.length === 0) return none;
+  return [...ips, ...ingress.map((i) => (i.ip ? i.ip : (i.hostname ?? '')))];
+}
+
 /** object.ToService (plugin/kubernetes/object/service.go). */
 export function toDnsService(svc: Service): DnsService {
   const spec = svc.spec ?? {};
@@ -92,6 +103,7 @@ export function toDnsService(svc: Service): DnsService {
     externalName: spec.externalName ?? '',
     ports,
     labels: svc.metadata?.labels ?? noLabels,
+    externalIPs: externalIPsOf(svc),
   };
 }
 
