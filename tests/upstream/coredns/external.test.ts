@@ -2,8 +2,8 @@
  * The `k8s_external` plugin: coredns/coredns plugin/k8s_external/external_test.go (TestExternal,
  * its `tests` table) and apex_test.go (TestApex, `testsApex`) at commit
  * 4b26cced32717eac6dd725e308d7415c8b9db147, against its fake (fixtures/external.yaml), with the
- * kubernetes plugin's `namespaces testns`; and plugin/kubernetes/external_test.go (TestExternal)
- * through them. The test's external address is 127.0.0.1, the address CoreDNS is taken to
+ * kubernetes plugin's `namespaces testns`; plugin/kubernetes/external_test.go (TestExternal)
+ * through them, and ns_test.go (TestNsAddrsExternal*). The test's external address is 127.0.0.1, the address CoreDNS is taken to
  * listen on when no CoreDNS endpoint is among the EndpointSlices.
  */
 import { describe, expect, it } from 'vitest';
@@ -356,6 +356,47 @@ describe('k8s_external setup_test.go TestSetup', () => {
       ttl: 5,
       headless,
       fallthrough,
+    });
+  });
+});
+
+describe('ns_test.go TestNsAddrsExternal*: the external zone name servers', () => {
+  // CoreDNS listens on 10.244.0.20, an endpoint of the three Services of fixtures/ns.yaml.
+  const nsQuery = (headless: boolean, externalIP?: string) => {
+    let services = fixture('ns.yaml');
+    if (externalIP) {
+      services = services.replace(
+        'spec: { type: ClusterIP, clusterIPs: [10.0.0.111] }',
+        `spec: { type: ClusterIP, clusterIPs: [10.0.0.111], externalIPs: [${externalIP}] }`,
+      );
+    }
+    const stanza = `k8s_external example.com${headless ? ' {\n    headless\n}' : ''}\nkubernetes cluster.local`;
+    const server = dnsServer([services, corefileConfigMap(stanza)], ['10.244.0.20']);
+    return ask(server, { qname: 'example.com.', qtype: 'NS', rcode: 'NOERROR' });
+  };
+  const ns = 'example.com. 5 IN NS ns1.dns.example.com.';
+
+  it('TestNsAddrsExternalHeadless: a headless Service gives its endpoints', () => {
+    check(nsQuery(true), {
+      qname: 'example.com.',
+      qtype: 'NS',
+      rcode: 'NOERROR',
+      answer: [ns],
+      extra: ['ns1.dns.example.com. 5 IN A 10.244.0.20'],
+    });
+  });
+
+  it('TestNsAddrsExternal: no Service with an external IP gives no address', () => {
+    check(nsQuery(false), { qname: 'example.com.', qtype: 'NS', rcode: 'NOERROR', answer: [ns] });
+  });
+
+  it('TestNsAddrsExternalWithPreexistingExternalIP: the external IP of the Service', () => {
+    check(nsQuery(false, '1.2.3.4'), {
+      qname: 'example.com.',
+      qtype: 'NS',
+      rcode: 'NOERROR',
+      answer: [ns],
+      extra: ['ns1.dns.example.com. 5 IN A 1.2.3.4'],
     });
   });
 });
