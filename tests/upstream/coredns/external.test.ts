@@ -3,8 +3,9 @@
  * its `tests` table) and apex_test.go (TestApex, `testsApex`) at commit
  * 4b26cced32717eac6dd725e308d7415c8b9db147, against its fake (fixtures/external.yaml), with the
  * kubernetes plugin's `namespaces testns`; plugin/kubernetes/external_test.go (TestExternal)
- * through them, and ns_test.go (TestNsAddrsExternal*). The test's external address is 127.0.0.1, the address CoreDNS is taken to
- * listen on when no CoreDNS endpoint is among the EndpointSlices.
+ * through them, and ns_test.go (TestNsAddrsExternal*). The test's external address is
+ * 127.0.0.1, the address CoreDNS is taken to listen on when no CoreDNS endpoint is among the
+ * EndpointSlices.
  */
 import { describe, expect, it } from 'vitest';
 import { type Case, ask, check, corefileConfigMap, dnsServer, fixture } from './helpers';
