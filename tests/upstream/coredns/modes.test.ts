@@ -292,3 +292,48 @@ endpoints: [{ addresses: [10.1.0.5] }]
     expect(server.findings[0]?.message).toContain('unable to parse label selector');
   });
 });
+
+describe('controller_test.go TestEndpointsDisabled and TestEndpointsEnabled', () => {
+  // generateSvcs/generateEndpointSlices for 10.0.0.0/30, "headless": svc1..svc4 with
+  // clusterIP None, each with an EndpointSlice of one endpoint (10.0.0.N-1, hostname fooN).
+  const cluster = [1, 2, 3, 4]
+    .map(
+      (n) => `apiVersion: v1
+kind: Service
+metadata: { name: svc${n}, namespace: testns }
+spec: { clusterIP: None }
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: svc${n}, namespace: testns, labels: { kubernetes.io/service-name: svc${n} } }
+addressType: IPv4
+endpoints: [{ addresses: [10.0.0.${n - 1}], hostname: foo${n} }]
+ports: [{ name: http, protocol: TCP, port: 80 }]`,
+    )
+    .join('\n---\n');
+  const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata: { name: testns }\n';
+  const zones = 'kubernetes cluster.local clusterset.local';
+  it('answers a headless Service from its endpoints', () => {
+    const tc: Case = {
+      qname: 'svc2.testns.svc.cluster.local.',
+      qtype: 'A',
+      rcode: 'NOERROR',
+      answer: ['svc2.testns.svc.cluster.local. 5 IN A 10.0.0.1'],
+    };
+    check(ask(dnsServer([namespace, cluster, corefileConfigMap(zones)]), tc), tc);
+  });
+  it('answers NXDOMAIN for it under noendpoints', () => {
+    const server = dnsServer([
+      namespace,
+      cluster,
+      corefileConfigMap(`${zones} {\n    noendpoints\n}`),
+    ]);
+    const tc: Case = {
+      qname: 'svc2.testns.svc.cluster.local.',
+      qtype: 'A',
+      rcode: 'NXDOMAIN',
+      ns: [soa],
+    };
+    check(ask(server, tc), tc);
+  });
+});
