@@ -287,3 +287,26 @@ describe('handler_test.go TestServeNamespaceDNS', () => {
     check(ask(server, tc), tc);
   });
 });
+
+describe('wildcard queries, removed by coredns/coredns abaf938623 (#5019)', () => {
+  // The handler_test.go cases that commit dropped: `*` and `any` are now plain labels, which
+  // no namespace, Service or port is named, so each name is NXDOMAIN.
+  const server = dnsServer([
+    fixture('handler-serve.yaml'),
+    corefileConfigMap('kubernetes cluster.local {\n    namespaces testns\n}'),
+  ]);
+  it.each([
+    ['svc1.*.svc.cluster.local.', 'A'],
+    ['svc1.*.svc.cluster.local.', 'SRV'],
+    ['svcempty.*.svc.cluster.local.', 'SRV'],
+    ['*.any.svc1.*.svc.cluster.local.', 'SRV'],
+    ['*.any.svc1.*.svc.cluster.local.', 'A'],
+    ['*._not-udp-or-tcp.svc1.testns.svc.cluster.local.', 'SRV'],
+    ['*.*.hdlsprtls.testns.svc.cluster.local.', 'SRV'],
+    ['*.testns.svc.cluster.local.', 'A'],
+    ['*.hdls1.testns.svc.cluster.local.', 'A'],
+  ])('answers %s %s with NXDOMAIN', (qname, qtype) => {
+    const tc: Case = { qname, qtype, rcode: 'NXDOMAIN', ns: [soa] };
+    check(ask(server, tc), tc);
+  });
+});
