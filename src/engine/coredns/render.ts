@@ -67,6 +67,19 @@ function printAnswer(records: DnsRecord[]): string {
   return out;
 }
 
+/** chase_cnamechain (bin/dig/nslookup.c): follows the answer's CNAMEs from `name`. */
+function chaseCnames(answer: DnsRecord[], name: string): string {
+  let current = name;
+  for (let i = 0; i < answer.length; i++) {
+    const cname = answer.find(
+      (r) => r.type === 'CNAME' && r.name.toLowerCase() === current.toLowerCase(),
+    );
+    if (!cname || cname.type !== 'CNAME') break;
+    current = cname.data;
+  }
+  return current;
+}
+
 export interface NslookupResult {
   text: string;
   /** nslookup's exit status: 1 when the name was not found. */
@@ -103,8 +116,8 @@ export function renderNslookup(
       exitCode: 1,
     };
   }
-  // nslookup asks AAAA for the name the A question was answered for, without searching.
-  const aaaa = ask(last.name, 'AAAA');
+  // nslookup asks AAAA, without searching, for the name the A answer's CNAME chain ends at.
+  const aaaa = ask(chaseCnames(response.answer, last.name), 'AAAA');
   const answers = [...response.answer, ...(aaaa?.answer ?? [])];
   if (answers.length === 0) {
     return { text: `${text}*** Can't find ${withoutDot(last.name)}: No answer\n\n`, exitCode: 1 };
