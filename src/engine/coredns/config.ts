@@ -288,6 +288,10 @@ function readServerBlocks(
         notes(d.line, `plugin '${d.name}' is not simulated: answers are computed without it`);
       }
     }
+    // k8s_external reads the kubernetes plugin of its block (setup.go, OnStartup).
+    if (external && !kubernetes) {
+      throw new CorefileError('plugin/k8s_external: kubernetes plugin not loaded');
+    }
     return { zones, port, plugins: block.directives.map((d) => d.name), kubernetes, external };
   });
 }

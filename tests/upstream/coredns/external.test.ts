@@ -401,3 +401,12 @@ describe('ns_test.go TestNsAddrsExternal*: the external zone name servers', () =
     });
   });
 });
+
+describe('k8s_external setup.go: the kubernetes plugin of its block', () => {
+  it('does not start without one', () => {
+    const server = dnsServer([corefileConfigMap('k8s_external example.org')]);
+    expect(server.findings.map((f) => f.message)).toEqual([
+      'plugin/k8s_external: kubernetes plugin not loaded',
+    ]);
+  });
+});
