@@ -337,3 +337,32 @@ ports: [{ name: http, protocol: TCP, port: 80 }]`,
     check(ask(server, tc), tc);
   });
 });
+
+describe('the ttl option (setup.go ttl; plugin/backend_lookup.go SOA)', () => {
+  // Records carry the plugin's TTL; the SOA's own TTL is that TTL capped at 300, its minimum
+  // field the TTL itself (TestServeNamespaceDNS's "cluster.local. 300 IN SOA ... 30" shape).
+  const withTTL = (ttl: number) => serverWith(`kubernetes cluster.local {\n    ttl ${ttl}\n}`);
+  it.each([0, 30, 300, 3600])('answers with ttl %i', (ttl) => {
+    const server = withTTL(ttl);
+    const found: Case = {
+      qname: 'svc1.testns.svc.cluster.local.',
+      qtype: 'SRV',
+      rcode: 'NOERROR',
+      answer: [
+        `svc1.testns.svc.cluster.local. ${ttl} IN SRV 0 100 80 svc1.testns.svc.cluster.local.`,
+      ],
+      extra: [`svc1.testns.svc.cluster.local. ${ttl} IN A 10.0.0.1`],
+    };
+    check(ask(server, found), found);
+    const missing = ask(server, {
+      qname: 'svc0.testns.svc.cluster.local.',
+      qtype: 'A',
+      rcode: 'NXDOMAIN',
+    });
+    expect(missing.rcode).toBe('NXDOMAIN');
+    const soa = missing.authority[0];
+    expect(
+      soa && { ttl: soa.ttl, data: soa.type === 'SOA' ? soa.data.minimum : undefined },
+    ).toEqual({ ttl: Math.min(ttl, 300), data: ttl });
+  });
+});
