@@ -39,6 +39,10 @@ export function renderDig(response: DnsResponse, server: string, args: string[])
     for (const note of response.notes) out += `;; ${note}\n`;
     return `${out}\n`;
   }
+  // A refused zone transfer: dig prints no message, only that the transfer failed.
+  if ((question.type === 'AXFR' || question.type === 'IXFR') && response.rcode !== 'NOERROR') {
+    return `${out}; Transfer failed.\n`;
+  }
   const flags = ['qr', ...(response.authoritative ? ['aa'] : []), 'rd'].join(' ');
   out += ';; Got answer:\n';
   out += `;; ->>HEADER<<- opcode: QUERY, status: ${response.rcode}, id: 0\n`;
