@@ -16,6 +16,7 @@ import type {
   KubernetesPluginConfig,
   PodMode,
   ServerBlock,
+  TransferConfig,
 } from './types';
 
 /** Where kubeadm's CoreDNS Deployment mounts the Corefile (`-conf`), as error messages name it. */
@@ -250,6 +251,30 @@ function readExternal(d: Directive, blockZones: string[]): ExternalPluginConfig 
   return config;
 }
 
+/** `transfer` stanza (plugin/transfer/setup.go parseTransfer). */
+function readTransfer(d: Directive, blockZones: string[]): TransferConfig {
+  const config: TransferConfig = {
+    zones: d.args.length > 0 ? zonesOf(d.args) : [...blockZones],
+    to: [],
+  };
+  for (const option of d.block) {
+    if (option.name === 'to') {
+      if (option.args.length === 0) throw argError(option);
+      config.to.push(...option.args);
+    } else if (option.name === 'source') {
+      if (option.args.length !== 1) throw argError(option);
+    } else {
+      const error = parsingError(option.line, `unknown property "${option.name}"`);
+      throw new CorefileError(`plugin/transfer: ${error.message}`);
+    }
+  }
+  if (config.to.length === 0) {
+    const error = parsingError(d.endLine, "'to' is required");
+    throw new CorefileError(`plugin/transfer: ${error.message}`);
+  }
+  return config;
+}
+
 function readServerBlocks(
   corefile: string,
   notes: (line: number, message: string) => void,
@@ -262,6 +287,7 @@ function readServerBlocks(
     const port = hosts[0]?.port ?? 53;
     let kubernetes: KubernetesPluginConfig | undefined;
     let external: ExternalPluginConfig | undefined;
+    const transfers: TransferConfig[] = [];
     for (const d of block.directives) {
       if (!knownPlugins.has(d.name)) throw parsingError(d.line, `Unknown directive '${d.name}'`);
       if (d.name === 'kubernetes') {
@@ -275,6 +301,8 @@ function readServerBlocks(
             throw new CorefileError(`plugin/kubernetes: ${e.message}`);
           throw e;
         }
+      } else if (d.name === 'transfer') {
+        transfers.push(readTransfer(d, zones));
       } else if (d.name === 'k8s_external') {
         if (external) throw new CorefileError(`plugin/k8s_external: ${onceError}`);
         try {
@@ -292,7 +320,8 @@ function readServerBlocks(
     if (external && !kubernetes) {
       throw new CorefileError('plugin/k8s_external: kubernetes plugin not loaded');
     }
-    return { zones, port, plugins: block.directives.map((d) => d.name), kubernetes, external };
+    const plugins = block.directives.map((d) => d.name);
+    return { zones, port, plugins, kubernetes, external, transfers };
   });
 }
 

@@ -18,7 +18,8 @@ import {
 import { serveExternal } from './external';
 import { fqdn, matchZone } from './names';
 import { type Backend, backendFor } from './records';
-import type { CorednsConfig, DnsResponse, Rcode } from './types';
+import { transferZone } from './transfer';
+import type { CorednsConfig, DnsResponse, Rcode, ServerBlock, TransferConfig } from './types';
 import type { DnsView } from './view';
 
 type PluginOutcome = { kind: 'response'; response: DnsResponse } | { kind: 'next' };
@@ -116,6 +117,43 @@ export function serveKubernetes(b: Backend, qname: string, qtype: string): Plugi
   };
 }
 
+/** longestMatch (plugin/transfer/transfer.go): the stanza whose zone is the longest match. */
+function transferFor(transfers: TransferConfig[], name: string): TransferConfig | undefined {
+  let found: TransferConfig | undefined;
+  let zone = '';
+  for (const x of transfers) {
+    const z = matchZone(x.zones, name);
+    if (z !== '' && (z.length > zone.length || (z.length === zone.length && z > zone))) {
+      zone = z;
+      found = x;
+    }
+  }
+  return found;
+}
+
+/**
+ * The `transfer` plugin's ServeDNS (plugin/transfer/transfer.go) for AXFR and IXFR: the
+ * kubernetes plugin's zone (xfr.go Transfer), to a client its `to` allows. dig's address is
+ * unknown here, so only `to *` allows it. IXFR needs the client's serial, which a question
+ * alone does not carry: SERVFAIL.
+ */
+function serveTransfer(
+  block: ServerBlock,
+  view: DnsView,
+  qname: string,
+  qtype: string,
+): DnsResponse | undefined {
+  const question = { name: qname, type: qtype };
+  const name = qname.toLowerCase();
+  const x = transferFor(block.transfers, name);
+  if (!x) return undefined;
+  if (!x.to.includes('*')) return response(question, 'REFUSED', {}, 'server');
+  if (qtype === 'IXFR') return response(question, 'SERVFAIL', {}, 'server');
+  if (!block.kubernetes || matchZone(block.kubernetes.zones, name) === '') return undefined;
+  const answer = transferZone(backendFor(block.kubernetes, view), name);
+  return response(question, 'NOERROR', { answer });
+}
+
 /** Plugins that resolve names elsewhere (outside the simulation). */
 const resolvingPlugins = new Set([
   'forward',
@@ -158,6 +196,10 @@ export function queryCoreDNS(
     }
   }
   if (!best) return response(question, 'REFUSED', {}, 'server');
+  if ((qtype === 'AXFR' || qtype === 'IXFR') && best.transfers.length > 0) {
+    const transferred = serveTransfer(best, view, qname, qtype);
+    if (transferred) return transferred;
+  }
   // k8s_external comes before kubernetes in plugin.cfg, and reads the kubernetes plugin's cache.
   if (best.external && best.kubernetes) {
     const b = backendFor(best.kubernetes, view);

@@ -39,9 +39,11 @@ export function renderDig(response: DnsResponse, server: string, args: string[])
     for (const note of response.notes) out += `;; ${note}\n`;
     return `${out}\n`;
   }
-  // A refused zone transfer: dig prints no message, only that the transfer failed.
-  if ((question.type === 'AXFR' || question.type === 'IXFR') && response.rcode !== 'NOERROR') {
-    return `${out}; Transfer failed.\n`;
+  // A zone transfer: dig prints the records (over TCP), or only that the transfer failed.
+  if (question.type === 'AXFR' || question.type === 'IXFR') {
+    if (response.rcode !== 'NOERROR') return `${out}; Transfer failed.\n`;
+    for (const record of response.answer) out += `${recordLine(record)}\n`;
+    return `${out};; SERVER: ${server}#53(${server}) (TCP)\n\n`;
   }
   const flags = ['qr', ...(response.authoritative ? ['aa'] : []), 'rd'].join(' ');
   out += ';; Got answer:\n';

@@ -94,6 +94,13 @@ export interface ExternalPluginConfig {
   fallthrough: string[] | undefined;
 }
 
+/** One `transfer` stanza (plugin/transfer/setup.go): zones it transfers, and to whom. */
+export interface TransferConfig {
+  zones: string[];
+  /** Addresses allowed to transfer (`*`: anyone). */
+  to: string[];
+}
+
 /** One server block of the Corefile, with what the engine models of its plugins. */
 export interface ServerBlock {
   /** Normalized zones of the block keys. */
@@ -103,6 +110,8 @@ export interface ServerBlock {
   plugins: string[];
   kubernetes: KubernetesPluginConfig | undefined;
   external: ExternalPluginConfig | undefined;
+  /** The `transfer` stanzas of the block (empty without the plugin). */
+  transfers: TransferConfig[];
 }
 
 export interface CorednsConfig {

@@ -1,10 +1,12 @@
 /**
  * The zone as CoreDNS transfers it, and its name servers: coredns/coredns
- * plugin/kubernetes/xfr_test.go (TestKubernetesAXFR, `expectedZone`) and ns_test.go (TestNsAddrs)
- * at commit 4b26cced32717eac6dd725e308d7415c8b9db147.
+ * plugin/kubernetes/xfr_test.go (TestKubernetesAXFR, TestKubernetesTransferNonAuthZone,
+ * `expectedZone`), asked directly and as AXFR through the transfer plugin
+ * (plugin/transfer/transfer.go ServeDNS, setup.go), and ns_test.go (TestNsAddrs) at commit
+ * 4b26cced32717eac6dd725e308d7415c8b9db147.
  */
 import { describe, expect, it } from 'vitest';
-import { transferZone } from '../../../src/engine/coredns';
+import { computeDnsAnswer, transferZone } from '../../../src/engine/coredns';
 import { rdataText } from '../../../src/engine/coredns/format';
 import type { DnsRecord } from '../../../src/engine/coredns';
 import { ask, check, corefileConfigMap, dnsServer, fixture, parseRR } from './helpers';
@@ -75,6 +77,53 @@ describe('xfr_test.go TestKubernetesAXFR', () => {
     const records = transferZone({ config: kubernetes, view: server.view }, 'cluster.local.');
     const expected = expectedZone.trim().split('\n').map(parseRR);
     expect(records.map(same)).toEqual(expected.map(same));
+  });
+});
+
+describe('the zone over AXFR, through the transfer plugin (plugin/transfer/transfer.go)', () => {
+  const serverWith = (transfer: string) =>
+    dnsServer(
+      [
+        fixture('handler-serve.yaml'),
+        corefileConfigMap(
+          `${transfer}\nkubernetes cluster.local {\n    namespaces testns kube-system\n}`,
+        ),
+      ],
+      ['10.0.0.10'],
+    );
+
+  it('TestKubernetesAXFR: answers AXFR with the zone, to anyone under `to *`', () => {
+    const response = computeDnsAnswer(
+      serverWith('transfer {\n    to *\n}'),
+      'cluster.local.',
+      'AXFR',
+    );
+    expect(response.rcode).toBe('NOERROR');
+    const expected = expectedZone.trim().split('\n').map(parseRR);
+    expect(response.answer.map(same)).toEqual(expected.map(same));
+  });
+
+  it('TestKubernetesTransferNonAuthZone: passes a zone the plugin is not authoritative for on', () => {
+    const response = computeDnsAnswer(
+      serverWith('transfer {\n    to *\n}'),
+      'example.com.',
+      'AXFR',
+    );
+    expect(response.responder).toBe('forward');
+  });
+
+  it('refuses a client its `to` does not name', () => {
+    const response = computeDnsAnswer(
+      serverWith('transfer {\n    to 10.1.2.3\n}'),
+      'cluster.local.',
+      'AXFR',
+    );
+    expect(response.rcode).toBe('REFUSED');
+  });
+
+  it("rejects a stanza without 'to' (setup.go)", () => {
+    const server = serverWith('transfer');
+    expect(server.findings[0]?.message).toContain("'to' is required");
   });
 });
 
