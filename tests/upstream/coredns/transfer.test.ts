@@ -1,7 +1,7 @@
 /**
  * The zone as CoreDNS transfers it, and its name servers: coredns/coredns
  * plugin/kubernetes/xfr_test.go (TestKubernetesAXFR, TestKubernetesTransferNonAuthZone,
- * `expectedZone`), asked directly and as AXFR through the transfer plugin
+ * TestKubernetesAXFRMultipleNSAddrs, `expectedZone`), asked directly and as AXFR through the transfer plugin
  * (plugin/transfer/transfer.go ServeDNS, setup.go), and ns_test.go (TestNsAddrs) at commit
  * 4b26cced32717eac6dd725e308d7415c8b9db147.
  */
@@ -77,6 +77,31 @@ describe('xfr_test.go TestKubernetesAXFR', () => {
     const records = transferZone({ config: kubernetes, view: server.view }, 'cluster.local.');
     const expected = expectedZone.trim().split('\n').map(parseRR);
     expect(records.map(same)).toEqual(expected.map(same));
+  });
+});
+
+describe('xfr_test.go TestKubernetesAXFRMultipleNSAddrs', () => {
+  it('sends one NS record for the name both bound addresses share, and both as glue', () => {
+    const server = dnsServer(
+      [
+        fixture('handler-serve.yaml'),
+        corefileConfigMap('kubernetes cluster.local {\n    namespaces testns kube-system\n}'),
+      ],
+      ['10.0.0.10', 'fd00::10'],
+    );
+    const kubernetes = server.config.servers[0]?.kubernetes;
+    if (!kubernetes) throw new Error('no kubernetes plugin');
+    const records = transferZone({ config: kubernetes, view: server.view }, 'cluster.local.');
+    expect(records[0]?.type).toBe('SOA');
+    expect(records[records.length - 1]?.type).toBe('SOA');
+    expect(records.filter((r) => r.type === 'NS').map((r) => r.data)).toEqual([
+      'ns.dns.cluster.local.',
+    ]);
+    const glue = records.filter((r) => r.name === 'ns.dns.cluster.local.');
+    expect(glue.map((r) => [r.type, r.data])).toEqual([
+      ['A', '10.0.0.10'],
+      ['AAAA', 'fd00::10'],
+    ]);
   });
 });
 
