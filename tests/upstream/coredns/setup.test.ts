@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCIDR } from '../../../src/engine/net/ip';
-import { normalizeHost, reverseZones } from '../../../src/engine/coredns/config';
+import { normalizeHost, reverseZones } from '../../../src/engine/coredns/stanza';
 import { type KubernetesPluginConfig, computeDnsAnswer } from '../../../src/engine/coredns';
 import { type Case, ask, check, corefileConfigMap, dnsServer, fixture } from './helpers';
 
