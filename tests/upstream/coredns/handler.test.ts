@@ -310,3 +310,63 @@ describe('wildcard queries, removed by coredns/coredns abaf938623 (#5019)', () =
     check(ask(server, tc), tc);
   });
 });
+
+describe('CNAME chains inside the zone (plugin/backend_lookup.go A, AAAA)', () => {
+  // ExternalName Services pointing into the zone are followed, each hop adding its CNAME before
+  // the target's records; a loop (DuplicateCNAME) or a missing target adds nothing: NODATA.
+  const externalName = (name: string, target: string) => `
+apiVersion: v1
+kind: Service
+metadata: { name: ${name}, namespace: testns }
+spec: { type: ExternalName, externalName: ${target} }`;
+  const server = dnsServer([
+    fixture('handler-serve.yaml'),
+    [
+      externalName('chain-a', 'chain-b.testns.svc.cluster.local'),
+      externalName('chain-b', 'hdls1.testns.svc.cluster.local'),
+      externalName('to-v6', 'svc6.testns.svc.cluster.local'),
+      externalName('loop-a', 'loop-b.testns.svc.cluster.local'),
+      externalName('loop-b', 'loop-a.testns.svc.cluster.local'),
+      externalName('self', 'self.testns.svc.cluster.local'),
+      externalName('to-missing', 'missing.testns.svc.cluster.local'),
+    ].join('\n---'),
+    corefileConfigMap('kubernetes cluster.local {\n    namespaces testns\n}'),
+  ]);
+  const cases: Case[] = [
+    {
+      qname: 'chain-a.testns.svc.cluster.local.',
+      qtype: 'A',
+      rcode: 'NOERROR',
+      answer: [
+        'chain-a.testns.svc.cluster.local. 5 IN CNAME chain-b.testns.svc.cluster.local.',
+        'chain-b.testns.svc.cluster.local. 5 IN CNAME hdls1.testns.svc.cluster.local.',
+        'hdls1.testns.svc.cluster.local. 5 IN A 172.0.0.2',
+        'hdls1.testns.svc.cluster.local. 5 IN A 172.0.0.3',
+        'hdls1.testns.svc.cluster.local. 5 IN A 172.0.0.4',
+        'hdls1.testns.svc.cluster.local. 5 IN A 172.0.0.5',
+      ],
+    },
+    {
+      qname: 'to-v6.testns.svc.cluster.local.',
+      qtype: 'AAAA',
+      rcode: 'NOERROR',
+      answer: [
+        'to-v6.testns.svc.cluster.local. 5 IN CNAME svc6.testns.svc.cluster.local.',
+        'svc6.testns.svc.cluster.local. 5 IN AAAA 1234:abcd::1',
+      ],
+    },
+    // The target has no A record: the CNAME is left out too.
+    { qname: 'to-v6.testns.svc.cluster.local.', qtype: 'A', rcode: 'NOERROR', ns: [soa] },
+    { qname: 'loop-a.testns.svc.cluster.local.', qtype: 'A', rcode: 'NOERROR', ns: [soa] },
+    { qname: 'self.testns.svc.cluster.local.', qtype: 'A', rcode: 'NOERROR', ns: [soa] },
+    { qname: 'to-missing.testns.svc.cluster.local.', qtype: 'A', rcode: 'NOERROR', ns: [soa] },
+    // CNAME questions answer the first hop only.
+    {
+      qname: 'chain-a.testns.svc.cluster.local.',
+      qtype: 'CNAME',
+      rcode: 'NOERROR',
+      answer: ['chain-a.testns.svc.cluster.local. 5 IN CNAME chain-b.testns.svc.cluster.local.'],
+    },
+  ];
+  it.each(cases)('answers $qname $qtype', (tc) => check(ask(server, tc), tc));
+});
