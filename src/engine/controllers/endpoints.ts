@@ -2,9 +2,6 @@
  * The Endpoints controller (pkg/controller/endpoint/endpoints_controller.go at
  * 003e86297d18a8538c9da3619871393f9703bf70): one v1 Endpoints per Service with a selector,
  * named after it, listing the selected pods of the Service's first IP family.
- *
- * The `endpoints.kubernetes.io/last-change-trigger-time` annotation is left out: it records
- * when a pod last changed, and the playground has no such moment to report.
  */
 import type {
   EndpointAddress,
@@ -19,6 +16,11 @@ import type {
 } from '../model';
 import { isIPv6 } from '../net/ip';
 import { copyOf, define } from './copy';
+import {
+  capacityAnnotationSetCorrectly,
+  sameLabels,
+  subsetsEqualIgnoreResourceVersion,
+} from './endpointsCompare';
 import { namespaceOf } from './labels';
 import { sortInPlace } from './sort';
 import {
@@ -33,10 +35,10 @@ import {
   shouldPodBeInEndpoints,
   shouldSetHostname,
 } from './podUtil';
+import { lastChangeTriggerTime, triggerTimeAnnotation } from './triggerTime';
 
 export const headlessLabel = 'service.kubernetes.io/headless';
 const overCapacityAnnotation = 'endpoints.kubernetes.io/over-capacity';
-const triggerTimeAnnotation = 'endpoints.kubernetes.io/last-change-trigger-time';
 /** maxCapacity: the most addresses an Endpoints object keeps. */
 export const maxEndpointsCapacity = 1000;
 
@@ -281,6 +283,20 @@ export function computeEndpoints(
     }
     packed = repackSubsets(subsets);
   }
+  // The stored Endpoints already says it all: nothing is written, it stays as it is.
+  if (
+    current &&
+    subsetsEqualIgnoreResourceVersion(current.subsets, packed) &&
+    sameLabels(current.metadata?.labels, service.metadata?.labels, headlessLabel) &&
+    capacityAnnotationSetCorrectly(
+      current.metadata?.annotations,
+      current.subsets,
+      overCapacityAnnotation,
+      maxEndpointsCapacity,
+    )
+  ) {
+    return { ...current, metadata: { ...current.metadata } };
+  }
   const truncated = truncateEndpoints(packed);
   let labels: Record<string, string>;
   if (isServiceIPSet(service)) labels = without(service.metadata?.labels, headlessLabel);
@@ -293,6 +309,8 @@ export function computeEndpoints(
     triggerTimeAnnotation,
     overCapacityAnnotation,
   );
+  const triggerTime = lastChangeTriggerTime(service, pods);
+  if (triggerTime) annotations[triggerTimeAnnotation] = triggerTime;
   if (truncated) annotations[overCapacityAnnotation] = 'truncated';
   // The stored object's metadata, its labels and annotations replaced (built key by key).
   const metadata = without(current?.metadata, 'labels', 'annotations') as ObjectMeta;
