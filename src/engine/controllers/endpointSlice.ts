@@ -5,9 +5,8 @@
  * ports they resolve to, at most 100 endpoints per slice, and an empty placeholder slice when a
  * family has no endpoint at all.
  *
- * Upstream fills slices from a Go map (random order) and sorts each slice's ports by an FNV
- * hash of their spew dump; here endpoints are ordered by address (as the Endpoints controller
- * orders them) and ports keep the Service's order. The trigger-time annotation is left out.
+ * Upstream fills slices from a Go map (random order); here endpoints are ordered by address
+ * (as the Endpoints controller orders them). Ports keep the Service's order, as upstream's do.
  */
 import type {
   AddressType,
@@ -15,6 +14,7 @@ import type {
   EndpointSlice,
   EndpointSlicePort,
   Node,
+  ObjectMeta,
   ObjectReference,
   OwnerReference,
   Pod,
@@ -42,6 +42,7 @@ import {
 } from './podUtil';
 import { generateName, type Random } from './random';
 import { sortInPlace } from './sort';
+import { lastChangeTriggerTime, triggerTimeAnnotation } from './triggerTime';
 
 export const serviceNameLabel = 'kubernetes.io/service-name';
 export const managedByLabel = 'endpointslice.kubernetes.io/managed-by';
@@ -49,6 +50,8 @@ export const endpointSliceControllerName = 'endpointslice-controller.k8s.io';
 /** maxEndpointsPerSlice: kube-controller-manager's `--max-endpoints-per-slice` default. */
 export const maxEndpointsPerSlice = 100;
 export const zoneLabel = 'topology.kubernetes.io/zone';
+const topologyAwareHintsAnnotation = 'service.kubernetes.io/topology-aware-hints';
+const topologyModeAnnotation = 'service.kubernetes.io/topology-mode';
 
 /** getAddressTypesForService: from ipFamilies; else the ClusterIP's family; a headless Service without families gets both. */
 export function addressTypesForService(service: Service): AddressType[] {
@@ -182,6 +185,8 @@ interface SliceMaker {
   generateName: string;
   namespace: string;
   labels: Record<string, string>;
+  /** The trigger-time annotation every slice written in this sync carries, if any. */
+  annotations: Record<string, string> | undefined;
   ownerReferences: OwnerReference[];
 }
 
@@ -195,20 +200,59 @@ function newSlice(
   const reusedName = m.naming.reuse.get(addressType)?.shift();
   if (reusedName !== undefined) (m.reused ??= new Set()).add(reusedName);
   const sliceName = reusedName ?? generateName(m.naming.random, m.generateName, m.naming.taken);
+  const metadata: ObjectMeta = m.annotations
+    ? {
+        name: sliceName,
+        generateName: m.generateName,
+        namespace: m.namespace,
+        labels: m.labels,
+        annotations: m.annotations,
+        ownerReferences: m.ownerReferences,
+      }
+    : {
+        name: sliceName,
+        generateName: m.generateName,
+        namespace: m.namespace,
+        labels: m.labels,
+        ownerReferences: m.ownerReferences,
+      };
+  // Empty lists are stored as nothing: the API server returns a placeholder's as null.
   return {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
-    metadata: {
-      name: sliceName,
-      generateName: m.generateName,
-      namespace: m.namespace,
-      labels: m.labels,
-      ownerReferences: m.ownerReferences,
-    },
+    metadata,
     addressType,
-    endpoints,
+    endpoints: endpoints.length > 0 ? endpoints : null,
     ports: ports.length > 0 ? ports : null,
   };
+}
+
+/**
+ * hintsEnabled (staging/src/k8s.io/endpointslice/utils.go): the topology-aware-hints
+ * annotation, else topology-mode, is Auto or auto.
+ */
+export function hintsEnabled(annotations: Readonly<Record<string, string>> | undefined): boolean {
+  const a = annotations ?? {};
+  const value = Object.hasOwn(a, topologyAwareHintsAnnotation)
+    ? a[topologyAwareHintsAnnotation]
+    : a[topologyModeAnnotation];
+  return value === 'Auto' || value === 'auto';
+}
+
+/**
+ * trafficdist.ReconcileHints with the preferClose heuristic
+ * (staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go at
+ * 19952a2b7bd575ccb22c510976f5676530dad49a): each ready endpoint with a zone is hinted for
+ * its own zone. Only PreferClose is a valid trafficDistribution here (PreferSameZone and
+ * PreferSameNode are behind a gate this cluster does not enable, as its validation says).
+ */
+function addPreferCloseHints(slices: readonly EndpointSlice[]): void {
+  for (const slice of slices) {
+    for (const endpoint of slice.endpoints ?? []) {
+      if (endpoint.conditions?.ready !== true || !endpoint.zone) continue;
+      endpoint.hints = { forZones: [{ name: endpoint.zone }] };
+    }
+  }
 }
 
 /**
@@ -233,12 +277,16 @@ export function computeEndpointSlices(
   ]);
   const errors: string[] = [];
   const slices: EndpointSlice[] = [];
+  const triggerTime = lastChangeTriggerTime(service, pods);
   const maker: SliceMaker = {
     naming,
     reused: undefined,
     generateName: `${name}-`,
     namespace,
     labels: labels as Record<string, string>,
+    annotations: triggerTime
+      ? (Object.freeze({ [triggerTimeAnnotation]: triggerTime }) as Record<string, string>)
+      : undefined,
     ownerReferences: ownerReferences as OwnerReference[],
   };
   const publishNotReady = service.spec?.publishNotReadyAddresses === true;
@@ -277,6 +325,11 @@ export function computeEndpointSlices(
     }
     if (slices.length === before) slices.push(newSlice(maker, addressType, [], []));
   }
+  if (
+    service.spec?.trafficDistribution === 'PreferClose' &&
+    !hintsEnabled(service.metadata?.annotations)
+  )
+    addPreferCloseHints(slices);
   // finalize: no new slice is created for a Service being deleted; existing ones are updated.
   const kept = service.metadata?.deletionTimestamp
     ? slices.filter((s) => s.metadata.name !== undefined && maker.reused?.has(s.metadata.name))

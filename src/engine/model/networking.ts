@@ -32,7 +32,7 @@ export interface EndpointSlice {
   kind: 'EndpointSlice';
   metadata: ObjectMeta;
   addressType?: AddressType;
-  endpoints?: Endpoint[];
+  endpoints?: Endpoint[] | null;
   ports?: EndpointSlicePort[] | null;
 }
 
