@@ -8,23 +8,47 @@ import type { Pod, Service } from '../model';
 
 export const triggerTimeAnnotation = 'endpoints.kubernetes.io/last-change-trigger-time';
 
-/** getPodTriggerTime: the lastTransitionTime of the pod's Ready condition (NaN when none). */
-function podTriggerTime(pod: Pod): number {
+/** getPodTriggerTime: the lastTransitionTime of the pod's Ready condition, as written. */
+function podTriggerTime(pod: Pod): unknown {
   const conditions = pod.status?.conditions;
-  if (!Array.isArray(conditions)) return NaN;
+  if (!Array.isArray(conditions)) return undefined;
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i];
-    if (c?.type === 'Ready') {
-      const at = (c as { lastTransitionTime?: unknown }).lastTransitionTime;
-      return typeof at === 'string' ? Date.parse(at) : NaN;
-    }
+    if (c?.type === 'Ready') return (c as { lastTransitionTime?: unknown }).lastTransitionTime;
   }
-  return NaN;
+  return undefined;
+}
+
+/**
+ * A timestamp as the API server prints one (`2006-01-02T15:04:05Z`): such strings order as
+ * their times do, so most comparisons need no parsing (it runs for every pod of every Service).
+ */
+function isPlainUTC(text: string): boolean {
+  return text.length === 20 && text.charCodeAt(10) === 84 && text.charCodeAt(19) === 90;
 }
 
 /** time.Time.UTC().Format(time.RFC3339Nano): no fraction when it is zero, no trailing zeros. */
 function formatRFC3339Nano(ms: number): string {
   return new Date(ms).toISOString().replace(/\.?0*Z$/, 'Z');
+}
+
+/** The latest of `times` (strings that parse as times; others are no time), RFC3339Nano. */
+function latestOf(times: readonly unknown[]): string | undefined {
+  let plain = '';
+  let other = NaN;
+  for (const at of times) {
+    if (typeof at !== 'string' || at === '') continue;
+    if (isPlainUTC(at)) {
+      if (at > plain) plain = at;
+    } else {
+      const ms = Date.parse(at);
+      if (ms > other || (Number.isNaN(other) && !Number.isNaN(ms))) other = ms;
+    }
+  }
+  const plainMs = plain ? Date.parse(plain) : NaN;
+  if (plain && Number.isNaN(plainMs)) return latestOf(times.filter((t) => !isPlainUTC(String(t))));
+  if (Number.isNaN(other)) return plain || undefined;
+  return plainMs >= other ? plain : formatRFC3339Nano(other);
 }
 
 /**
@@ -35,11 +59,8 @@ function formatRFC3339Nano(ms: number): string {
  * neither is known (the controller then clears the annotation).
  */
 export function lastChangeTriggerTime(service: Service, pods: readonly Pod[]): string | undefined {
-  const created = service.metadata?.creationTimestamp;
-  let latest = typeof created === 'string' ? Date.parse(created) : NaN;
-  for (let i = 0; i < pods.length; i++) {
-    const at = podTriggerTime(pods[i] as Pod);
-    if (at > latest || (Number.isNaN(latest) && !Number.isNaN(at))) latest = at;
-  }
-  return Number.isNaN(latest) ? undefined : formatRFC3339Nano(latest);
+  const times = new Array<unknown>(pods.length + 1);
+  times[0] = service.metadata?.creationTimestamp;
+  for (let i = 0; i < pods.length; i++) times[i + 1] = podTriggerTime(pods[i] as Pod);
+  return latestOf(times);
 }

@@ -71,6 +71,23 @@ describe('last-change-trigger-time (TestLastTriggerChangeTimeAnnotation*)', () =
   });
 });
 
+describe('the trigger time as Go prints it (time.RFC3339Nano, in UTC)', () => {
+  const at = (created: string, ready?: string) => {
+    const pod = testPod(0);
+    const condition = pod.status?.conditions?.[0];
+    if (condition && ready) Object.assign(condition, { lastTransitionTime: ready });
+    const svc = testService(port8080, { creationTimestamp: created });
+    return computeEndpoints(svc, [pod], undefined).metadata.annotations?.[trigger];
+  };
+  it('converts an offset to UTC before comparing', () => {
+    expect(at('2018-01-01T01:00:00+02:00', '2017-12-31T23:30:00Z')).toBe('2017-12-31T23:30:00Z');
+    expect(at('2018-01-01T03:00:00+02:00', '2017-12-31T23:30:00Z')).toBe('2018-01-01T01:00:00Z');
+  });
+  it('keeps a fraction without its trailing zeros', () => {
+    expect(at('2018-01-01T00:00:00Z', '2018-01-01T00:00:00.500Z')).toBe('2018-01-01T00:00:00.5Z');
+  });
+});
+
 describe('an Endpoints already up to date is not written', () => {
   it('leaves an identical Endpoints as stored (TestSyncEndpointsItemsPreexistingIdentical)', () => {
     const current = stored({}, [
