@@ -23,6 +23,7 @@ import {
 } from './endpointsCompare';
 import { namespaceOf } from './labels';
 import { sortInPlace } from './sort';
+import { sortPortsByHash, sortSubsetsByHash } from './sortSubsets';
 import {
   findPort,
   isIPv6Address,
@@ -116,10 +117,8 @@ function subset(
 
 /**
  * RepackSubsets (pkg/api/v1/endpoints/util.go): regroups addresses by the set of ports they
- * serve (not-ready wins over ready for the same address and port), addresses sorted by IP then
- * UID. Upstream orders ports and subsets by an md5 of their spew dump, which cannot be
- * reproduced here: ports keep the order they were first seen in (the Service's port order), and
- * so do the subsets.
+ * serve (not-ready wins over ready for the same address and port), then SortSubsets: addresses
+ * by IP then UID, ports and subsets by the hash of their dump (./sortSubsets.ts).
  */
 export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubset[] {
   const addresses = new Map<string, EndpointAddress>();
@@ -165,8 +164,10 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
     readyAddrs.sort(lessAddress);
     notReady.sort(lessAddress);
     const realPorts = list.filter((p): p is EndpointPort => p !== undefined);
+    sortPortsByHash(realPorts);
     out.push(subset(readyAddrs, notReady, realPorts));
   }
+  sortSubsetsByHash(out);
   return out;
 }
 
@@ -269,6 +270,7 @@ export function computeEndpoints(
     sortInPlace(ready, lessAddress);
     sortInPlace(notReady, lessAddress);
     const uniformPorts = portsByKey.get(samePorts) ?? [];
+    sortPortsByHash(uniformPorts);
     packed = [subset(ready, notReady, uniformPorts)];
   } else {
     const subsets: EndpointSubset[] = [];

@@ -88,9 +88,10 @@ describe('Endpoints controller (endpoints_controller_test.go)', () => {
     expect(ep.subsets).toEqual([
       {
         addresses: [address(0, 'other'), address(1, 'other'), address(2, 'other')],
+        // Upstream expects SortSubsets(expected): ports in the order of their dump's hash.
         ports: [
-          { name: 'port0', port: 8080, protocol: 'TCP' },
           { name: 'port1', port: 8088, protocol: 'TCP' },
+          { name: 'port0', port: 8080, protocol: 'TCP' },
         ],
       },
     ]);
