@@ -6,7 +6,7 @@
  * family has no endpoint at all.
  *
  * Upstream fills slices from a Go map (random order); here endpoints are ordered by address
- * (as the Endpoints controller orders them). Ports keep the Service's order, as upstream's do.
+ * (as the Endpoints controller orders them).
  */
 import type {
   AddressType,
@@ -24,6 +24,7 @@ import type {
 import { isIPv6 } from '../net/ip';
 import { headlessLabel } from './endpoints';
 import { namespaceOf } from './labels';
+import { sortSlicePortsByHash } from './hashOrder';
 import { newControllerRef } from './owners';
 import {
   canonicalAddress,
@@ -122,7 +123,10 @@ export function podToEndpoint(
   return endpoint;
 }
 
-/** getEndpointPorts: the Service's ports a pod resolved (`numbers`, per Service port). */
+/**
+ * getEndpointPorts: the Service's ports a pod resolved (`numbers`, per Service port), in the
+ * order NewPortMapKey leaves them in (it sorts them in place by hash before keying on them).
+ */
 function endpointPorts(
   ports: readonly ServicePort[],
   numbers: readonly (number | undefined)[],
@@ -138,6 +142,7 @@ function endpointPorts(
       ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}),
     });
   });
+  sortSlicePortsByHash(out);
   return out;
 }
 

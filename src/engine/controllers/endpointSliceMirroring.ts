@@ -16,6 +16,7 @@ import { formatIP, parseIP, type IP } from '../net/ip';
 import { managedByLabel, serviceNameLabel } from './endpointSlice';
 import { lessAddress, repackSubsets } from './endpoints';
 import { namespaceOf, serviceSelector } from './labels';
+import { sortSlicePortsByHash } from './hashOrder';
 import { newControllerRef } from './owners';
 import { protocolOf } from './podUtil';
 import { generateName, type Random } from './random';
@@ -101,6 +102,8 @@ export function mirrorEndpoints(
       protocol: protocolOf(p.protocol),
       ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}),
     }));
+    // epPortsToEpsPorts, then NewPortMapKey, which sorts the ports in place by hash.
+    sortSlicePortsByHash(ports);
     const portsKey = JSON.stringify(ports);
     const total = (subset.addresses?.length ?? 0) + (subset.notReadyAddresses?.length ?? 0);
     let added = 0;

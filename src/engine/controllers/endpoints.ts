@@ -23,7 +23,7 @@ import {
 } from './endpointsCompare';
 import { namespaceOf } from './labels';
 import { sortInPlace } from './sort';
-import { sortPortsByHash, sortSubsetsByHash } from './sortSubsets';
+import { sortPortsByHash, sortSubsetsByHash } from './hashOrder';
 import {
   findPort,
   isIPv6Address,

@@ -125,9 +125,11 @@ describe('getEndpointPorts (utils_test.go TestGetEndpointPorts)', () => {
       nodeName: 'node-1',
     };
     const [slice] = computeEndpointSlices(svc, [pod], nodes, naming()).slices;
+    // getEndpointPorts returns them in the Service's order; NewPortMapKey then sorts the slice's
+    // ports in place by the FNV-128a hash of their dump.
     expect(slice?.ports).toEqual([
-      { name: 'http', port: 80, protocol: 'TCP' },
       { name: 'https', port: 443, protocol: 'TCP', appProtocol: 'https' },
+      { name: 'http', port: 80, protocol: 'TCP' },
     ]);
   });
 

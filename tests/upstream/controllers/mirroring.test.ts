@@ -147,8 +147,8 @@ describe('EndpointSlice mirroring reconcile (reconciler_test.go TestReconcile)',
         nodeName: 'node-2',
       },
     ]);
-    // The mirrored ports are the repacked subset's, in SortSubsets order (hash of their dump).
-    expect(slice?.ports).toEqual([https, http]);
+    // The repacked subset's ports, sorted again by NewPortMapKey (hash of the slice port's dump).
+    expect(slice?.ports).toEqual([http, https]);
   });
 
   it('labels, annotations and owner of a mirrored slice (newEndpointSlice)', () => {

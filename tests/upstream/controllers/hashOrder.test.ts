@@ -1,21 +1,28 @@
 /**
- * RepackSubsets and SortSubsets (kubernetes/kubernetes pkg/api/v1/endpoints/util.go; cases of
- * util_test.go TestPackSubsets, reference-index file 402524069). Upstream orders ports and
- * subsets by the FNV-128a hash (MD5 before kubernetes/kubernetes#133511) of their go-spew
- * `%#v` dump; TestPackSubsets compares against SortSubsets(expected), so the grouping is
- * checked here as a set, and the order against what clusters print for kube-dns (ports
- * metrics 9153, dns-tcp 53, dns 53 since the FNV change, e.g. a k3s v1.33+ and a minikube
- * `kubectl get endpoints kube-dns` of the reference index, files 71205786895 and 70650938884).
+ * Orders upstream takes from hashing go-spew `%#v` dumps with FNV-128a:
+ * - RepackSubsets and SortSubsets (kubernetes/kubernetes pkg/api/v1/endpoints/util.go; cases of
+ *   util_test.go TestPackSubsets, reference-index file 402524069; MD5 before
+ *   kubernetes/kubernetes#133511). TestPackSubsets compares against SortSubsets(expected), so
+ *   the grouping is checked here as a set, and the order against what clusters print for
+ *   kube-dns: Endpoints ports metrics 9153, dns-tcp 53, dns 53 since the FNV change (a k3s
+ *   v1.33+ and a minikube `kubectl get endpoints kube-dns` in the reference index, files
+ *   71205786895 and 70650938884);
+ * - NewPortMapKey (staging/src/k8s.io/endpointslice/util/controller_utils.go at
+ *   008b3652959ca58af8be3fb5b6ecfe9ae7638282), which sorts a slice's ports in place: recent
+ *   clusters list the kube-dns slice's PORTS as 53,53,9153 (reference-index files 70515237661,
+ *   71635689214, running CoreDNS v1.14.6).
  */
 import { describe, expect, it } from 'vitest';
 import { repackSubsets } from '../../../src/engine/controllers/endpoints';
 import { fnv128a } from '../../../src/engine/controllers/fnv128a';
 import {
   dumpEndpointPort,
+  dumpEndpointSlicePort,
   dumpEndpointSubset,
   sortPortsByHash,
-} from '../../../src/engine/controllers/sortSubsets';
-import type { EndpointPort, EndpointSubset } from '../../../src/engine/model';
+  sortSlicePortsByHash,
+} from '../../../src/engine/controllers/hashOrder';
+import type { EndpointPort, EndpointSlicePort, EndpointSubset } from '../../../src/engine/model';
 
 describe('FNV-1a 128 (Go hash/fnv New128a)', () => {
   it('gives the published test vectors', () => {
@@ -52,6 +59,24 @@ describe('portsByHash', () => {
     ];
     sortPortsByHash(ports);
     expect(ports.map((p) => p.name)).toEqual(['metrics', 'dns-tcp', 'dns']);
+  });
+});
+
+describe('portsInOrder (NewPortMapKey)', () => {
+  it("orders the kube-dns slice's ports as a cluster stores them: 53, 53, 9153", () => {
+    const ports: EndpointSlicePort[] = [
+      { name: 'metrics', port: 9153, protocol: 'TCP' },
+      { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+      { name: 'dns', port: 53, protocol: 'UDP' },
+    ];
+    sortSlicePortsByHash(ports);
+    expect(ports.map((p) => p.name)).toEqual(['dns', 'dns-tcp', 'metrics']);
+  });
+
+  it('dumps a discovery EndpointPort, its fields all pointers', () => {
+    expect(dumpEndpointSlicePort({ name: '', port: 8080, protocol: 'TCP' })).toBe(
+      '(v1.EndpointPort){Name:(*string) Protocol:(*v1.Protocol)TCP Port:(*int32)8080 AppProtocol:(*string)<nil>}',
+    );
   });
 });
 

@@ -1,11 +1,13 @@
 /**
- * SortSubsets (pkg/api/v1/endpoints/util.go): addresses by IP then UID, ports and subsets by
- * the hash of their DeepHashObject dump (k8s.io/utils/dump ForHash: go-spew's `%#v` at
- * d8f796af33cc, which names each value's Go type, prints a nil pointer or slice as `<nil>` and
- * never a pointer's address). The dumps are written out here for the three structs involved,
- * fields in their Go order: v1.EndpointSubset, v1.EndpointAddress, v1.EndpointPort.
+ * Orders upstream derives from hashing a value's DeepHashObject dump (k8s.io/utils/dump
+ * ForHash: go-spew's `%#v` at d8f796af33cc, which names each value's Go type, prints a nil
+ * pointer or slice as `<nil>` and never a pointer's address) with FNV-128a:
+ * - SortSubsets (pkg/api/v1/endpoints/util.go): a v1 Endpoints' ports and subsets;
+ * - NewPortMapKey (staging/src/k8s.io/endpointslice/util/controller_utils.go), which sorts an
+ *   EndpointSlice's ports in place before hashing them into its key.
+ * The dumps are written out here for the structs involved, fields in their Go order.
  */
-import type { EndpointAddress, EndpointPort, EndpointSubset } from '../model';
+import type { EndpointAddress, EndpointPort, EndpointSlicePort, EndpointSubset } from '../model';
 import { fnv128a } from './fnv128a';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -41,11 +43,16 @@ export function dumpEndpointSubset(s: EndpointSubset): string {
   return `(v1.EndpointSubset){Addresses:([]v1.EndpointAddress)${slice(s.addresses, addressFields)} NotReadyAddresses:([]v1.EndpointAddress)${slice(s.notReadyAddresses, addressFields)} Ports:([]v1.EndpointPort)${slice(s.ports, portFields)}}`;
 }
 
+/** The dump of a discovery.k8s.io/v1 EndpointPort (its fields all pointers). */
+export function dumpEndpointSlicePort(p: EndpointSlicePort): string {
+  const port = typeof p.port === 'number' ? String(p.port) : '<nil>';
+  return `(v1.EndpointPort){Name:(*string)${ptr(p.name)} Protocol:(*v1.Protocol)${ptr(p.protocol)} Port:(*int32)${port} AppProtocol:(*string)${ptr(p.appProtocol)}}`;
+}
+
 /** Port hashes seen before: most Services share a few ports (bounded, cleared when full). */
 const portHashes = new Map<string, string>();
 
-function portHash(p: EndpointPort): string {
-  const dump = dumpEndpointPort(p);
+function hashOf(dump: string): string {
   let hash = portHashes.get(dump);
   if (hash === undefined) {
     if (portHashes.size >= 4096) portHashes.clear();
@@ -64,7 +71,12 @@ function byHash<T>(items: T[], hash: (item: T) => string): void {
 
 /** portsByHash: sorts a subset's ports in place. */
 export function sortPortsByHash(ports: EndpointPort[]): void {
-  byHash(ports, portHash);
+  byHash(ports, (p) => hashOf(dumpEndpointPort(p)));
+}
+
+/** portsInOrder: sorts an EndpointSlice's ports in place, as NewPortMapKey does. */
+export function sortSlicePortsByHash(ports: EndpointSlicePort[]): void {
+  byHash(ports, (p) => hashOf(dumpEndpointSlicePort(p)));
 }
 
 /** subsetsByHash: sorts the subsets in place (their addresses and ports already sorted). */
