@@ -24,6 +24,7 @@ import type {
 import { isIPv6 } from '../net/ip';
 import { headlessLabel } from './endpoints';
 import { namespaceOf } from './labels';
+import { reconcileExisting, type SliceFactory } from './endpointSliceFinalize';
 import { sortSlicePortsByHash } from './hashOrder';
 import { newControllerRef } from './owners';
 import {
@@ -44,6 +45,7 @@ import {
 import { generateName, type Random } from './random';
 import { sortInPlace } from './sort';
 import { lastChangeTriggerTime, triggerTimeAnnotation } from './triggerTime';
+import { addPreferCloseHints, preferClose } from './trafficDistribution';
 
 export const serviceNameLabel = 'kubernetes.io/service-name';
 export const managedByLabel = 'endpointslice.kubernetes.io/managed-by';
@@ -51,8 +53,6 @@ export const endpointSliceControllerName = 'endpointslice-controller.k8s.io';
 /** maxEndpointsPerSlice: kube-controller-manager's `--max-endpoints-per-slice` default. */
 export const maxEndpointsPerSlice = 100;
 export const zoneLabel = 'topology.kubernetes.io/zone';
-const topologyAwareHintsAnnotation = 'service.kubernetes.io/topology-aware-hints';
-const topologyModeAnnotation = 'service.kubernetes.io/topology-mode';
 
 /** getAddressTypesForService: from ipFamilies; else the ClusterIP's family; a headless Service without families gets both. */
 export function addressTypesForService(service: Service): AddressType[] {
@@ -174,6 +174,12 @@ export interface SliceNaming {
   taken: Set<string>;
   /** Names of slices this controller already manages for the Service, per address type, reused in order. */
   reuse: ReadonlyMap<AddressType, string[]>;
+  /**
+   * The slices this controller already manages for the Service, when the caller passes them:
+   * an address type that has some is reconciled against them as upstream does
+   * (./endpointSliceReconcile.ts) rather than rebuilt under reused names.
+   */
+  existing?: readonly EndpointSlice[];
 }
 
 export interface EndpointSliceResult {
@@ -205,6 +211,17 @@ function newSlice(
   const reusedName = m.naming.reuse.get(addressType)?.shift();
   if (reusedName !== undefined) (m.reused ??= new Set()).add(reusedName);
   const sliceName = reusedName ?? generateName(m.naming.random, m.generateName, m.naming.taken);
+  return sliceWith(m, sliceName, addressType, ports, endpoints);
+}
+
+/** newEndpointSlice, named `sliceName`. */
+function sliceWith(
+  m: SliceMaker,
+  sliceName: string,
+  addressType: AddressType,
+  ports: EndpointSlicePort[],
+  endpoints: Endpoint[],
+): EndpointSlice {
   const metadata: ObjectMeta = m.annotations
     ? {
         name: sliceName,
@@ -230,34 +247,6 @@ function newSlice(
     endpoints: endpoints.length > 0 ? endpoints : null,
     ports: ports.length > 0 ? ports : null,
   };
-}
-
-/**
- * hintsEnabled (staging/src/k8s.io/endpointslice/utils.go): the topology-aware-hints
- * annotation, else topology-mode, is Auto or auto.
- */
-export function hintsEnabled(annotations: Readonly<Record<string, string>> | undefined): boolean {
-  const a = annotations ?? {};
-  const value = Object.hasOwn(a, topologyAwareHintsAnnotation)
-    ? a[topologyAwareHintsAnnotation]
-    : a[topologyModeAnnotation];
-  return value === 'Auto' || value === 'auto';
-}
-
-/**
- * trafficdist.ReconcileHints with the preferClose heuristic
- * (staging/src/k8s.io/endpointslice/trafficdist/trafficdist.go at
- * 19952a2b7bd575ccb22c510976f5676530dad49a): each ready endpoint with a zone is hinted for
- * its own zone. Only PreferClose is a valid trafficDistribution here (PreferSameZone and
- * PreferSameNode are behind a gate this cluster does not enable, as its validation says).
- */
-function addPreferCloseHints(slices: readonly EndpointSlice[]): void {
-  for (const slice of slices) {
-    for (const endpoint of slice.endpoints ?? []) {
-      if (endpoint.conditions?.ready !== true || !endpoint.zone) continue;
-      endpoint.hints = { forZones: [{ name: endpoint.zone }] };
-    }
-  }
 }
 
 /**
@@ -319,6 +308,22 @@ export function computeEndpointSlices(
         groups.set(key, (group = { ports: endpointPorts(svcPorts, numbers), endpoints: [] }));
       group.endpoints.push(endpoint);
     }
+    const existing = naming.existing?.filter((x) => (x.addressType ?? 'IPv4') === addressType);
+    if (existing && existing.length > 0) {
+      const sorted = [...groups.values()].map(({ ports, endpoints }) => ({
+        ports,
+        endpoints: sortInPlace(endpoints, compareEndpoints),
+      }));
+      const factory: SliceFactory = {
+        unnamed: (ports) => sliceWith(maker, '', addressType, ports, []),
+        generate: () => generateName(naming.random, maker.generateName, naming.taken),
+        labels: maker.labels,
+        triggerTime,
+        max: maxEndpointsPerSlice,
+      };
+      slices.push(...reconcileExisting(factory, service, sorted, existing));
+      continue;
+    }
     const before = slices.length;
     for (const { ports, endpoints } of groups.values()) {
       sortInPlace(endpoints, compareEndpoints);
@@ -330,11 +335,7 @@ export function computeEndpointSlices(
     }
     if (slices.length === before) slices.push(newSlice(maker, addressType, [], []));
   }
-  if (
-    service.spec?.trafficDistribution === 'PreferClose' &&
-    !hintsEnabled(service.metadata?.annotations)
-  )
-    addPreferCloseHints(slices);
+  if (preferClose(service)) addPreferCloseHints(slices);
   // finalize: no new slice is created for a Service being deleted; existing ones are updated.
   const kept = service.metadata?.deletionTimestamp
     ? slices.filter((s) => s.metadata.name !== undefined && maker.reused?.has(s.metadata.name))

@@ -1,0 +1,101 @@
+/**
+ * finalize for an address type the Service already has slices of
+ * (staging/src/k8s.io/endpointslice/reconciler.go at 020438690733e56d2c3d04f7369908c3eddec113:
+ * reconcileByAddressType's placeholder, finalize's recycling and addTriggerTimeAnnotation),
+ * with the hints trafficDistribution asks for (trafficdist.ReconcileHints, or
+ * RemoveHintsFromSlices when no heuristic applies).
+ */
+import type { Endpoint, EndpointSlice, EndpointSlicePort, ObjectMeta, Service } from '../model';
+import { isPlaceholder, ownedBy, planWithExisting } from './endpointSliceReconcile';
+import { addPreferCloseHints, needsPreferCloseHints, preferClose } from './trafficDistribution';
+import { triggerTimeAnnotation } from './triggerTime';
+
+/** How the Service's new slices are made. */
+export interface SliceFactory {
+  /** newEndpointSlice with these ports, no endpoints, not named yet. */
+  unnamed: (ports: EndpointSlicePort[]) => EndpointSlice;
+  /** A name from the slices' generateName. */
+  generate: () => string;
+  /** setEndpointSliceLabels' labels. */
+  labels: Record<string, string>;
+  /** The trigger time of this sync, if any. */
+  triggerTime: string | undefined;
+  /** maxEndpointsPerSlice. */
+  max: number;
+}
+
+/**
+ * addTriggerTimeAnnotation on a slice being updated: its own annotations kept, the trigger
+ * time set, or cleared when there is none.
+ */
+function withTriggerTime(slice: EndpointSlice, time: string | undefined): EndpointSlice {
+  const annotations: Record<string, string> = {};
+  for (const [k, v] of Object.entries(slice.metadata?.annotations ?? {}))
+    if (k !== triggerTimeAnnotation) annotations[k] = v;
+  if (time) annotations[triggerTimeAnnotation] = time;
+  const { annotations: _old, ...rest } = slice.metadata ?? {};
+  const metadata: ObjectMeta = Object.keys(annotations).length ? { ...rest, annotations } : rest;
+  return { ...slice, metadata };
+}
+
+/**
+ * reconcileByAddressType and finalize for an address type the Service already has slices of:
+ * the plan (./endpointSliceReconcile.ts), the placeholder, removed slices' names recycled,
+ * the hints of trafficDistribution, the trigger time on what is written. Slices come out in
+ * their stored order, the new ones last.
+ */
+export function reconcileExisting(
+  f: SliceFactory,
+  service: Service,
+  groups: readonly { ports: EndpointSlicePort[]; endpoints: Endpoint[] }[],
+  existing: readonly EndpointSlice[],
+): EndpointSlice[] {
+  const unnamed = f.unnamed;
+  const plan = planWithExisting(service, existing, groups, f.labels, unnamed, f.max);
+  if (existing.length === plan.remove.length && plan.create.length === 0) {
+    const placeholder = unnamed([]);
+    const only = plan.remove[0];
+    if (plan.remove.length === 1 && only && isPlaceholder(only, placeholder)) {
+      plan.remove = [];
+      plan.unchanged.push(only);
+    } else plan.create.push(placeholder);
+  }
+  // finalize: a slice to create takes the name of a slice of the Service to delete.
+  for (let i = 0; i < plan.remove.length && plan.create.length > 0;) {
+    const removed = plan.remove[i] as EndpointSlice;
+    const created = plan.create[plan.create.length - 1] as EndpointSlice;
+    if (removed.addressType === created.addressType && ownedBy(removed, service)) {
+      created.metadata.name = removed.metadata?.name ?? '';
+      plan.create.pop();
+      plan.update.push(created);
+      plan.remove.splice(i, 1);
+    } else i++;
+  }
+  if (service.metadata?.deletionTimestamp) plan.create = [];
+  for (const c of plan.create) c.metadata.name = f.generate();
+  // Hints: unchanged slices whose hints are not what the heuristic wants are updated too.
+  const close = preferClose(service);
+  const stale = (x: EndpointSlice) =>
+    close ? needsPreferCloseHints(x) : (x.endpoints ?? []).some((e) => e.hints !== undefined);
+  for (const x of plan.unchanged.filter(stale)) {
+    plan.unchanged.splice(plan.unchanged.indexOf(x), 1);
+    plan.update.push({
+      ...x,
+      metadata: { ...x.metadata },
+      endpoints: (x.endpoints ?? []).map((e) => ({ ...e })),
+    });
+  }
+  const written = [...plan.create, ...plan.update];
+  if (close) addPreferCloseHints(written);
+  else for (const x of written) for (const e of x.endpoints ?? []) delete e.hints;
+  const updates = new Map(
+    plan.update.map((x) => [x.metadata?.name ?? '', withTriggerTime(x, f.triggerTime)]),
+  );
+  const out: EndpointSlice[] = [];
+  for (const x of existing) {
+    const name = x.metadata?.name ?? '';
+    if (plan.unchanged.includes(x)) out.push({ ...x, metadata: { ...x.metadata } });
+    else if (updates.has(name)) out.push(updates.get(name) as EndpointSlice);
+  }
+  return [...out, ...plan.create];
+}
