@@ -21,34 +21,24 @@ function podTriggerTime(pod: Pod): unknown {
 
 /**
  * A timestamp as the API server prints one (`2006-01-02T15:04:05Z`): such strings order as
- * their times do, so most comparisons need no parsing (it runs for every pod of every Service).
+ * their times do, so most comparisons need no parsing (this runs for every pod of every
+ * Service, so the shape is checked by its separators only).
  */
-function isPlainUTC(text: string): boolean {
-  return text.length === 20 && text.charCodeAt(10) === 84 && text.charCodeAt(19) === 90;
+function isPlainUTC(t: string): boolean {
+  return (
+    t.length === 20 &&
+    t.charCodeAt(4) === 45 &&
+    t.charCodeAt(7) === 45 &&
+    t.charCodeAt(10) === 84 &&
+    t.charCodeAt(13) === 58 &&
+    t.charCodeAt(16) === 58 &&
+    t.charCodeAt(19) === 90
+  );
 }
 
 /** time.Time.UTC().Format(time.RFC3339Nano): no fraction when it is zero, no trailing zeros. */
 function formatRFC3339Nano(ms: number): string {
   return new Date(ms).toISOString().replace(/\.?0*Z$/, 'Z');
-}
-
-/** The latest of `times` (strings that parse as times; others are no time), RFC3339Nano. */
-function latestOf(times: readonly unknown[]): string | undefined {
-  let plain = '';
-  let other = NaN;
-  for (const at of times) {
-    if (typeof at !== 'string' || at === '') continue;
-    if (isPlainUTC(at)) {
-      if (at > plain) plain = at;
-    } else {
-      const ms = Date.parse(at);
-      if (ms > other || (Number.isNaN(other) && !Number.isNaN(ms))) other = ms;
-    }
-  }
-  const plainMs = plain ? Date.parse(plain) : NaN;
-  if (plain && Number.isNaN(plainMs)) return latestOf(times.filter((t) => !isPlainUTC(String(t))));
-  if (Number.isNaN(other)) return plain || undefined;
-  return plainMs >= other ? plain : formatRFC3339Nano(other);
 }
 
 /**
@@ -59,8 +49,19 @@ function latestOf(times: readonly unknown[]): string | undefined {
  * neither is known (the controller then clears the annotation).
  */
 export function lastChangeTriggerTime(service: Service, pods: readonly Pod[]): string | undefined {
-  const times = new Array<unknown>(pods.length + 1);
-  times[0] = service.metadata?.creationTimestamp;
-  for (let i = 0; i < pods.length; i++) times[i + 1] = podTriggerTime(pods[i] as Pod);
-  return latestOf(times);
+  let plain = '';
+  let other = NaN;
+  for (let i = -1; i < pods.length; i++) {
+    const at = i < 0 ? service.metadata?.creationTimestamp : podTriggerTime(pods[i] as Pod);
+    if (typeof at !== 'string' || at === '') continue;
+    if (isPlainUTC(at)) {
+      if (at > plain) plain = at;
+      continue;
+    }
+    const ms = Date.parse(at);
+    if (ms > other || (Number.isNaN(other) && !Number.isNaN(ms))) other = ms;
+  }
+  if (Number.isNaN(other)) return plain || undefined;
+  if (plain && Date.parse(plain) >= other) return plain;
+  return formatRFC3339Nano(other);
 }
