@@ -105,11 +105,109 @@ describe('EndpointSlice mirroring reconcile (reconciler_test.go TestReconcile)',
       2,
     ],
   ];
+  const two = (a: [string, string][], b: [string, string][]): EndpointSubset[] => [
+    { ports: [http, https], addresses: a.map(([ip, h], i) => addr(ip, h, `node-${i + 1}`)) },
+    {
+      ports: [
+        { name: 'http', port: 3000, protocol: 'TCP' },
+        { name: 'https', port: 3001, protocol: 'UDP' },
+      ],
+      addresses: b.map(([ip, h], i) => addr(ip, h, `node-${i + 1}`)),
+    },
+  ];
+  cases.push(
+    [
+      'Endpoints with 2 subsets, multiple ports, and dual stack addresses',
+      two(
+        [
+          ['2001:db8:2222:3333:4444:5555:6666:7777', 'pod-1'],
+          ['10.0.0.2', 'pod-2'],
+        ],
+        [
+          ['10.0.1.1', 'pod-11'],
+          ['10.0.1.2', 'pod-12'],
+          ['2001:db8:3333:4444:5555:6666:7777:8888', 'pod-13'],
+        ],
+      ),
+      4,
+    ],
+    [
+      'Endpoints with 2 subsets, multiple ports, ipv6 only addresses',
+      two(
+        [
+          ['2001:db8:1111:3333:4444:5555:6666:7777', 'pod-1'],
+          ['2001:db8:2222:3333:4444:5555:6666:7777', 'pod-2'],
+        ],
+        [
+          ['2001:db8:3333:3333:4444:5555:6666:7777', 'pod-11'],
+          ['2001:db8:4444:3333:4444:5555:6666:7777', 'pod-12'],
+          ['2001:db8:5555:3333:4444:5555:6666:7777', 'pod-13'],
+        ],
+      ),
+      2,
+    ],
+    [
+      'Endpoints with 2 subsets, multiple ports, some invalid addresses',
+      two(
+        [
+          ['2001:db8:1111:3333:4444:5555:6666:7777', 'pod-1'],
+          ['this-is-not-an-ip', 'pod-2'],
+        ],
+        [
+          ['this-is-also-not-an-ip', 'pod-11'],
+          ['2001:db8:4444:3333:4444:5555:6666:7777', 'pod-12'],
+          ['2001:db8:5555:3333:4444:5555:6666:7777', 'pod-13'],
+        ],
+      ),
+      2,
+    ],
+    [
+      'Endpoints with 2 subsets, multiple ports, all invalid addresses',
+      two(
+        [
+          ['this-is-not-an-ip1', 'pod-1'],
+          ['this-is-not-an-ip12', 'pod-2'],
+        ],
+        [
+          ['this-is-not-an-ip11', 'pod-11'],
+          ['this-is-not-an-ip12', 'pod-12'],
+          ['this-is-not-an-ip3', 'pod-13'],
+        ],
+      ),
+      0,
+    ],
+  );
   for (const [name, subsets, slices] of cases) {
     it(`${name}: ${slices} slice(s)`, () => {
       expect(mirror(endpoints(subsets)).slices).toHaveLength(slices);
     });
   }
+
+  it('puts each address in the slice of its family and ports (expectMatchingAddresses)', () => {
+    const result = mirror(
+      endpoints(
+        two(
+          [
+            ['2001:db8:2222:3333:4444:5555:6666:7777', 'pod-1'],
+            ['10.0.0.2', 'pod-2'],
+          ],
+          [['10.0.1.1', 'pod-11']],
+        ),
+      ),
+    );
+    expect(
+      result.slices.map((s) => [
+        s.addressType,
+        s.ports?.map((p) => p.port ?? 0).sort((a, b) => a - b),
+        s.endpoints?.map((e) => [e.addresses?.[0], e.hostname, e.nodeName, e.conditions?.ready]),
+      ]),
+    ).toEqual([
+      ['IPv4', [80, 443], [['10.0.0.2', 'pod-2', 'node-2', true]]],
+      ['IPv4', [3000, 3001], [['10.0.1.1', 'pod-11', 'node-1', true]]],
+      ['IPv6', [80, 443], [['2001:db8:2222:3333:4444:5555:6666:7777', 'pod-1', 'node-1', true]]],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
 
   it('copies ready and not-ready addresses with only the ready condition', () => {
     const [slice] = mirror(
