@@ -214,7 +214,10 @@ function newSlice(
   return sliceWith(m, sliceName, addressType, ports, endpoints);
 }
 
-/** newEndpointSlice, named `sliceName`. */
+/**
+ * newEndpointSlice, named `sliceName`, with the generation the API server gives a slice it
+ * creates (pkg/registry/discovery/endpointslice/strategy.go PrepareForCreate).
+ */
 function sliceWith(
   m: SliceMaker,
   sliceName: string,
@@ -227,6 +230,7 @@ function sliceWith(
         name: sliceName,
         generateName: m.generateName,
         namespace: m.namespace,
+        generation: 1,
         labels: m.labels,
         annotations: m.annotations,
         ownerReferences: m.ownerReferences,
@@ -235,6 +239,7 @@ function sliceWith(
         name: sliceName,
         generateName: m.generateName,
         namespace: m.namespace,
+        generation: 1,
         labels: m.labels,
         ownerReferences: m.ownerReferences,
       };

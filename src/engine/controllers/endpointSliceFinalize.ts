@@ -88,8 +88,17 @@ export function reconcileExisting(
   const written = [...plan.create, ...plan.update];
   if (close) addPreferCloseHints(written);
   else for (const x of written) for (const e of x.endpoints ?? []) delete e.hints;
+  // PrepareForUpdate: a slice whose content or labels change gets the next generation.
+  const generations = new Map(
+    existing.map((x) => [x.metadata?.name ?? '', x.metadata?.generation]),
+  );
   const updates = new Map(
-    plan.update.map((x) => [x.metadata?.name ?? '', withTriggerTime(x, f.triggerTime)]),
+    plan.update.map((x) => {
+      const name = x.metadata?.name ?? '';
+      const updated = withTriggerTime(x, f.triggerTime);
+      updated.metadata.generation = (generations.get(name) ?? 0) + 1;
+      return [name, updated];
+    }),
   );
   const out: EndpointSlice[] = [];
   for (const x of existing) {

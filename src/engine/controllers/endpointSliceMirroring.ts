@@ -163,6 +163,8 @@ export function mirrorEndpoints(
       name: naming.reuse.shift() ?? generateName(naming.random, `${name}-`, naming.taken),
       generateName: `${name}-`,
       namespace: namespaceOf(endpoints),
+      // PrepareForCreate (pkg/registry/discovery/endpointslice/strategy.go).
+      generation: 1,
       labels: { ...labels },
       ...(Object.keys(annotations).length ? { annotations: { ...annotations } } : {}),
       ownerReferences: [{ ...owner }],

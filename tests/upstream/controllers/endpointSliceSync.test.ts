@@ -66,6 +66,16 @@ describe('the trigger-time annotation (TestReconcile1Pod)', () => {
     expect(slice?.metadata.annotations).toEqual({ [trigger]: '2024-05-06T07:08:09Z' });
   });
 
+  it('creates each slice at generation 1 (expectTrackedGeneration in TestReconcile1Pod, TestReconcileEmpty)', () => {
+    const pod = testPod(1, { nodeName: 'node-1' });
+    for (const pods of [[pod], []])
+      expect(
+        computeEndpointSlices(newService(), pods, node1, naming()).slices.map(
+          (x) => x.metadata.generation,
+        ),
+      ).toEqual([1]);
+  });
+
   it('has no annotation when neither the Service nor a pod has a time', () => {
     const [slice] = computeEndpointSlices(
       newService(),

@@ -77,6 +77,8 @@ describe('reconcile with stored slices (reconciler_test.go)', () => {
       ['new', 100],
     ]);
     expect(out[1]).toEqual(existing[1]);
+    // The fake client's update reactor bumps the generation; a created slice starts at 1.
+    expect(out.map((x) => x.metadata.generation)).toEqual([1, undefined, 1]);
   });
 
   it('creates two slices rather than update both (TestReconcileEndpointSlicesSomePreexistingWorseAllocation)', () => {
