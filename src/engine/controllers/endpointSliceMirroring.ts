@@ -17,6 +17,7 @@ import { managedByLabel, serviceNameLabel } from './endpointSlice';
 import { lessAddress, repackSubsets } from './endpoints';
 import { namespaceOf, serviceSelector } from './labels';
 import { sortSlicePortsByHash } from './hashOrder';
+import { mirrorOntoExisting } from './endpointSliceMirroringExisting';
 import { newControllerRef } from './owners';
 import { protocolOf } from './podUtil';
 import { generateName, type Random } from './random';
@@ -63,6 +64,18 @@ function byAddress(a: Endpoint, b: Endpoint): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+export interface MirrorNaming {
+  random: Random;
+  taken: Set<string>;
+  /** Names of slices this controller already mirrored for the Endpoints, reused in order. */
+  reuse: string[];
+  /**
+   * Those slices themselves, when the caller passes them: they are then reconciled as upstream
+   * does (./endpointSliceMirroringExisting.ts) rather than rebuilt under reused names.
+   */
+  existing?: readonly EndpointSlice[];
+}
+
 export interface MirrorResult {
   slices: EndpointSlice[];
   /** Events the controller records on the Endpoints (invalid or too many addresses). */
@@ -79,7 +92,7 @@ export interface MirrorResult {
 export function mirrorEndpoints(
   endpoints: Endpoints,
   service: Service | undefined,
-  naming: { random: Random; taken: Set<string>; reuse: string[] },
+  naming: MirrorNaming,
 ): MirrorResult {
   if (
     !service ||
@@ -153,14 +166,17 @@ export function mirrorEndpoints(
     kind: 'Endpoints',
     metadata: endpoints.metadata,
   });
-  const ordered = [...groups.values()].sort((a, b) =>
+  const ordered = [...groups.entries()].sort(([, a], [, b]) =>
     a.addressType === b.addressType ? 0 : a.addressType === 'IPv4' ? -1 : 1,
   );
-  const slices = ordered.map(({ addressType, ports, endpoints: set }): EndpointSlice => ({
+  const make = (
+    [, { addressType, ports, endpoints: set }]: (typeof ordered)[number],
+    sliceName: string,
+  ): EndpointSlice => ({
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
     metadata: {
-      name: naming.reuse.shift() ?? generateName(naming.random, `${name}-`, naming.taken),
+      name: sliceName,
       generateName: `${name}-`,
       namespace: namespaceOf(endpoints),
       // PrepareForCreate (pkg/registry/discovery/endpointslice/strategy.go).
@@ -172,6 +188,13 @@ export function mirrorEndpoints(
     addressType,
     endpoints: [...set.values()].sort(byAddress),
     ports: ports.length > 0 ? ports : null,
-  }));
+  });
+  const generated = () => generateName(naming.random, `${name}-`, naming.taken);
+  if (naming.existing && naming.existing.length > 0) {
+    const desired = ordered.map((entry) => ({ key: entry[0], slice: make(entry, '') }));
+    const slices = mirrorOntoExisting(desired, naming.existing, annotations, endpoints, generated);
+    return { slices, warnings };
+  }
+  const slices = ordered.map((entry) => make(entry, naming.reuse.shift() ?? generated()));
   return { slices, warnings };
 }

@@ -43,7 +43,7 @@ export function portMapKey(ports: readonly EndpointSlicePort[] | null | undefine
 }
 
 /** hashEndpoint's identity: the sorted addresses, hostname and the targetRef's namespace/name. */
-function endpointKey(e: Endpoint): string {
+export function endpointKey(e: Endpoint): string {
   const addresses = [...(e.addresses ?? [])].sort().join(',');
   return `${addresses}\u0000${e.hostname ?? ''}\u0000${e.targetRef?.namespace ?? ''}\u0000${e.targetRef?.name ?? ''}`;
 }
@@ -51,7 +51,7 @@ function endpointKey(e: Endpoint): string {
 const str = (v: unknown) => v ?? '';
 
 /** EndpointsEqualBeyondHash: nodeName, zone, the three conditions and targetRef (less its resourceVersion). */
-function equalBeyondHash(a: Endpoint, b: Endpoint): boolean {
+export function equalBeyondHash(a: Endpoint, b: Endpoint): boolean {
   const ca = a.conditions ?? {};
   const cb = b.conditions ?? {};
   const ra = a.targetRef;

@@ -12,7 +12,13 @@ import {
 } from '../../../src/engine/controllers/endpointSliceMirroring';
 import { seededRandom } from '../../../src/engine/controllers/random';
 import { formatIP } from '../../../src/engine/net/ip';
-import type { EndpointSubset, Endpoints, Service } from '../../../src/engine/model';
+import type {
+  Endpoint,
+  EndpointSlice,
+  EndpointSubset,
+  Endpoints,
+  Service,
+} from '../../../src/engine/model';
 
 const service: Service = {
   kind: 'Service',
@@ -346,5 +352,88 @@ describe('ParseIPSloppy (addressToEndpoint)', () => {
     expect(text('::ffff:10.0.0.1')).toBe('10.0.0.1');
     expect(text('2001:0db8::0001')).toBe('2001:db8::1');
     expect(text('10.0.0.256')).toBeUndefined();
+  });
+});
+
+describe('mirroring onto stored slices (reconciler_test.go TestReconcile, existing EndpointSlices)', () => {
+  const subsets: EndpointSubset[] = [
+    {
+      ports: [http, https],
+      addresses: [addr('10.0.0.1', 'pod-1'), addr('10.0.0.2', 'pod-2', 'node-2')],
+    },
+    {
+      ports: [
+        { name: 'http', port: 3000, protocol: 'TCP' },
+        { name: 'https', port: 3001, protocol: 'UDP' },
+      ],
+      addresses: [addr('10.0.1.1', 'pod-11'), addr('10.0.1.2', 'pod-12', 'node-2')],
+    },
+  ];
+  const stored = (endpointsList: Endpoint[] | null): EndpointSlice => ({
+    kind: 'EndpointSlice',
+    metadata: {
+      name: 'test-ep-1',
+      namespace: 'test',
+      labels: {
+        'kubernetes.io/service-name': 'test-ep',
+        'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io',
+      },
+    },
+    addressType: 'IPv4',
+    ports: [http, https],
+    endpoints: endpointsList,
+  });
+  const withExisting = (existing: EndpointSlice[]) =>
+    mirrorEndpoints(endpoints(subsets), service, {
+      random: seededRandom(1, 'mirror'),
+      taken: new Set(['test-ep-1']),
+      reuse: [],
+      existing,
+    }).slices;
+
+  it('keeps a stored slice identical to a subset, and creates the other', () => {
+    const identical = stored([
+      {
+        addresses: ['10.0.0.1'],
+        conditions: { ready: true },
+        hostname: 'pod-1',
+        nodeName: 'node-1',
+      },
+      {
+        addresses: ['10.0.0.2'],
+        conditions: { ready: true },
+        hostname: 'pod-2',
+        nodeName: 'node-2',
+      },
+    ]);
+    const out = withExisting([identical]);
+    expect(out[0]).toEqual(identical);
+    expect(out.map((s) => [s.metadata.name === 'test-ep-1', s.endpoints?.length])).toEqual([
+      [true, 2],
+      [false, 2],
+    ]);
+  });
+
+  it('rewrites an empty or partial stored slice under its name', () => {
+    for (const partial of [
+      stored(null),
+      stored([
+        { addresses: ['10.0.0.2'], hostname: 'pod-2' },
+        { addresses: ['10.0.0.1', '10.0.0.3'], hostname: 'pod-1' },
+      ]),
+    ]) {
+      const out = withExisting([partial]);
+      expect(out.map((s) => [s.metadata.name === 'test-ep-1', s.metadata.generation])).toEqual([
+        [true, 1],
+        [false, 1],
+      ]);
+      expect(out[0]?.endpoints?.map((e) => e.addresses?.[0])).toEqual(['10.0.0.1', '10.0.0.2']);
+    }
+  });
+
+  it('gives the name of a slice no longer wanted to a new one of its address type (recycleSlices)', () => {
+    const stale = { ...stored(null), ports: [{ name: 'old', port: 1, protocol: 'TCP' as const }] };
+    const out = withExisting([stale]);
+    expect(out.map((s) => s.metadata.name === 'test-ep-1')).toEqual([true, false]);
   });
 });
