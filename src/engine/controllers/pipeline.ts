@@ -138,6 +138,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
             random: seededRandom(seed, `EndpointSlice/${key}`),
             taken,
             reuse,
+            existing: input.reusable,
           },
           targetRefs,
         ),
@@ -179,12 +180,12 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   for (const e of givenEndpoints) {
     const key = `${namespaceOf(e)}/${e.metadata?.name ?? ''}`;
     if (computedEndpoints.has(key)) continue;
+    const mirroredBefore = reusable.get(`${mirroringControllerName}/${key}`) ?? [];
     const mirrored = mirrorEndpoints(e, serviceAt(key), {
       random: seededRandom(seed, `EndpointSliceMirroring/${key}`),
       taken: takenIn(namespaceOf(e)),
-      reuse: (reusable.get(`${mirroringControllerName}/${key}`) ?? []).map(
-        (s) => s.metadata?.name ?? '',
-      ),
+      reuse: mirroredBefore.map((s) => s.metadata?.name ?? ''),
+      existing: mirroredBefore,
     });
     for (const w of mirrored.warnings)
       report(objectKey(e), 'subsets', w, 'endpointslicemirroring-controller');

@@ -39,7 +39,8 @@ export function withUID<T extends WithMeta>(seed: number, object: T): T {
 
 /**
  * An object a controller creates: a uid, and the creation time of the object that caused it.
- * The object is fresh (built by the controller in this run), so it is stamped in place.
+ * The object is fresh (built by the controller in this run), so it is stamped in place; a stored
+ * object the controller updated keeps its own uid and creation time.
  */
 export function created<T extends WithMeta>(
   seed: number,
@@ -47,7 +48,7 @@ export function created<T extends WithMeta>(
   cause: ObjectMeta | undefined,
 ): T {
   const at = cause?.creationTimestamp;
-  if (at) object.metadata.creationTimestamp = at;
+  if (at && !object.metadata.creationTimestamp) object.metadata.creationTimestamp = at;
   if (!object.metadata.uid) object.metadata.uid = deriveUID(seed, objectKey(object));
   return object;
 }
