@@ -5,7 +5,7 @@
  * immutable selector).
  */
 import type { Deployment, IntOrString, LabelSelector, ReplicaSet } from '../model';
-import { goQuote, goStringMap } from './goFormat';
+import { goJSON, goQuote, jsonQuote, type JSONValue } from './goFormat';
 import {
   forbidden,
   invalid,
@@ -61,20 +61,35 @@ export function selectorMatches(selector: LabelSelector, labels: Record<string, 
   return true;
 }
 
-/** `%#v` of a metav1.LabelSelector, as the famous `field is immutable` message prints it. */
+/**
+ * A metav1.LabelSelector as field errors print it (json.Marshal: `matchLabels`,
+ * `matchExpressions` and each requirement's `values` are omitted when empty).
+ */
 export function renderSelector(selector: LabelSelector): string {
-  const labels = selector.matchLabels
-    ? goStringMap(selector.matchLabels)
-    : 'map[string]string(nil)';
-  const exprs = selector.matchExpressions
-    ? `[]v1.LabelSelectorRequirement{${selector.matchExpressions
-        .map(
-          (e) =>
-            `v1.LabelSelectorRequirement{Key:${goQuote(String(e.key ?? ''))}, Operator:${goQuote(String(e.operator ?? ''))}, Values:${e.values ? `[]string{${e.values.map((v) => goQuote(String(v))).join(', ')}}` : '[]string(nil)'}}`,
-        )
-        .join(', ')}}`
-    : '[]v1.LabelSelectorRequirement(nil)';
-  return `v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${exprs}}`;
+  const fields: [string, JSONValue][] = [];
+  const labels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  if (Object.keys(labels).length > 0) fields.push(['matchLabels', jsonMap(labels)]);
+  const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  if (exprs.length > 0)
+    fields.push([
+      'matchExpressions',
+      exprs.map((e) => {
+        const requirement: [string, JSONValue][] = [
+          ['key', String(e.key ?? '')],
+          ['operator', String(e.operator ?? '')],
+        ];
+        if (Array.isArray(e.values) && e.values.length > 0)
+          requirement.push(['values', e.values.map(String)]);
+        return { fields: requirement };
+      }),
+    ]);
+  return goJSON({ fields });
+}
+
+function jsonMap(values: Record<string, unknown>): JSONValue {
+  const map: Record<string, string> = {};
+  for (const k in values) map[k] = String(values[k]);
+  return { map };
 }
 
 /** A template's labels as strings: the map itself when they are (as nearly always), not a copy. */
@@ -95,13 +110,14 @@ function requirementCount(selector: LabelSelector): number {
   return count;
 }
 
-const intOrPercentText = (v: IntOrString) => String(v);
+/** An IntOrString as field errors print it (its MarshalJSON: a number, or a quoted string). */
+const intOrPercentText = (v: IntOrString) => (typeof v === 'string' ? jsonQuote(v) : String(v));
 
-/** ValidatePositiveIntOrPercent; values print through IntOrString's String(). */
+/** ValidatePositiveIntOrPercent; values print as IntOrString marshals them. */
 function validateIntOrPercent(v: IntOrString | undefined, path: string): FieldErrors {
   if (typeof v === 'string') {
     const messages = isValidPercent(v);
-    return messages.length === 0 ? [] : messages.map((m) => invalidRaw(path, v, m));
+    return messages.length === 0 ? [] : messages.map((m) => invalidRaw(path, jsonQuote(v), m));
   }
   if (typeof v === 'number' && v < 0)
     return [invalid(path, v, 'must be greater than or equal to 0')];
@@ -111,6 +127,32 @@ function validateIntOrPercent(v: IntOrString | undefined, path: string): FieldEr
 function percentOrInt(v: IntOrString | undefined): number {
   if (typeof v === 'number') return v;
   return typeof v === 'string' && /^[0-9]+%$/.test(v) ? Number(v.slice(0, -1)) : 0;
+}
+
+/**
+ * The internal apps.DeploymentStrategy as field errors print it (json.Marshal of a type without
+ * JSON tags; an absent IntOrString is its zero value, 0).
+ */
+function renderStrategy(
+  strategy: NonNullable<NonNullable<Deployment['spec']>['strategy']>,
+): string {
+  const ru = strategy.rollingUpdate;
+  const intOrString = (v: IntOrString | undefined): JSONValue =>
+    typeof v === 'string' ? v : typeof v === 'number' ? v : 0;
+  const rollingUpdate: JSONValue = ru
+    ? {
+        fields: [
+          ['MaxUnavailable', intOrString(ru.maxUnavailable)],
+          ['MaxSurge', intOrString(ru.maxSurge)],
+        ],
+      }
+    : null;
+  return goJSON({
+    fields: [
+      ['Type', String(strategy.type ?? '')],
+      ['RollingUpdate', rollingUpdate],
+    ],
+  });
 }
 
 /** The selector and template checks shared by Deployments and ReplicaSets. */
@@ -133,7 +175,7 @@ function validateSelectorAndTemplate(
       errs.push(
         invalidRaw(
           'spec.selector',
-          `&LabelSelector{MatchLabels:map[string]string{},MatchExpressions:[]LabelSelectorRequirement{},}`,
+          renderSelector(selector),
           `empty selector is invalid for ${kindWord}`,
         ),
       );
@@ -201,14 +243,12 @@ export function validateDeployment(d: Deployment, old?: Deployment): FieldErrors
         ),
       );
     if (typeof ru.maxUnavailable === 'string' && percentOrInt(ru.maxUnavailable) > 100)
-      errs.push(invalidRaw(maxUnavailable, ru.maxUnavailable, 'must not be greater than 100%'));
+      errs.push(
+        invalidRaw(maxUnavailable, jsonQuote(ru.maxUnavailable), 'must not be greater than 100%'),
+      );
   } else {
     errs.push(
-      notSupportedRaw(
-        'spec.strategy',
-        `apps.DeploymentStrategy{Type:${goQuote(String(strategy.type ?? ''))}, RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}`,
-        ['Recreate', 'RollingUpdate'],
-      ),
+      notSupportedRaw('spec.strategy', renderStrategy(strategy), ['Recreate', 'RollingUpdate']),
     );
   }
   const minReady = typeof spec.minReadySeconds === 'number' ? spec.minReadySeconds : 0;

@@ -1,7 +1,8 @@
 /**
- * Go's fmt verbs as the API server uses them in field errors: `%q` for strings, `%#v` for slices,
- * maps and structs. The values are rendered once, where the error is made, so that every message
- * reads byte for byte as the real API server writes it.
+ * How the API server prints a field error's bad value (apimachinery field/errors.go ErrorBody):
+ * `%q` for a string, `%v` for a number, and JSON (encoding/json) for lists, maps, structs and
+ * named string types. The values are rendered once, where the error is made, so that every
+ * message reads byte for byte as the real API server writes it.
  */
 
 /** `%q` (strconv.Quote): printable runes kept, `"` and `\` escaped, control characters as Go escapes them. */
@@ -34,17 +35,58 @@ function isPlainPrintable(text: string): boolean {
   return true;
 }
 
-/** `%#v` of a `[]string`: `[]string{"a", "b"}`, or `[]string(nil)` when absent. */
-export function goStringSlice(values: readonly string[] | undefined): string {
-  if (values === undefined) return '[]string(nil)';
-  return `[]string{${values.map(goQuote).join(', ')}}`;
+/**
+ * A string as Go's encoding/json writes it: JSON's escapes, plus `<`, `>`, `&`, U+2028 and U+2029
+ * as `\u` escapes (Go escapes them for HTML; JSON.stringify does not).
+ */
+export function jsonQuote(text: string): string {
+  const json = JSON.stringify(text);
+  return /[<>&\u2028\u2029]/.test(json)
+    ? json.replace(
+        /[<>&\u2028\u2029]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      )
+    : json;
 }
 
-/** `%#v` of a `map[string]string`: keys sorted, as fmt prints maps; `map[string]string(nil)` when absent. */
-export function goStringMap(values: Readonly<Record<string, string>> | undefined): string {
-  if (values === undefined) return 'map[string]string(nil)';
-  const keys = Object.keys(values).sort();
-  return `map[string]string{${keys.map((k) => `${goQuote(k)}:${goQuote(String(values[k]))}`).join(', ')}}`;
+/** A value json.Marshal writes: a scalar, a list, a map or a struct. */
+export type JSONValue = string | number | boolean | null | JSONValue[] | JSONObject;
+/** A Go map (keys sorted) or struct (`fields`, in declaration order). */
+export type JSONObject =
+  | { map: Readonly<Record<string, JSONValue>> }
+  | { fields: readonly (readonly [string, JSONValue])[] };
+
+/**
+ * A composite value (a list, a map, a struct) as field errors print it since Kubernetes 1.34
+ * (apimachinery field/errors.go ErrorBody: json.Marshal of the bad value): `["a","b"]`,
+ * `{"app":"web"}`, `null` for a nil list or map. Map keys are sorted, as Go sorts them; a
+ * struct's fields keep the order the caller gives (Go's declaration order).
+ */
+export function goJSON(value: JSONValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return jsonQuote(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(goJSON).join(',')}]`;
+  const entries =
+    'map' in value
+      ? Object.keys(value.map)
+          .sort()
+          .map((k) => [k, value.map[k] ?? null] as const)
+      : value.fields;
+  return `{${entries.map(([k, v]) => `${jsonQuote(k)}:${goJSON(v)}`).join(',')}}`;
+}
+
+/** json.Marshal of a `[]string`: `["a","b"]`, or `null` when absent (a nil slice). */
+export function jsonStringSlice(values: readonly unknown[] | undefined): string {
+  return values === undefined ? 'null' : goJSON(values.map(String));
+}
+
+/** json.Marshal of a `map[string]string`: keys sorted; `null` when absent (a nil map). */
+export function jsonStringMap(values: Readonly<Record<string, unknown>> | undefined): string {
+  if (values === undefined) return 'null';
+  const map: Record<string, string> = {};
+  for (const k in values) map[k] = String(values[k]);
+  return goJSON({ map });
 }
 
 /** A value that arrived with the wrong JSON type, printed the way Go prints what it decoded to. */

@@ -5,7 +5,7 @@
  * it fills in on create and update.
  */
 import type { LabelSelector, ObjectMeta } from '../model';
-import { goStringMap } from './goFormat';
+import { jsonStringMap } from './goFormat';
 import { forbidden, invalid, required, type FieldErrors } from './fieldErrors';
 import {
   isDNS1035Label,
@@ -141,10 +141,7 @@ export function validateObjectMeta(
 
 /** The label map of a template as the API server prints it in `selector does not match` errors. */
 export function renderLabels(labels: unknown): string {
-  if (!isRecord(labels)) return goStringMap(undefined);
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(labels)) out[k] = String(v);
-  return goStringMap(out);
+  return jsonStringMap(isRecord(labels) ? labels : undefined);
 }
 
 /**

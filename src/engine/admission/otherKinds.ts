@@ -5,7 +5,7 @@
 import type { ConfigMap, Namespace, Node, ServiceCIDR } from '../model';
 import { parseCIDR } from '../net/ip';
 import { invalid, invalidRaw, type FieldErrors } from './fieldErrors';
-import { goStringSlice } from './goFormat';
+import { jsonStringSlice } from './goFormat';
 import { isRecord, nameIsDNSLabel, nameIsDNSSubdomain, validateObjectMeta } from './meta';
 
 const cidrMessage = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
@@ -60,7 +60,7 @@ export function validateServiceCIDR(sc: ServiceCIDR): FieldErrors {
     errs.push(
       invalidRaw(
         'spec.cidrs',
-        goStringSlice(sc.spec?.cidrs ? cidrs : undefined),
+        jsonStringSlice(sc.spec?.cidrs ? cidrs : undefined),
         'at least one and max two CIDRs allowed',
       ),
     );

@@ -7,6 +7,9 @@
  * 121460defea7874f50c64bb8de51018a86c6eef3 and ipallocator/ipallocator.go at
  * 2e0908106e4420a601e50d6edfd41475de87a3e1), printed the way kubectl prints them
  * (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go at 01aa0f3f6052c9866dcb69054d8924fa8c96e3cb).
+ * Composite bad values (lists, structs) print as JSON, as apimachinery's field/errors.go ErrorBody
+ * has written them since Kubernetes 1.34 (kubernetes/apimachinery commit c58e197ee8cae8fec59a876122b580ffbdd1e886,
+ * "Nicer value rendering in API errors"; its TestErrorFormatting expects `["one","two","three"]`).
  */
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/engine/model';
@@ -40,14 +43,14 @@ describe('ClusterIP and NodePort allocation errors', () => {
   it('rejects a clusterIP outside every ServiceCIDR (MultiCIDRServiceAllocator)', () => {
     const sim = run([service('a', { clusterIP: '1.2.3.4', ports: [httpPort] })]);
     expect(resultOf(sim, 'a')?.error).toBe(
-      'The Service "a" is invalid: spec.clusterIPs: Invalid value: []string{"1.2.3.4"}: failed to allocate IP 1.2.3.4: the provided network does not match the current range',
+      'The Service "a" is invalid: spec.clusterIPs: Invalid value: ["1.2.3.4"]: failed to allocate IP 1.2.3.4: the provided network does not match the current range',
     );
   });
 
   it("rejects the service CIDR's network address as out of the valid range", () => {
     const sim = run([service('a', { clusterIP: '10.96.0.0', ports: [httpPort] })]);
     expect(resultOf(sim, 'a')?.error).toBe(
-      'The Service "a" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.0"}: failed to allocate IP 10.96.0.0: the provided IP (10.96.0.0) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
+      'The Service "a" is invalid: spec.clusterIPs: Invalid value: ["10.96.0.0"]: failed to allocate IP 10.96.0.0: the provided IP (10.96.0.0) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
     );
   });
 
@@ -56,7 +59,7 @@ describe('ClusterIP and NodePort allocation errors', () => {
       service('dns2', { clusterIP: '10.96.0.10', ports: [{ port: 53, protocol: 'UDP' }] }),
     ]);
     expect(resultOf(sim, 'dns2')?.error).toBe(
-      'The Service "dns2" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated',
+      'The Service "dns2" is invalid: spec.clusterIPs: Invalid value: ["10.96.0.10"]: failed to allocate IP 10.96.0.10: provided IP is already allocated',
     );
   });
 

@@ -6,6 +6,9 @@
  * pkg/apis/core/validation/validation.go (commit 000f26050b9be6fb3d79fae95e06b47fc96128cd).
  * Where upstream's test fixture uses a clusterIP outside this cluster's CIDR or NodePorts outside
  * the range, the values are moved inside, so that validation (not allocation) speaks.
+ * Composite bad values (lists, structs) print as JSON, as apimachinery's field/errors.go ErrorBody
+ * has written them since Kubernetes 1.34 (kubernetes/apimachinery commit c58e197ee8cae8fec59a876122b580ffbdd1e886,
+ * "Nicer value rendering in API errors"; its TestErrorFormatting expects `["one","two","three"]`).
  */
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/engine/model';
@@ -145,7 +148,7 @@ const cases: Case[] = [
     name: 'invalid duplicate ports (with same protocol)',
     tweak: (s) => s.spec.ports?.push(port('q', 12345), port('r', 12345)),
     errors: [
-      'spec.ports[2]: Duplicate value: core.ServicePort{Name:"", Protocol:"TCP", AppProtocol:(*string)(nil), Port:12345, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}',
+      'spec.ports[2]: Duplicate value: {"Name":"","Protocol":"TCP","AppProtocol":null,"Port":12345,"TargetPort":0,"NodePort":0}',
     ],
   },
   {

@@ -2,6 +2,9 @@
  * Update cases transcribed from upstream's TestValidateServiceUpdate (kubernetes/kubernetes
  * pkg/apis/core/validation/validation_test.go at commit b1ce15c54586daabffbc79d6ef36feabbf5a0875),
  * played as two `kubectl apply`s of the same Service.
+ * Composite bad values (lists, structs) print as JSON, as apimachinery's field/errors.go ErrorBody
+ * has written them since Kubernetes 1.34 (kubernetes/apimachinery commit c58e197ee8cae8fec59a876122b580ffbdd1e886,
+ * "Nicer value rendering in API errors"; its TestErrorFormatting expects `["one","two","three"]`).
  */
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/engine/model';
@@ -19,7 +22,7 @@ describe('ValidateServiceUpdate through kubectl apply', () => {
       service({ clusterIP: '10.96.0.51', ports }),
     ]);
     expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
-      'spec.clusterIPs[0]: Invalid value: []string{"10.96.0.51"}: may not change once set',
+      'spec.clusterIPs[0]: Invalid value: ["10.96.0.51"]: may not change once set',
     ]);
     expect(sim.cluster.services.find((s) => s.metadata.name === 'svc')?.spec?.clusterIP).toBe(
       '10.96.0.50',
@@ -40,7 +43,7 @@ describe('ValidateServiceUpdate through kubectl apply', () => {
     ]);
     expect(resultOf(sim, 'svc')?.outcome).toBe('rejected');
     expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
-      'spec.clusterIPs[0]: Invalid value: []string{"10.96.0.51"}: may not change once set',
+      'spec.clusterIPs[0]: Invalid value: ["10.96.0.51"]: may not change once set',
     ]);
   });
 

@@ -5,7 +5,7 @@
  * as in the real server.
  */
 import type { Service } from '../../model';
-import { goStringSlice } from '../goFormat';
+import { jsonStringSlice } from '../goFormat';
 import { invalid, invalidRaw, type FieldErrors } from '../fieldErrors';
 import type { Allocators } from './allocator';
 import { initIPFamilyFields } from './clusterIPs';
@@ -230,7 +230,7 @@ export function admitService(
             errors: [
               invalidRaw(
                 'spec.clusterIPs',
-                goStringSlice(spec.clusterIPs),
+                jsonStringSlice(spec.clusterIPs),
                 `failed to allocate IP ${requested}: ${error.error}`,
               ),
             ],

@@ -13,7 +13,7 @@ import {
   required,
   type FieldErrors,
 } from '../fieldErrors';
-import { goQuote, goStringSlice } from '../goFormat';
+import { goQuote, jsonStringSlice } from '../goFormat';
 
 const families: readonly string[] = ['IPv4', 'IPv6'];
 const policies: readonly string[] = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
@@ -33,9 +33,9 @@ function familyOf(ip: string): IPFamily | undefined {
   return parsed ? (parsed.family === 4 ? 'IPv4' : 'IPv6') : undefined;
 }
 
-/** Go's `%v` of clusterIPs as written, for an error message (made only for one). */
+/** The clusterIPs as written, as a field error prints them (made only for one). */
 function renderedIPs(written: unknown, ips: readonly string[]): string {
-  return goStringSlice(Array.isArray(written) ? ips : undefined);
+  return jsonStringSlice(Array.isArray(written) ? ips : undefined);
 }
 
 /** `IsValidIP`'s message. */
@@ -210,7 +210,7 @@ export function initIPFamilyFields(
         errs.push(
           invalidRaw(
             `spec.clusterIPs[${i}]`,
-            goStringSlice(ips),
+            jsonStringSlice(ips),
             `${family} is not configured on this cluster`,
           ),
         );

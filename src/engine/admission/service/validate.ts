@@ -11,7 +11,7 @@ import {
   required,
   type FieldErrors,
 } from '../fieldErrors';
-import { goQuote, goStringSlice } from '../goFormat';
+import { goJSON, goQuote, jsonStringSlice } from '../goFormat';
 import { nameIsDNS1035Label, validateLabels, validateObjectMeta } from '../meta';
 import {
   isDNS1123Label,
@@ -45,9 +45,21 @@ function isPortNumOrName(value: unknown): boolean {
   return typeof value !== 'string' || isValidPortName(value).length === 0;
 }
 
-/** The `%#v` of the internal core.ServicePort used as the key of the duplicate-port check. */
+/**
+ * The internal core.ServicePort used as the key of the duplicate-port check, as a field error
+ * prints it (json.Marshal; the internal type has no JSON tags, so its keys are the Go names).
+ */
 function renderPortKey(protocol: string, port: number): string {
-  return `core.ServicePort{Name:"", Protocol:${goQuote(protocol)}, AppProtocol:(*string)(nil), Port:${port}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`;
+  return goJSON({
+    fields: [
+      ['Name', ''],
+      ['Protocol', protocol],
+      ['AppProtocol', null],
+      ['Port', port],
+      ['TargetPort', 0],
+      ['NodePort', 0],
+    ],
+  });
 }
 
 /**
@@ -290,7 +302,7 @@ export function validateServiceUpdate(service: Service, old: Service): FieldErro
   ) {
     const now = spec.clusterIPs ?? [];
     const before = oldSpec.clusterIPs ?? [];
-    const rendered = goStringSlice(spec.clusterIPs);
+    const rendered = jsonStringSlice(spec.clusterIPs);
     if (now.length === before.length) {
       before.forEach((ip, i) => {
         if (ip !== now[i])
