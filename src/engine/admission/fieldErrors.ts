@@ -11,6 +11,8 @@ export type FieldErrorType =
   | 'Duplicate value'
   | 'Forbidden'
   | 'Too long'
+  | 'Too many'
+  | 'Internal error'
   | 'Not found';
 
 /** One field error; `value` is already rendered as Go prints it (see goFormat). */
@@ -38,6 +40,25 @@ export function invalid(field: string, value: string | number, detail: string): 
 
 export function duplicate(field: string, value: string | number): FieldError {
   return { type: 'Duplicate value', field, value: renderValue(value), detail: '' };
+}
+
+/** TooLong: the value is omitted; the limit is in bytes. */
+export function tooLong(field: string, maxBytes: number): FieldError {
+  return {
+    type: 'Too long',
+    field,
+    detail: `may not be more than ${maxBytes} ${maxBytes === 1 ? 'byte' : 'bytes'}`,
+  };
+}
+
+/** TooMany: a list holds `actual` items where at most `max` are allowed. */
+export function tooMany(field: string, actual: number, max: number): FieldError {
+  return {
+    type: 'Too many',
+    field,
+    value: String(actual),
+    detail: `must have at most ${max} ${max === 1 ? 'item' : 'items'}`,
+  };
 }
 
 /** NotSupported: the supported values are listed quoted, in the order the caller gives them. */
@@ -77,7 +98,10 @@ export function notSupportedRaw(
 /** `ErrorBody()`: the type, the value where the type shows one, and the detail. */
 export function errorBody(e: FieldError): string {
   const shown =
-    e.type === 'Required value' || e.type === 'Forbidden' || e.type === 'Too long'
+    e.type === 'Required value' ||
+    e.type === 'Forbidden' ||
+    e.type === 'Too long' ||
+    e.type === 'Internal error'
       ? e.type
       : `${e.type}: ${e.value ?? 'null'}`;
   return e.detail === '' ? shown : `${shown}: ${e.detail}`;

@@ -9,6 +9,7 @@ import type {
   ClusterSettings,
   Deployment,
   Diagnostic,
+  EndpointSlice,
   KubeObject,
   ReplicaSet,
   Service,
@@ -22,13 +23,12 @@ import {
   validateReplicaSet,
 } from './apps';
 import { decodeError } from './decode';
+import { defaultEndpoints, endpointsWarning, validateEndpoints } from './endpoints';
 import {
   defaultEndpointSlice,
-  defaultEndpoints,
-  endpointsWarning,
   validateEndpointSlice,
-  validateEndpoints,
-} from './endpoints';
+  validateEndpointSliceUpdate,
+} from './endpointSlice';
 import { dedupe, errorText, type FieldErrors } from './fieldErrors';
 import { equalJSON, threeWayMerge } from './json';
 import { kubectlError, type Rejection, type Request } from './kubectl';
@@ -145,7 +145,11 @@ function admit(
       return invalidWhen(validateEndpoints(object));
     case 'EndpointSlice':
       defaultEndpointSlice(object);
-      return invalidWhen(validateEndpointSlice(object));
+      return invalidWhen(
+        old
+          ? validateEndpointSliceUpdate(object, old as EndpointSlice)
+          : validateEndpointSlice(object),
+      );
     case 'Namespace':
       defaultNamespace(object);
       return invalidWhen(validateNamespace(object));

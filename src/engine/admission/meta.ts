@@ -6,7 +6,7 @@
  */
 import type { LabelSelector, ObjectMeta } from '../model';
 import { jsonStringMap } from './goFormat';
-import { forbidden, invalid, required, type FieldErrors } from './fieldErrors';
+import { forbidden, invalid, required, tooLong, type FieldErrors } from './fieldErrors';
 import {
   isDNS1035Label,
   isDNS1123Label,
@@ -62,8 +62,7 @@ export function validateAnnotations(annotations: unknown, path: string): FieldEr
     for (const msg of isQualifiedName(key.toLowerCase())) errs.push(invalid(path, key, msg));
     size += key.length + (typeof value === 'string' ? value.length : 0);
   }
-  if (size > 256 * 1024)
-    errs.push({ type: 'Too long', field: path, detail: 'must have at most 262144 bytes' });
+  if (size > 256 * 1024) errs.push(tooLong(path, 256 * 1024));
   return errs;
 }
 

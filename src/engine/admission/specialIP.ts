@@ -1,11 +1,10 @@
 /** ValidateNonSpecialIP (pkg/apis/core/validation/validation.go): no unspecified, loopback or link-local addresses. */
 import { inCIDR, parseIP } from '../net/ip';
 import { invalid, type FieldErrors } from './fieldErrors';
-import { invalidIPMessage } from './service/clusterIPs';
 
 export function validateNonSpecialIP(text: string, path: string): FieldErrors {
   const ip = parseIP(text);
-  if (!ip) return [invalid(path, text, invalidIPMessage)];
+  if (!ip) return [invalid(path, text, 'must be a valid IP address')];
   const errs: FieldErrors = [];
   // An IPv4-mapped IPv6 address is judged as the IPv4 address it carries, as Go's net.IP does.
   const v4 = ip.family === 4 || ip.value >> 32n === 0xffffn;
