@@ -51,4 +51,90 @@ describe('ValidateServiceUpdate through kubectl apply', () => {
     const sim = run([service({ ports }), service({ type: 'ExternalName', externalName: 'foo' })]);
     expect(resultOf(sim, 'svc')?.outcome).toBe('configured');
   });
+
+  // With a selector: a selectorless headless Service is RequireDualStack, which this single-stack
+  // cluster's allocator turns down before validation runs.
+  const selector = { key: 'val' };
+
+  it('`None` ClusterIP can NOT be changed', () => {
+    const sim = run([
+      service({ clusterIP: 'None', ports, selector }),
+      service({ clusterIP: '10.96.0.60', ports, selector }),
+    ]);
+    expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
+      'spec.clusterIPs[0]: Invalid value: ["10.96.0.60"]: may not change once set',
+    ]);
+  });
+
+  it('ClusterIP can NOT be changed to None', () => {
+    const sim = run([
+      service({ clusterIP: '10.96.0.60', ports }),
+      service({ clusterIP: 'None', ports }),
+    ]);
+    expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
+      'spec.clusterIPs[0]: Invalid value: ["None"]: may not change once set',
+    ]);
+  });
+
+  it('`None` ClusterIP left out of the next apply is kept (patchAllocatedValues), not removed', () => {
+    const sim = run([service({ clusterIP: 'None', ports }), service({ ports })]);
+    expect(resultOf(sim, 'svc')?.outcome).toBe('configured');
+    expect(sim.cluster.services.find((s) => s.metadata.name === 'svc')?.spec?.clusterIPs).toEqual([
+      'None',
+    ]);
+  });
+
+  const lb = (loadBalancerClass?: string) =>
+    service({ type: 'LoadBalancer', ports, ...(loadBalancerClass ? { loadBalancerClass } : {}) });
+
+  it('invalid: change LoadBalancerClass when update service', () => {
+    const sim = run([lb('test.com/test-old'), lb('test.com/test-new')]);
+    expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
+      'spec.loadBalancerClass: Invalid value: "test.com/test-new": may not change once set',
+    ]);
+  });
+
+  it('invalid: unset LoadBalancerClass when update service', () => {
+    const sim = run([lb('test.com/test-old'), lb()]);
+    expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
+      'spec.loadBalancerClass: Invalid value: null: may not change once set',
+    ]);
+  });
+
+  it('invalid: set LoadBalancerClass when update service', () => {
+    const sim = run([lb(), lb('test.com/test-new')]);
+    expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
+      'spec.loadBalancerClass: Invalid value: "test.com/test-new": may not change once set',
+    ]);
+  });
+
+  it('update LoadBalancer type of service without change LoadBalancerClass', () => {
+    const sim = run([
+      lb('test.com/test-old'),
+      { ...lb('test.com/test-old'), metadata: { name: 'svc', labels: { a: 'b' } } },
+    ]);
+    expect(resultOf(sim, 'svc')?.outcome).toBe('configured');
+  });
+
+  it('update to LoadBalancer type of service with valid LoadBalancerClass', () => {
+    const sim = run([service({ ports }), lb('test.com/test-load-balancer-class')]);
+    expect(resultOf(sim, 'svc')?.outcome).toBe('configured');
+  });
+
+  it('invalid: set LoadBalancerClass when update service to non LoadBalancer type of service', () => {
+    const sim = run([
+      service({ ports }),
+      service({ ports, loadBalancerClass: 'test.com/test-load-balancer-class' }),
+    ]);
+    expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
+      "spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+  });
+
+  it('Set AllocateLoadBalancerNodePorts when type is not LoadBalancer', () => {
+    const sim = run([service({ ports }), service({ ports, allocateLoadBalancerNodePorts: true })]);
+    expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
+      "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+  });
 });

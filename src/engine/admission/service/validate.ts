@@ -11,7 +11,7 @@ import {
   required,
   type FieldErrors,
 } from '../fieldErrors';
-import { goJSON, goQuote, jsonStringSlice } from '../goFormat';
+import { goJSON, goQuote, jsonQuote, jsonStringSlice } from '../goFormat';
 import { nameIsDNS1035Label, validateLabels, validateObjectMeta } from '../meta';
 import {
   isDNS1123Label,
@@ -290,7 +290,10 @@ function validateTrafficPolicies(service: Service): FieldErrors {
   return errs;
 }
 
-/** ValidateServiceUpdate's extra checks: clusterIPs and healthCheckNodePort may not change once set. */
+/**
+ * ValidateServiceUpdate's extra checks: clusterIPs, a LoadBalancer's class and healthCheckNodePort
+ * may not change once set.
+ */
 export function validateServiceUpdate(service: Service, old: Service): FieldErrors {
   const errs: FieldErrors = [];
   const spec = service.spec ?? {};
@@ -317,6 +320,19 @@ export function validateServiceUpdate(service: Service, old: Service): FieldErro
       errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'may not change once set'));
     }
   }
+  // validateLoadBalancerClassField: a LoadBalancer keeps its class (set, changed or unset alike).
+  if (
+    spec.type === 'LoadBalancer' &&
+    oldSpec.type === 'LoadBalancer' &&
+    spec.loadBalancerClass !== oldSpec.loadBalancerClass
+  )
+    errs.push(
+      invalidRaw(
+        'spec.loadBalancerClass',
+        spec.loadBalancerClass === undefined ? 'null' : jsonQuote(spec.loadBalancerClass),
+        'may not change once set',
+      ),
+    );
   if (
     needsHealthCheck(old) &&
     needsHealthCheck(service) &&
