@@ -13,6 +13,7 @@ import {
   validateObjectMeta,
 } from './meta';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names';
+import { defaultContainerDetails, defaultVolumes, podSpecDefaults } from './podDefaults';
 import { protocols } from './service/validate';
 
 /**
@@ -36,6 +37,7 @@ function defaultContainers(list: unknown): void {
     c.terminationMessagePolicy ??= 'File';
     if (Array.isArray(c.ports))
       for (const p of c.ports) if (isRecord(p) && (p.protocol ?? '') === '') p.protocol = 'TCP';
+    defaultContainerDetails(c);
   }
 }
 
@@ -49,15 +51,12 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.enableServiceLinks ??= true;
   defaultContainers(spec.containers);
   defaultContainers(spec.initContainers);
-  if (spec.hostNetwork === true && Array.isArray(spec.containers))
-    for (const c of spec.containers)
-      for (const p of Array.isArray(c.ports) ? c.ports : [])
-        if (p.hostPort === undefined && typeof p.containerPort === 'number')
-          p.hostPort = p.containerPort;
+  if (spec.volumes !== undefined) defaultVolumes(spec.volumes);
 }
 
 export function defaultPod(pod: Pod): void {
   defaultPodSpec((pod.spec ??= {}));
+  pod.spec = podSpecDefaults(pod.spec);
 }
 
 const restartPolicies = ['Always', 'OnFailure', 'Never'];

@@ -11,6 +11,7 @@ import { copyOf, withStatus } from './copy';
 import { controllerOf, newControllerRef, refersTo, withOwner } from './owners';
 import { isPodReady, isPodTerminal, isTerminating } from './podUtil';
 import { equalJSON } from '../admission/json';
+import { podSpecDefaults } from '../admission/podDefaults';
 import { Origin, type Origins } from './origins';
 import { deriveUID, generateName, seededRandom, TakenNames } from './random';
 
@@ -84,7 +85,7 @@ function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
     labels: labels ? frozenCopy(labels) : undefined,
     annotations: annotations ? frozenCopy(annotations) : undefined,
     ownerReferences: Object.freeze([Object.freeze(ref)]),
-    spec: template.spec ?? {},
+    spec: podSpecDefaults(template.spec ?? {}),
   };
 }
 
