@@ -115,14 +115,59 @@ function validateContainers(
     if (names?.has(name)) errs.push(duplicate(`${at}.name`, name));
     else names?.add(name);
   });
+  if (requireOne) checkHostPortConflicts(errs, containers, path);
 }
 
-/** The parts of ValidatePodSpec the playground checks. */
-export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldErrors {
+/** checkHostPortConflicts: two ports of the containers may not take the same host port. */
+function checkHostPortConflicts(errs: FieldErrors, containers: unknown[], path: string): void {
+  let taken: Set<string> | undefined;
+  containers.forEach((c, i) => {
+    if (!isRecord(c) || !Array.isArray(c.ports)) return;
+    (c.ports as unknown[]).forEach((p, j) => {
+      if (!isRecord(p) || typeof p.hostPort !== 'number' || p.hostPort === 0) return;
+      const key = `${String(p.protocol ?? '')}/${String(p.hostIP ?? '')}/${p.hostPort}`;
+      taken ??= new Set();
+      if (taken.has(key)) errs.push(duplicate(`${path}[${i}].ports[${j}].hostPort`, key));
+      else taken.add(key);
+    });
+  });
+}
+
+/**
+ * validatePodHostNetworkDeps: on the host's network a container port's hostPort is its
+ * containerPort. A template may leave it 0 (its pods are defaulted); a Pod may not.
+ */
+function validateHostNetworkPorts(errs: FieldErrors, s: PodSpec, path: string, isPod: boolean) {
+  if (s.hostNetwork !== true || !Array.isArray(s.containers)) return;
+  s.containers.forEach((c, i) => {
+    if (!isRecord(c) || !Array.isArray(c.ports)) return;
+    c.ports.forEach((p, j) => {
+      if (!isRecord(p)) return;
+      const host = typeof p.hostPort === 'number' ? p.hostPort : 0;
+      const container = typeof p.containerPort === 'number' ? p.containerPort : 0;
+      if ((isPod || host !== 0) && host !== container)
+        errs.push(
+          invalid(
+            `${path}.containers[${i}].ports[${j}].hostPort`,
+            host,
+            'must match `containerPort` when `hostNetwork` is true',
+          ),
+        );
+    });
+  });
+}
+
+/** The parts of ValidatePodSpec the playground checks, in its order; `isPod`: opts.ResourceIsPod. */
+export function validatePodSpec(
+  spec: PodSpec | undefined,
+  path: string,
+  isPod = false,
+): FieldErrors {
   const s: PodSpec = spec ?? {};
   const errs: FieldErrors = [];
-  validateContainers(errs, s.initContainers, `${path}.initContainers`, false);
   validateContainers(errs, s.containers, `${path}.containers`, true);
+  validateContainers(errs, s.initContainers, `${path}.initContainers`, false);
+  validateHostNetworkPorts(errs, s, path, isPod);
   const restart = String(s.restartPolicy ?? '');
   if (restart === '') errs.push(required(`${path}.restartPolicy`));
   else if (!restartPolicies.includes(restart))
@@ -131,6 +176,8 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
   if (dns === '') errs.push(required(`${path}.dnsPolicy`));
   else if (!dnsPolicies.includes(dns))
     errs.push(notSupported(`${path}.dnsPolicy`, dns, dnsPolicies));
+  if (s.nodeSelector !== undefined)
+    errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
   if (typeof s.nodeName === 'string' && s.nodeName !== '')
     for (const m of isDNS1123Subdomain(s.nodeName))
       errs.push(invalid(`${path}.nodeName`, s.nodeName, m));
@@ -150,12 +197,27 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
   return errs;
 }
 
-/** ValidatePodCreate's metadata and spec checks (pods are named as DNS-1123 subdomains). */
+/** validateContainerOnlyForPod: a Pod's image has no surrounding whitespace. */
+function validateImagesOnlyForPod(errs: FieldErrors, list: unknown, path: string): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((c: unknown, i) => {
+    if (isRecord(c) && typeof c.image === 'string' && c.image.trim() !== c.image)
+      errs.push(
+        invalid(`${path}[${i}].image`, c.image, 'must not have leading or trailing whitespace'),
+      );
+  });
+}
+
+/**
+ * validatePodMetadataAndSpec (ValidatePodCreate): metadata (pods are named as DNS-1123
+ * subdomains), the spec, then the checks for Pods only.
+ */
 export function validatePod(pod: Pod): FieldErrors {
-  return [
-    ...validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain),
-    ...validatePodSpec(pod.spec, 'spec'),
-  ];
+  const errs = validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain);
+  errs.push(...validatePodSpec(pod.spec, 'spec', true));
+  validateImagesOnlyForPod(errs, pod.spec?.containers, 'spec.containers');
+  validateImagesOnlyForPod(errs, pod.spec?.initContainers, 'spec.initContainers');
+  return errs;
 }
 
 /** ValidatePodTemplateSpec: the template's labels and annotations, then its pod spec. */
