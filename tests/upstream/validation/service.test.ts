@@ -22,6 +22,8 @@ const dns1123Label =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 const portRange = 'must be between 1 and 65535, inclusive';
 const badIP = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+const badCIDR = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+const sourceRanges = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 
 interface Case {
   name: string;
@@ -184,6 +186,81 @@ const cases: Case[] = [
     },
     errors: [
       'spec.LoadBalancerSourceRanges[0]: Invalid value: "": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+    ],
+  },
+  {
+    name: 'valid LoadBalancer source range annotation',
+    tweak: (s) => {
+      s.spec.type = 'LoadBalancer';
+      s.metadata.annotations = { [sourceRanges]: '1.2.3.0/24,  5.6.0.0/16' };
+    },
+    errors: [],
+  },
+  {
+    name: 'valid whitespace-only LoadBalancer source range annotation',
+    tweak: (s) => {
+      s.spec.type = 'LoadBalancer';
+      s.metadata.annotations = { [sourceRanges]: '  ' };
+    },
+    errors: [],
+  },
+  {
+    name: 'invalid LoadBalancer source range annotation (hostname)',
+    tweak: (s) => {
+      s.spec.type = 'LoadBalancer';
+      s.metadata.annotations = { [sourceRanges]: 'foo.bar' };
+    },
+    errors: [`metadata.annotations[${sourceRanges}]: Invalid value: "foo.bar": ${badCIDR}`],
+  },
+  {
+    name: 'invalid LoadBalancer source range annotation (invalid CIDR)',
+    tweak: (s) => {
+      s.spec.type = 'LoadBalancer';
+      s.metadata.annotations = { [sourceRanges]: '1.2.3.4/33' };
+    },
+    errors: [`metadata.annotations[${sourceRanges}]: Invalid value: "1.2.3.4/33": ${badCIDR}`],
+  },
+  {
+    name: 'invalid empty-but-set LoadBalancer source range annotation for non LoadBalancer type service',
+    tweak: (s) => (s.metadata.annotations = { [sourceRanges]: '' }),
+    errors: [
+      `metadata.annotations[${sourceRanges}]: Forbidden: may only be used when \`type\` is 'LoadBalancer'`,
+    ],
+  },
+  {
+    name: 'invalid source range annotation ignored with valid source range field',
+    tweak: (s) => {
+      s.spec.type = 'LoadBalancer';
+      s.metadata.annotations = { [sourceRanges]: 'foo.bar' };
+      s.spec.loadBalancerSourceRanges = ['1.2.3.0/24', '5.6.0.0/16'];
+    },
+    errors: [],
+  },
+  {
+    name: 'valid LoadBalancer source range with whitespace',
+    tweak: (s) => {
+      s.spec.type = 'LoadBalancer';
+      s.spec.loadBalancerSourceRanges = ['1.2.3.0/24  ', ' 5.6.0.0/16'];
+    },
+    errors: [],
+  },
+  {
+    name: 'invalid LoadBalancer source range (invalid CIDR)',
+    tweak: (s) => {
+      s.spec.type = 'LoadBalancer';
+      s.spec.loadBalancerSourceRanges = ['1.2.3.4/33'];
+    },
+    errors: [`spec.LoadBalancerSourceRanges[0]: Invalid value: "1.2.3.4/33": ${badCIDR}`],
+  },
+  {
+    name: 'topology annotations are mismatched (TestValidateServiceUpdate)',
+    tweak: (s) =>
+      (s.metadata.annotations = {
+        'service.kubernetes.io/topology-aware-hints': 'original',
+        'service.kubernetes.io/topology-mode': 'different',
+      }),
+    errors: [
+      'metadata.annotations[service.kubernetes.io/topology-mode]: Invalid value: "different": must match annotations[service.kubernetes.io/topology-aware-hints] when both are specified',
     ],
   },
   {

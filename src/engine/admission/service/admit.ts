@@ -15,7 +15,8 @@ import {
   needsHealthCheck,
   normalizeClusterIPs,
 } from './defaults';
-import { validateService, validateServiceUpdate } from './validate';
+import { validateService } from './validate';
+import { validateServiceUpdate } from './validateUpdate';
 
 export type ServiceFailure =
   | { reason: 'Invalid'; errors: FieldErrors }

@@ -11,8 +11,8 @@ import {
   required,
   type FieldErrors,
 } from '../fieldErrors';
-import { goJSON, goQuote, jsonQuote, jsonStringSlice } from '../goFormat';
-import { nameIsDNS1035Label, validateLabels, validateObjectMeta } from '../meta';
+import { goJSON, goQuote } from '../goFormat';
+import { isRecord, nameIsDNS1035Label, validateLabels, validateObjectMeta } from '../meta';
 import {
   isDNS1123Label,
   isDNS1123Subdomain,
@@ -102,6 +102,17 @@ function firstIP(spec: ServiceSpec): string {
 /** ValidateService: metadata, ports, selector, affinity, IP fields, type, node ports, traffic policies. */
 export function validateService(service: Service): FieldErrors {
   const errs = validateObjectMeta(service.metadata, true, nameIsDNS1035Label);
+  const annotations = isRecord(service.metadata.annotations) ? service.metadata.annotations : {};
+  const hints = annotations[topologyHintsKey];
+  const mode = annotations[topologyModeKey];
+  if (typeof hints === 'string' && typeof mode === 'string' && hints !== mode)
+    errs.push(
+      invalid(
+        `metadata.annotations[${topologyModeKey}]`,
+        mode,
+        `must match annotations[${topologyHintsKey}] when both are specified`,
+      ),
+    );
   const spec = service.spec ?? {};
   const ports = (Array.isArray(spec.ports) ? spec.ports : []).map((p) =>
     p && typeof p === 'object' ? p : {},
@@ -170,6 +181,9 @@ export function validateService(service: Service): FieldErrors {
   // A single port cannot repeat a NodePort or a port: the keys are made only for several.
   if (several) validateUniquePorts(errs, ports);
   const ranges = Array.isArray(spec.loadBalancerSourceRanges) ? spec.loadBalancerSourceRanges : [];
+  const rangesAnnotation = annotations[sourceRangesKey];
+  if (ranges.length === 0 && typeof rangesAnnotation === 'string')
+    errs.push(...validateSourceRangesAnnotation(rangesAnnotation, type));
   if (ranges.length > 0) {
     if (type !== 'LoadBalancer')
       errs.push(
@@ -181,13 +195,7 @@ export function validateService(service: Service): FieldErrors {
     ranges.forEach((r, i) => {
       const text = String(r).trim();
       if (!parseCIDR(text))
-        errs.push(
-          invalid(
-            `spec.LoadBalancerSourceRanges[${i}]`,
-            text,
-            'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
-          ),
-        );
+        errs.push(invalid(`spec.LoadBalancerSourceRanges[${i}]`, text, cidrMessage));
     });
   }
   if (spec.allocateLoadBalancerNodePorts !== undefined && type !== 'LoadBalancer')
@@ -207,6 +215,29 @@ export function validateService(service: Service): FieldErrors {
       );
   }
   errs.push(...validateTrafficPolicies(service));
+  return errs;
+}
+
+const topologyHintsKey = 'service.kubernetes.io/topology-aware-hints';
+const topologyModeKey = 'service.kubernetes.io/topology-mode';
+const sourceRangesKey = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+const cidrMessage = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+/**
+ * The load-balancer-source-ranges annotation, read when the field is empty: LoadBalancer only,
+ * comma-separated CIDRs (blank is allowed); errors point at the annotation, not at an entry.
+ */
+function validateSourceRangesAnnotation(value: string, type: string): FieldErrors {
+  const path = `metadata.annotations[${sourceRangesKey}]`;
+  const errs: FieldErrors = [];
+  if (type !== 'LoadBalancer')
+    errs.push(forbidden(path, "may only be used when `type` is 'LoadBalancer'"));
+  const trimmed = value.trim();
+  if (trimmed !== '')
+    for (const part of trimmed.split(',')) {
+      const cidr = part.trim();
+      if (!parseCIDR(cidr)) errs.push(invalid(path, cidr, cidrMessage));
+    }
   return errs;
 }
 
@@ -287,57 +318,5 @@ function validateTrafficPolicies(service: Service): FieldErrors {
     errs.push(
       notSupported('spec.trafficDistribution', String(spec.trafficDistribution), ['PreferClose']),
     );
-  return errs;
-}
-
-/**
- * ValidateServiceUpdate's extra checks: clusterIPs, a LoadBalancer's class and healthCheckNodePort
- * may not change once set.
- */
-export function validateServiceUpdate(service: Service, old: Service): FieldErrors {
-  const errs: FieldErrors = [];
-  const spec = service.spec ?? {};
-  const oldSpec = old.spec ?? {};
-  if (
-    spec.type !== 'ExternalName' &&
-    oldSpec.type !== 'ExternalName' &&
-    !(isHeadless(old) && isHeadless(service))
-  ) {
-    const now = spec.clusterIPs ?? [];
-    const before = oldSpec.clusterIPs ?? [];
-    const rendered = jsonStringSlice(spec.clusterIPs);
-    if (now.length === before.length) {
-      before.forEach((ip, i) => {
-        if (ip !== now[i])
-          errs.push(invalidRaw(`spec.clusterIPs[${i}]`, rendered, 'may not change once set'));
-      });
-    } else if (before.length > now.length) {
-      if (now.length === 0)
-        errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'primary clusterIP can not be unset'));
-      else if (now[0] !== before[0])
-        errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'may not change once set'));
-    } else if (before.length > 0 && now[0] !== before[0]) {
-      errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'may not change once set'));
-    }
-  }
-  // validateLoadBalancerClassField: a LoadBalancer keeps its class (set, changed or unset alike).
-  if (
-    spec.type === 'LoadBalancer' &&
-    oldSpec.type === 'LoadBalancer' &&
-    spec.loadBalancerClass !== oldSpec.loadBalancerClass
-  )
-    errs.push(
-      invalidRaw(
-        'spec.loadBalancerClass',
-        spec.loadBalancerClass === undefined ? 'null' : jsonQuote(spec.loadBalancerClass),
-        'may not change once set',
-      ),
-    );
-  if (
-    needsHealthCheck(old) &&
-    needsHealthCheck(service) &&
-    spec.healthCheckNodePort !== oldSpec.healthCheckNodePort
-  )
-    errs.push(forbidden('spec.healthCheckNodePort', 'field is immutable'));
   return errs;
 }
