@@ -7,7 +7,7 @@
  * "Nicer value rendering in API errors"; its TestErrorFormatting expects `["one","two","three"]`).
  */
 import { describe, expect, it } from 'vitest';
-import type { Service } from '../../../src/engine/model';
+import type { KubeObject, Service } from '../../../src/engine/model';
 import { fieldErrors, resultOf, run } from './fixtures';
 
 function service(spec: NonNullable<Service['spec']>): Service {
@@ -135,6 +135,86 @@ describe('ValidateServiceUpdate through kubectl apply', () => {
     const sim = run([service({ ports }), service({ ports, allocateLoadBalancerNodePorts: true })]);
     expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
       "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+  });
+});
+
+describe('ValidateServiceUpdate on a dual-stack cluster (validateUpgradeDowngradeClusterIPs and IPFamilies)', () => {
+  const dualStack: KubeObject = {
+    apiVersion: 'kubeadm.k8s.io/v1beta4',
+    kind: 'ClusterConfiguration',
+    networking: {
+      serviceSubnet: '10.96.0.0/12,fd00:10:96::/112',
+      podSubnet: '10.244.0.0/16,fd00:10:244::/56',
+    },
+  } as KubeObject;
+  const dual = (spec: NonNullable<Service['spec']>) =>
+    service({ selector: { a: 'b' }, ports, ...spec });
+  const both = {
+    ipFamilyPolicy: 'RequireDualStack' as const,
+    clusterIP: '10.96.0.70',
+    clusterIPs: ['10.96.0.70', 'fd00:10:96::70'],
+  };
+
+  it('valid: downgrade from dual to single', () => {
+    const sim = run([
+      dualStack,
+      dual(both),
+      dual({
+        ipFamilyPolicy: 'SingleStack',
+        clusterIP: '10.96.0.70',
+        clusterIPs: ['10.96.0.70'],
+        ipFamilies: ['IPv4'],
+      }),
+    ]);
+    expect(resultOf(sim, 'svc')?.outcome).toBe('configured');
+    expect(sim.cluster.services.find((s) => s.metadata.name === 'svc')?.spec?.clusterIPs).toEqual([
+      '10.96.0.70',
+    ]);
+  });
+
+  it('invalid, downgrade without changing to singleStack', () => {
+    const sim = run([
+      dualStack,
+      dual(both),
+      dual({ ...both, clusterIPs: ['10.96.0.70'], ipFamilies: ['IPv4'] }),
+    ]);
+    expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
+      'spec.ipFamilyPolicy: Invalid value: "RequireDualStack": must be set to \'SingleStack\' when releasing the secondary clusterIP',
+    ]);
+  });
+
+  it('invalid flip families (the repeated ipFamilies error is printed once)', () => {
+    const sim = run([
+      dualStack,
+      dual(both),
+      dual({
+        ipFamilyPolicy: 'RequireDualStack',
+        clusterIP: 'fd00:10:96::70',
+        clusterIPs: ['fd00:10:96::70', '10.96.0.71'],
+        ipFamilies: ['IPv6', 'IPv4'],
+      }),
+    ]);
+    expect(resultOf(sim, 'svc')?.error).toBe(
+      [
+        'The Service "svc" is invalid: ',
+        '* spec.clusterIPs[0]: Invalid value: ["fd00:10:96::70","10.96.0.71"]: may not change once set',
+        '* spec.clusterIPs[1]: Invalid value: ["fd00:10:96::70","10.96.0.71"]: may not change once set',
+        '* spec.ipFamilies[0]: Invalid value: ["IPv6","IPv4"]: may not change once set',
+      ].join('\n'),
+    );
+  });
+
+  it('valid: upgrade single to dual stack (the secondary clusterIP is allocated)', () => {
+    const sim = run([
+      dualStack,
+      dual({ ipFamilyPolicy: 'SingleStack' }),
+      dual({ ipFamilyPolicy: 'RequireDualStack' }),
+    ]);
+    expect(resultOf(sim, 'svc')?.outcome).toBe('configured');
+    expect(sim.cluster.services.find((s) => s.metadata.name === 'svc')?.spec?.ipFamilies).toEqual([
+      'IPv4',
+      'IPv6',
     ]);
   });
 });
