@@ -102,9 +102,9 @@ export function validateLabelSelector(
     }
     for (const msg of isQualifiedName(String(expr.key ?? '')))
       errs.push(invalid(`${at}.key`, String(expr.key ?? ''), msg));
-    values.forEach((v: unknown) => {
+    values.forEach((v: unknown, j: number) => {
       for (const msg of isValidLabelValue(String(v)))
-        errs.push(invalid(`${at}.values`, String(v), msg));
+        errs.push(invalid(`${at}.values[${j}]`, String(v), msg));
     });
   });
   return errs;
