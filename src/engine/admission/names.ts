@@ -33,6 +33,14 @@ export function maxLenError(length: number): string {
 }
 
 /**
+ * The same limit as the content package words it (apimachinery pkg/api/validate/content
+ * MaxLenError), which checks label keys and values since Kubernetes 1.35.
+ */
+function maxBytesError(length: number): string {
+  return `must be no more than ${length} bytes`;
+}
+
+/**
  * Byte length, as Go's len() counts a string (UTF-8): read by UTF-16 code units rather than by
  * code points (a string per character), a surrogate pair counting as its code point's four bytes
  * and a lone surrogate as three.
@@ -83,9 +91,14 @@ export function isDNS1123Label(value: string): readonly string[] {
 }
 
 export function isDNS1123Subdomain(value: string): readonly string[] {
+  return subdomainErrors(value, maxLenError);
+}
+
+/** IsDNS1123Subdomain, its length error worded by `tooLong` (the content package says bytes). */
+function subdomainErrors(value: string, tooLong: (max: number) => string): readonly string[] {
   if (!longerThan(value, 253) && dns1123Subdomain.test(value)) return valid;
   const errs: string[] = [];
-  if (longerThan(value, 253)) errs.push(maxLenError(253));
+  if (longerThan(value, 253)) errs.push(tooLong(253));
   if (!dns1123Subdomain.test(value))
     errs.push(
       regexError(
@@ -116,7 +129,10 @@ export function isDNS1035Label(value: string): readonly string[] {
 const labelKeyMessage =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
-/** `IsQualifiedName` / `IsLabelKey`: an optional DNS subdomain prefix, `/`, and a name. */
+/**
+ * `IsQualifiedName` / `IsLabelKey` (pkg/api/validate/content/kube.go since Kubernetes 1.35): an
+ * optional DNS subdomain prefix, `/`, and a name; lengths are worded in bytes.
+ */
 export function isQualifiedName(value: string): readonly string[] {
   // Most keys have no prefix and a valid name: checked without splitting or a list.
   const plain = !value.includes('/');
@@ -129,14 +145,14 @@ export function isQualifiedName(value: string): readonly string[] {
     const prefix = parts[0] ?? '';
     name = parts[1] ?? '';
     if (prefix.length === 0) errs.push('prefix part must be non-empty');
-    else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
+    else errs.push(...subdomainErrors(prefix, maxBytesError).map((m) => `prefix part ${m}`));
   } else {
     return [
       `a valid label key ${regexError(labelKeyMessage, labelKeyFmt, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
     ];
   }
   if (name.length === 0) errs.push('name part must be non-empty');
-  else if (longerThan(name, 63)) errs.push(`name part ${maxLenError(63)}`);
+  else if (longerThan(name, 63)) errs.push(`name part ${maxBytesError(63)}`);
   if (!labelKey.test(name))
     errs.push(
       `name part ${regexError(labelKeyMessage, labelKeyFmt, 'MyName', 'my.name', '123-abc')}`,
@@ -147,7 +163,7 @@ export function isQualifiedName(value: string): readonly string[] {
 export function isValidLabelValue(value: string): readonly string[] {
   if (!longerThan(value, 63) && labelValue.test(value)) return valid;
   const errs: string[] = [];
-  if (longerThan(value, 63)) errs.push(maxLenError(63));
+  if (longerThan(value, 63)) errs.push(maxBytesError(63));
   if (!labelValue.test(value))
     errs.push(
       regexError(

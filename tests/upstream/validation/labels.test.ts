@@ -5,7 +5,9 @@
  * Deployment's selector. Upstream checks a part of each message; here the whole message is spelled
  * out as pkg/api/validate/content/kube.go (IsLabelKey, IsLabelValue) and
  * pkg/apis/meta/v1/validation/validation.go (ValidateLabels, ValidateLabelSelectorRequirement)
- * word it, with the paths they give (a requirement's value is indexed).
+ * word it, with the paths they give (a requirement's value is indexed). Since Kubernetes 1.35 a
+ * label key's or value's length is worded in bytes (content.MaxLenError, apimachinery commit
+ * 3d65366320fd86c6eabc296a7613d8619c4c59a0, tag kubernetes-1.35.0); DNS names keep "characters".
  */
 import { describe, expect, it } from 'vitest';
 import type { Deployment, LabelSelector, Service } from '../../../src/engine/model';
@@ -58,11 +60,11 @@ describe('ValidateLabels through a Service (TestValidateLabels)', () => {
     ],
     [
       { ['a'.repeat(254)]: 'bar' },
-      `metadata.labels: Invalid value: "${'a'.repeat(254)}": name part must be no more than 63 characters`,
+      `metadata.labels: Invalid value: "${'a'.repeat(254)}": name part must be no more than 63 bytes`,
     ],
     [
       { toolongvalue: 'a'.repeat(64) },
-      `metadata.labels: Invalid value: "${'a'.repeat(64)}": must be no more than 63 characters`,
+      `metadata.labels: Invalid value: "${'a'.repeat(64)}": must be no more than 63 bytes`,
     ],
     [
       { backslashesinvalue: 'some\\bad\\value' },
