@@ -4,7 +4,6 @@
  * (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go transformDecodeError, and
  * encoding/json's UnmarshalTypeError text).
  */
-import { isRecord } from './meta';
 
 type GoType = 'string' | 'int32' | 'bool';
 
@@ -151,66 +150,17 @@ function pathText(trail: Trail): string {
 }
 
 /**
- * The UnmarshalTypeError value of the first value at `path` (from segment `i`) that is not of
- * `type`, with `trail` left at it; undefined when every value fits.
- */
-function firstMismatch(
-  value: unknown,
-  path: readonly string[],
-  i: number,
-  type: GoType,
-  trail: Trail,
-): string | undefined {
-  if (i === path.length) return mismatch(value, type);
-  const head = path[i] ?? '';
-  let found: string | undefined;
-  if (head === '*') {
-    if (Array.isArray(value)) {
-      for (let j = 0; j < value.length && found === undefined; j++)
-        found = step(value[j], path, i, type, trail, j, 'index');
-    } else if (isRecord(value)) {
-      for (const k in value) {
-        found = step(value[k], path, i, type, trail, k, 'key');
-        if (found !== undefined) break;
-      }
-    }
-    return found;
-  }
-  if (isRecord(value) && Object.hasOwn(value, head))
-    return step(value[head], path, i, type, trail, head, 'name');
-  return undefined;
-}
-
-/** One step down the trail; the step stays on the trail when a mismatch lies below it. */
-function step(
-  value: unknown,
-  path: readonly string[],
-  i: number,
-  type: GoType,
-  trail: Trail,
-  segment: string | number,
-  how: Step,
-): string | undefined {
-  trail.segments.push(segment);
-  trail.steps.push(how);
-  const found = firstMismatch(value, path, i + 1, type, trail);
-  if (found === undefined) {
-    trail.segments.pop();
-    trail.steps.pop();
-  }
-  return found;
-}
-
-/**
  * The expectations of a kind as one tree of fields, so that a request is walked once (its
  * `spec.template.spec.containers` once, not once per field below it) to learn whether it decodes
- * at all; nearly every request does, and the ordered search for the first error (firstMismatch,
+ * at all; nearly every request does, and the ordered search for the first error (firstInOrder,
  * which lays a trail) runs only for one that does not.
  */
 interface FieldTree {
   /** The type the value here must have, when an expectation ends here. */
   types: GoType[];
-  /** Fields by name, and the tree of each (as firstMismatch steps by name). */
+  /** The Go field of each type, as the error names it. */
+  goFields: string[];
+  /** Fields by name, and the tree of each (as firstInOrder steps by name). */
   names: string[];
   children: FieldTree[];
   /** Every element of a list or value of a map (`*`). */
@@ -218,13 +168,13 @@ interface FieldTree {
 }
 
 function fieldTree(list: readonly Expectation[]): FieldTree {
-  const root: FieldTree = { types: [], names: [], children: [] };
+  const root: FieldTree = { types: [], goFields: [], names: [], children: [] };
   for (const e of list) {
     let node = root;
     for (const segment of e.path) {
       let next = segment === '*' ? node.each : node.children[node.names.indexOf(segment)];
       if (!next) {
-        next = { types: [], names: [], children: [] };
+        next = { types: [], goFields: [], names: [], children: [] };
         if (segment === '*') node.each = next;
         else {
           node.names.push(segment);
@@ -234,12 +184,13 @@ function fieldTree(list: readonly Expectation[]): FieldTree {
       node = next;
     }
     node.types.push(e.type);
+    node.goFields.push(e.goField);
   }
   return root;
 }
 
 /**
- * Whether every expectation of the tree holds for `value`: the walks of firstMismatch, shared.
+ * Whether every expectation of the tree holds for `value`: the walk of firstInOrder without its order.
  * A missing field reads as undefined, which, as null, fits every type and has nothing below it:
  * most expected fields are missing from most requests.
  */
@@ -263,21 +214,77 @@ function fits(value: unknown, tree: FieldTree): boolean {
   return true;
 }
 
-interface KindExpectations {
-  list: Expectation[];
-  tree: FieldTree;
+/** The first value of the wrong type: its UnmarshalTypeError value, Go field and type. */
+interface Found {
+  wrong: string;
+  goField: string;
+  type: GoType;
 }
 
-const byKind = new Map<string, KindExpectations>();
+/**
+ * The first value of the wrong type in the order the decoder meets it: kubectl sends JSON
+ * marshaled from a map, so every object's keys come sorted, and encoding/json reports the
+ * earliest UnmarshalTypeError. `trail` is left at the value found.
+ */
+function firstInOrder(value: unknown, tree: FieldTree, trail: Trail): Found | undefined {
+  if (value === undefined || value === null) return undefined;
+  for (let i = 0; i < tree.types.length; i++) {
+    const type = tree.types[i] as GoType;
+    const wrong = mismatch(value, type);
+    if (wrong !== undefined) return { wrong, goField: tree.goFields[i] ?? '', type };
+  }
+  if (typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    const each = tree.each;
+    if (each)
+      for (let j = 0; j < value.length; j++) {
+        const found = stepInto(value[j], each, trail, j, 'index');
+        if (found) return found;
+      }
+    return undefined;
+  }
+  const map = value as Record<string, unknown>;
+  for (const k of Object.keys(map).sort()) {
+    const at = tree.names.indexOf(k);
+    const child = at >= 0 ? tree.children[at] : tree.each;
+    if (!child) continue;
+    const found = stepInto(map[k], child, trail, k, at >= 0 ? 'name' : 'key');
+    if (found) return found;
+  }
+  return undefined;
+}
 
-function expectationsOf(kind: string): KindExpectations {
-  let found = byKind.get(kind);
+/** One step down the trail; the step stays on the trail when a wrong value lies below it. */
+function stepInto(
+  value: unknown,
+  tree: FieldTree,
+  trail: Trail,
+  segment: string | number,
+  how: Step,
+): Found | undefined {
+  trail.segments.push(segment);
+  trail.steps.push(how);
+  const found = firstInOrder(value, tree, trail);
   if (!found) {
-    const list = [...meta(['metadata'], 'ObjectMeta', 'metadata'), ...(expectations[kind] ?? [])];
-    found = { list, tree: fieldTree(list) };
-    byKind.set(kind, found);
+    trail.segments.pop();
+    trail.steps.pop();
   }
   return found;
+}
+
+const byKind = new Map<string, FieldTree>();
+
+/** The expectations of a kind as one tree, made once per kind. */
+function treeOf(kind: string): FieldTree {
+  let tree = byKind.get(kind);
+  if (!tree) {
+    tree = fieldTree([
+      ...meta(['metadata'], 'ObjectMeta', 'metadata'),
+      ...(expectations[kind] ?? []),
+    ]);
+    byKind.set(kind, tree);
+  }
+  return tree;
 }
 
 export interface DecodeError {
@@ -291,16 +298,14 @@ export function decodeError(
   kind: string,
   version: string,
 ): DecodeError | undefined {
-  const { list, tree } = expectationsOf(kind);
+  const tree = treeOf(kind);
   if (fits(object, tree)) return undefined;
   const trail: Trail = { segments: [], steps: [] };
-  for (const e of list) {
-    const wrong = firstMismatch(object, e.path, 0, e.type, trail);
-    if (wrong === undefined) continue;
-    return {
-      message: `${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${wrong} into Go struct field ${e.goField} of type ${e.type}`,
+  const found = firstInOrder(object, tree, trail);
+  return (
+    found && {
+      message: `${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${found.wrong} into Go struct field ${found.goField} of type ${found.type}`,
       path: pathText(trail),
-    };
-  }
-  return undefined;
+    }
+  );
 }
