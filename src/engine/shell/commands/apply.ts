@@ -29,19 +29,25 @@ export function reportApply(
   reporter: ApplyReporter,
 ): number {
   const errors: string[] = [];
+  const clientErrors = simulation.diagnostics.filter(
+    (d) => d.source === 'kubectl' && d.severity === 'error' && d.object === undefined,
+  );
+  // Several errors reach kubectl's checkErr as an aggregate, each printed through MultipleErrors
+  // (Error from server (Invalid): ...) rather than as the one error it explains in full.
+  let failures = clientErrors.length;
+  for (const result of simulation.applied) if (result.outcome === 'rejected') failures++;
   for (const result of simulation.applied) {
     for (const warning of result.warnings ?? []) reporter.warning(`Warning: ${warning}\n`);
     if (result.outcome === 'rejected') {
       errors.push(
-        result.error ?? `error when applying ${toResourceName(result.kind, result.name)}`,
+        (failures > 1 ? result.aggregatedError : undefined) ??
+          result.error ??
+          `error when applying ${toResourceName(result.kind, result.name)}`,
       );
       continue;
     }
     reporter.applied(result);
   }
-  const clientErrors = simulation.diagnostics.filter(
-    (d) => d.source === 'kubectl' && d.severity === 'error' && d.object === undefined,
-  );
   for (const d of clientErrors) errors.push(clientError(d, fileOf(d.line)));
   for (const error of errors) reporter.error(`${error}\n`);
   return errors.length > 0 ? 1 : 0;
