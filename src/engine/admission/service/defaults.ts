@@ -47,6 +47,9 @@ export function defaultService(service: Service): void {
     spec.internalTrafficPolicy = 'Cluster';
   if (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === undefined)
     spec.allocateLoadBalancerNodePorts = true;
+  // ServiceStatus and its LoadBalancerStatus are structs: the API always serves them, empty or not.
+  const status = (service.status ??= {});
+  status.loadBalancer ??= {};
 }
 
 /**
