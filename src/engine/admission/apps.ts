@@ -22,6 +22,7 @@ import {
   validateObjectMeta,
 } from './meta';
 import { isValidPercent } from './names';
+import { equalJSON } from './json';
 import { defaultPodSpec, validatePodTemplate } from './pod';
 
 export function defaultDeployment(d: Deployment): void {
@@ -280,7 +281,7 @@ export function validateDeployment(d: Deployment, old?: Deployment): FieldErrors
         ),
       );
   }
-  if (old?.spec?.selector && JSON.stringify(old.spec.selector) !== JSON.stringify(spec.selector))
+  if (old?.spec?.selector && !equalJSON(old.spec.selector, spec.selector))
     errs.push(
       invalidRaw(
         'spec.selector',
@@ -300,7 +301,7 @@ export function validateReplicaSet(rs: ReplicaSet, old?: ReplicaSet): FieldError
       invalid('spec.minReadySeconds', spec.minReadySeconds, 'must be greater than or equal to 0'),
     );
   errs.push(...validateSelectorAndTemplate(spec, 'deployment', 'ReplicaSet'));
-  if (old?.spec?.selector && JSON.stringify(old.spec.selector) !== JSON.stringify(spec.selector))
+  if (old?.spec?.selector && !equalJSON(old.spec.selector, spec.selector))
     errs.push(
       invalidRaw(
         'spec.selector',

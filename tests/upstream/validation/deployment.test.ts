@@ -151,6 +151,20 @@ describe('Deployment update through kubectl apply (TestValidateDeploymentUpdate,
     );
   });
 
+  it('accepts the same selector written in another key order (ValidateImmutableField compares values)', () => {
+    const labels = { name: 'abc', tier: 'web' };
+    const first = validDeployment((s) => {
+      s.selector = { matchLabels: { name: 'abc', tier: 'web' } };
+      if (s.template?.metadata) s.template.metadata.labels = labels;
+    });
+    const again = validDeployment((s) => {
+      s.selector = { matchLabels: { tier: 'web', name: 'abc' } };
+      s.replicas = 2;
+      if (s.template?.metadata) s.template.metadata.labels = labels;
+    });
+    expect(resultOf(run([first, again]), 'abc')?.outcome).toBe('configured');
+  });
+
   it('accepts a change of replicas and template labels the selector still matches', () => {
     const scaled = validDeployment((s) => {
       s.replicas = 3;
