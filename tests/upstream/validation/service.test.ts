@@ -173,7 +173,7 @@ const cases: Case[] = [
   },
   {
     name: 'invalid source range for non LoadBalancer type service',
-    tweak: (s) => (s.spec.loadBalancerSourceRanges = ['1.2.3.4/8', '5.6.7.8/16']),
+    tweak: (s) => (s.spec.loadBalancerSourceRanges = ['1.2.3.0/24', '5.6.0.0/16']),
     errors: [
       "spec.LoadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'",
     ],
@@ -251,6 +251,16 @@ const cases: Case[] = [
       s.spec.loadBalancerSourceRanges = ['1.2.3.4/33'];
     },
     errors: [`spec.LoadBalancerSourceRanges[0]: Invalid value: "1.2.3.4/33": ${badCIDR}`],
+  },
+  {
+    name: 'LoadBalancer source range with bits set beyond its prefix (strict CIDR validation)',
+    tweak: (s) => {
+      s.spec.type = 'LoadBalancer';
+      s.spec.loadBalancerSourceRanges = ['1.2.3.4/8'];
+    },
+    errors: [
+      'spec.LoadBalancerSourceRanges[0]: Invalid value: "1.2.3.4/8": must not have bits set beyond the prefix length',
+    ],
   },
   {
     name: 'topology annotations are mismatched (TestValidateServiceUpdate)',

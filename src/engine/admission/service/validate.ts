@@ -194,8 +194,13 @@ export function validateService(service: Service): FieldErrors {
       );
     ranges.forEach((r, i) => {
       const text = String(r).trim();
-      if (!parseCIDR(text))
-        errs.push(invalid(`spec.LoadBalancerSourceRanges[${i}]`, text, cidrMessage));
+      const cidr = parseCIDR(text);
+      const path = `spec.LoadBalancerSourceRanges[${i}]`;
+      if (!cidr) errs.push(invalid(path, text, cidrMessage));
+      // Strict CIDR validation (StrictIPCIDRValidation, on by default since Kubernetes 1.36):
+      // an address with host bits set is an interface address, not a range.
+      else if (cidr.network !== cidr.ip.value)
+        errs.push(invalid(path, text, 'must not have bits set beyond the prefix length'));
     });
   }
   if (spec.allocateLoadBalancerNodePorts !== undefined && type !== 'LoadBalancer')
