@@ -263,6 +263,18 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'valid: trafficDistribution field set to PreferSameNode (GA in 1.35)',
+    tweak: (s) => (s.spec.trafficDistribution = 'PreferSameNode'),
+    errors: [],
+  },
+  {
+    name: 'invalid: trafficDistribution field set to Random',
+    tweak: (s) => (s.spec.trafficDistribution = 'Random'),
+    errors: [
+      'spec.trafficDistribution: Unsupported value: "Random": supported values: "PreferClose", "PreferSameZone", "PreferSameNode"',
+    ],
+  },
+  {
     name: 'topology annotations are mismatched (TestValidateServiceUpdate)',
     tweak: (s) =>
       (s.metadata.annotations = {
@@ -380,4 +392,15 @@ describe('ValidateService through the API server (TestValidateServiceCreate)', (
       );
     });
   }
+});
+
+describe('GetWarningsForService (pkg/api/service/warnings.go at 8a84988bd67138e9c3e40990ceb3c7ec4ef1e2ca)', () => {
+  it('warns that trafficDistribution PreferClose is deprecated in favour of PreferSameZone', () => {
+    const svc = validService();
+    svc.spec = { ...svc.spec, trafficDistribution: 'PreferClose' };
+    const sim = run([validNamespace, svc]);
+    expect(resultOf(sim, 'valid')?.warnings).toEqual([
+      'spec.trafficDistribution: "PreferClose" is deprecated; use "PreferSameZone"',
+    ]);
+  });
 });

@@ -28,6 +28,8 @@ export const protocols: readonly string[] = ['SCTP', 'TCP', 'UDP'];
 const serviceTypes: readonly string[] = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const affinities: readonly string[] = ['ClientIP', 'None'];
 const trafficPolicies: readonly string[] = ['Cluster', 'Local'];
+/** supportedTrafficDistribution: PreferSameZone and PreferSameNode are GA since Kubernetes 1.35. */
+const trafficDistributions: readonly string[] = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
 
 /** The longest ClientIP affinity: one day (core.MaxClientIPServiceAffinitySeconds). */
 export const maxClientIPTimeoutSeconds = 86400;
@@ -319,9 +321,16 @@ function validateTrafficPolicies(service: Service): FieldErrors {
       errs.push(required('spec.internalTrafficPolicy'));
   } else if (!trafficPolicies.includes(String(itp)))
     errs.push(notSupported('spec.internalTrafficPolicy', String(itp), trafficPolicies));
-  if (spec.trafficDistribution !== undefined && spec.trafficDistribution !== 'PreferClose')
+  if (
+    spec.trafficDistribution !== undefined &&
+    !trafficDistributions.includes(String(spec.trafficDistribution))
+  )
     errs.push(
-      notSupported('spec.trafficDistribution', String(spec.trafficDistribution), ['PreferClose']),
+      notSupported(
+        'spec.trafficDistribution',
+        String(spec.trafficDistribution),
+        trafficDistributions,
+      ),
     );
   return errs;
 }
