@@ -403,4 +403,20 @@ describe('GetWarningsForService (pkg/api/service/warnings.go at 8a84988bd67138e9
       'spec.trafficDistribution: "PreferClose" is deprecated; use "PreferSameZone"',
     ]);
   });
+
+  it('warns of IPv6 addresses and CIDRs not in RFC 5952 canonical form (GetWarningsForIP, GetWarningsForCIDR)', () => {
+    const svc = validService();
+    svc.spec = {
+      ...svc.spec,
+      type: 'LoadBalancer',
+      externalIPs: ['2001:db8:0::1'],
+      loadBalancerSourceRanges: ['2001:DB8::/64'],
+    };
+    const sim = run([validNamespace, svc]);
+    expect(resultOf(sim, 'valid')?.warnings).toEqual([
+      'spec.externalIPs[0]: IPv6 address "2001:db8:0::1" should be in RFC 5952 canonical format ("2001:db8::1")',
+      'spec.loadBalancerSourceRanges[0]: IPv6 CIDR value "2001:DB8::/64" should be in RFC 5952 canonical format ("2001:db8::/64")',
+      'spec.externalIPs is deprecated and may no longer be implemented in some clusters',
+    ]);
+  });
 });
