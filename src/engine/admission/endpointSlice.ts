@@ -16,7 +16,7 @@ import {
 } from './fieldErrors';
 import { isRecord, nameIsDNSSubdomain, validateLabels, validateObjectMeta } from './meta';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
-import { invalidIPMessage } from './service/clusterIPs';
+import { validateLegacyIP } from './legacyIP';
 import { protocols } from './service/validate';
 import { validateNonSpecialIP } from './specialIP';
 
@@ -54,9 +54,10 @@ function validateFQDN(path: string, address: string): FieldError | undefined {
 
 /** An address of an IPv4 or IPv6 slice: a valid IP, of the slice's family, not a special one. */
 function validateIPAddress(errs: FieldErrors, path: string, address: string, family: 4 | 6) {
+  const ipErrors = validateLegacyIP(path, address);
   const ip = parseIP(address);
-  if (!ip) {
-    errs.push(invalid(path, address, invalidIPMessage));
+  if (ipErrors.length > 0 || !ip) {
+    errs.push(...ipErrors);
     return;
   }
   if (ip.family !== family) errs.push(invalid(path, address, `must be an IPv${family} address`));

@@ -3,11 +3,10 @@
  * defaults (pkg/apis/core/v1/defaults.go SetDefaults_Endpoints).
  */
 import type { Endpoints } from '../model';
-import { parseIP } from '../net/ip';
 import { invalid, notSupported, required, type FieldErrors } from './fieldErrors';
 import { isRecord, nameIsDNSSubdomain, validateObjectMeta } from './meta';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortNum } from './names';
-import { invalidIPMessage } from './service/clusterIPs';
+import { validateLegacyIP } from './legacyIP';
 import { protocols } from './service/validate';
 import { validateNonSpecialIP } from './specialIP';
 
@@ -44,7 +43,7 @@ function validatePort(p: Record<string, unknown>, requireName: boolean, path: st
 function validateAddress(a: Record<string, unknown>, path: string): FieldErrors {
   const errs: FieldErrors = [];
   const ip = typeof a.ip === 'string' ? a.ip : '';
-  if (!parseIP(ip)) errs.push(invalid(`${path}.ip`, ip, invalidIPMessage));
+  errs.push(...validateLegacyIP(`${path}.ip`, ip));
   if (typeof a.hostname === 'string' && a.hostname !== '')
     for (const m of isDNS1123Label(a.hostname))
       errs.push(invalid(`${path}.hostname`, a.hostname, m));

@@ -1,9 +1,11 @@
 /** ValidateNonSpecialIP (pkg/apis/core/validation/validation.go): no unspecified, loopback or link-local addresses. */
-import { inCIDR, parseIP } from '../net/ip';
+import { inCIDR } from '../net/ip';
 import { invalid, type FieldErrors } from './fieldErrors';
+import { parseIPSloppy } from './legacyIP';
 
 export function validateNonSpecialIP(text: string, path: string): FieldErrors {
-  const ip = parseIP(text);
+  // Read as netutils.ParseIPSloppy reads it: leading zeros, which strict validation reports, aside.
+  const ip = parseIPSloppy(text);
   if (!ip) return [invalid(path, text, 'must be a valid IP address')];
   const errs: FieldErrors = [];
   // An IPv4-mapped IPv6 address is judged as the IPv4 address it carries, as Go's net.IP does.

@@ -14,6 +14,7 @@ import {
   type FieldErrors,
 } from '../fieldErrors';
 import { goQuote, jsonStringSlice } from '../goFormat';
+import { validateLegacyIP } from '../legacyIP';
 
 const families: readonly string[] = ['IPv4', 'IPv6'];
 const policies: readonly string[] = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
@@ -37,9 +38,6 @@ function familyOf(ip: string): IPFamily | undefined {
 function renderedIPs(written: unknown, ips: readonly string[]): string {
   return jsonStringSlice(Array.isArray(written) ? ips : undefined);
 }
-
-/** `IsValidIP`'s message. */
-export const invalidIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 const none: readonly string[] = Object.freeze([]);
 
@@ -105,9 +103,10 @@ export function validateClusterIPsRelatedFields(service: Service): FieldErrors {
       }
       return;
     }
-    if (!parseIP(value)) {
+    const ipErrors = validateLegacyIP(`spec.clusterIPs[${i}]`, value);
+    if (ipErrors.length > 0) {
       invalidIPs = true;
-      errs.push(invalid(`spec.clusterIPs[${i}]`, value, invalidIPMessage));
+      errs.push(...ipErrors);
     }
   });
   if (ips.length > 2)

@@ -1,6 +1,6 @@
 /** Service validation (pkg/apis/core/validation/validation.go ValidateService, ValidateServiceUpdate). */
 import type { Service, ServicePort, ServiceSpec } from '../../model';
-import { parseCIDR, parseIP } from '../../net/ip';
+import { parseCIDR } from '../../net/ip';
 import {
   duplicate,
   duplicateRaw,
@@ -21,7 +21,8 @@ import {
   isValidPortNum,
 } from '../names';
 import { validateNonSpecialIP } from '../specialIP';
-import { invalidIPMessage, isHeadless, validateClusterIPsRelatedFields } from './clusterIPs';
+import { isHeadless, validateClusterIPsRelatedFields } from './clusterIPs';
+import { validateLegacyIP } from '../legacyIP';
 import { externallyAccessible, needsHealthCheck } from './defaults';
 
 export const protocols: readonly string[] = ['SCTP', 'TCP', 'UDP'];
@@ -167,7 +168,8 @@ export function validateService(service: Service): FieldErrors {
   errs.push(...validateClusterIPsRelatedFields(service));
   (Array.isArray(spec.externalIPs) ? spec.externalIPs : []).forEach((ip, i) => {
     const text = String(ip);
-    if (!parseIP(text)) errs.push(invalid(`spec.externalIPs[${i}]`, text, invalidIPMessage));
+    const ipErrors = validateLegacyIP(`spec.externalIPs[${i}]`, text);
+    if (ipErrors.length > 0) errs.push(...ipErrors);
     else errs.push(...validateNonSpecialIP(text, `spec.externalIPs[${i}]`));
   });
   const type = String(spec.type ?? '');
