@@ -6,9 +6,8 @@ import type { ConfigMap, Namespace, Node, ServiceCIDR } from '../model';
 import { parseCIDR } from '../net/ip';
 import { invalid, invalidRaw, type FieldErrors } from './fieldErrors';
 import { jsonStringSlice } from './goFormat';
+import { invalidCIDRMessage, validateLegacyCIDR } from './legacyIP';
 import { isRecord, nameIsDNSLabel, nameIsDNSSubdomain, validateObjectMeta } from './meta';
-
-const cidrMessage = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
 /** Namespace strategy: phase Active, the kubernetes finalizer, the kubernetes.io/metadata.name label. */
 export function defaultNamespace(ns: Namespace): void {
@@ -25,8 +24,7 @@ export function validateNamespace(ns: Namespace): FieldErrors {
 export function validateNode(node: Node): FieldErrors {
   const errs = validateObjectMeta(node.metadata, false, nameIsDNSSubdomain);
   (Array.isArray(node.spec?.podCIDRs) ? node.spec.podCIDRs : []).forEach((cidr, i) => {
-    if (!parseCIDR(String(cidr)))
-      errs.push(invalid(`spec.podCIDRs[${i}]`, String(cidr), cidrMessage));
+    errs.push(...validateLegacyCIDR(`spec.podCIDRs[${i}]`, String(cidr)));
   });
   return errs;
 }
@@ -65,7 +63,7 @@ export function validateServiceCIDR(sc: ServiceCIDR): FieldErrors {
       ),
     );
   cidrs.forEach((cidr, i) => {
-    if (!parseCIDR(cidr)) errs.push(invalid(`spec.cidrs[${i}]`, cidr, cidrMessage));
+    if (!parseCIDR(cidr)) errs.push(invalid(`spec.cidrs[${i}]`, cidr, invalidCIDRMessage));
   });
   return errs;
 }

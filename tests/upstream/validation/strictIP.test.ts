@@ -55,4 +55,35 @@ describe('IsValidIPForLegacyField with strict validation', () => {
       'endpoints[0].addresses[0]: Invalid value: "010.1.2.3": must not have leading 0s',
     ]);
   });
+
+  it('IsValidCIDRForLegacyField: leading zeros in a source range, bits beyond the prefix in the annotation', () => {
+    expect(
+      serviceErrors((s) => {
+        s.type = 'LoadBalancer';
+        s.loadBalancerSourceRanges = ['1.2.3.0/024'];
+      }),
+    ).toEqual([
+      'spec.LoadBalancerSourceRanges[0]: Invalid value: "1.2.3.0/024": must not have leading 0s in IP or prefix length',
+    ]);
+    const svc = validService();
+    svc.metadata.annotations = {
+      'service.beta.kubernetes.io/load-balancer-source-ranges': '10.0.0.0/8, 1.2.3.4/8',
+    };
+    if (svc.spec) svc.spec.type = 'LoadBalancer';
+    expect(fieldErrors(run([validNamespace, svc]), 'Service/valid/valid')).toEqual([
+      'metadata.annotations[service.beta.kubernetes.io/load-balancer-source-ranges]: Invalid value: "1.2.3.4/8": must not have bits set beyond the prefix length',
+    ]);
+  });
+
+  it("IsValidCIDRForLegacyField: a Node's podCIDR with host bits set", () => {
+    const node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'n1' },
+      spec: { podCIDR: '10.244.1.5/24', podCIDRs: ['10.244.1.5/24'] },
+    } as KubeObject;
+    expect(fieldErrors(run([node]), 'Node//n1')).toEqual([
+      'spec.podCIDRs[0]: Invalid value: "10.244.1.5/24": must not have bits set beyond the prefix length',
+    ]);
+  });
 });

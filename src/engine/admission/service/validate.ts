@@ -1,6 +1,5 @@
 /** Service validation (pkg/apis/core/validation/validation.go ValidateService, ValidateServiceUpdate). */
 import type { Service, ServicePort, ServiceSpec } from '../../model';
-import { parseCIDR } from '../../net/ip';
 import {
   duplicate,
   duplicateRaw,
@@ -22,7 +21,7 @@ import {
 } from '../names';
 import { validateNonSpecialIP } from '../specialIP';
 import { isHeadless, validateClusterIPsRelatedFields } from './clusterIPs';
-import { validateLegacyIP } from '../legacyIP';
+import { validateLegacyCIDR, validateLegacyIP } from '../legacyIP';
 import { externallyAccessible, needsHealthCheck } from './defaults';
 
 export const protocols: readonly string[] = ['SCTP', 'TCP', 'UDP'];
@@ -197,14 +196,7 @@ export function validateService(service: Service): FieldErrors {
         ),
       );
     ranges.forEach((r, i) => {
-      const text = String(r).trim();
-      const cidr = parseCIDR(text);
-      const path = `spec.LoadBalancerSourceRanges[${i}]`;
-      if (!cidr) errs.push(invalid(path, text, cidrMessage));
-      // Strict CIDR validation (StrictIPCIDRValidation, on by default since Kubernetes 1.36):
-      // an address with host bits set is an interface address, not a range.
-      else if (cidr.network !== cidr.ip.value)
-        errs.push(invalid(path, text, 'must not have bits set beyond the prefix length'));
+      errs.push(...validateLegacyCIDR(`spec.LoadBalancerSourceRanges[${i}]`, String(r).trim()));
     });
   }
   if (spec.allocateLoadBalancerNodePorts !== undefined && type !== 'LoadBalancer')
@@ -230,7 +222,6 @@ export function validateService(service: Service): FieldErrors {
 const topologyHintsKey = 'service.kubernetes.io/topology-aware-hints';
 const topologyModeKey = 'service.kubernetes.io/topology-mode';
 const sourceRangesKey = 'service.beta.kubernetes.io/load-balancer-source-ranges';
-const cidrMessage = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
 /**
  * The load-balancer-source-ranges annotation, read when the field is empty: LoadBalancer only,
@@ -244,8 +235,7 @@ function validateSourceRangesAnnotation(value: string, type: string): FieldError
   const trimmed = value.trim();
   if (trimmed !== '')
     for (const part of trimmed.split(',')) {
-      const cidr = part.trim();
-      if (!parseCIDR(cidr)) errs.push(invalid(path, cidr, cidrMessage));
+      errs.push(...validateLegacyCIDR(path, part.trim()));
     }
   return errs;
 }
