@@ -13,6 +13,7 @@ import {
   validateObjectMeta,
 } from './meta';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names';
+import { validatePodDNSConfig } from './podDNS';
 import { defaultContainerDetails, defaultVolumes, podSpecDefaults } from './podDefaults';
 import { protocols } from './service/validate';
 
@@ -178,6 +179,7 @@ export function validatePodSpec(
     errs.push(notSupported(`${path}.dnsPolicy`, dns, dnsPolicies));
   if (s.nodeSelector !== undefined)
     errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
+  validatePodDNSConfig(errs, s, path);
   if (typeof s.nodeName === 'string' && s.nodeName !== '')
     for (const m of isDNS1123Subdomain(s.nodeName))
       errs.push(invalid(`${path}.nodeName`, s.nodeName, m));

@@ -1,9 +1,10 @@
 /**
  * Pod validation through kubectl apply: the checks of ValidatePodSpec in its order (containers,
  * then init containers, then validatePodHostNetworkDeps, restartPolicy, dnsPolicy, nodeSelector,
- * nodeName, hostname), validateContainers' checkHostPortConflicts, and validatePodMetadataAndSpec's
- * pod-only image check, worded as kubernetes/kubernetes pkg/apis/core/validation/validation.go
- * (commit a7264f95ffc8b56377da16e83461aa59467ebb3e) words them; the kinds of cases
+ * validatePodDNSConfig, nodeName, hostname), validateContainers' checkHostPortConflicts, and
+ * validatePodMetadataAndSpec's pod-only image check, worded as kubernetes/kubernetes
+ * pkg/apis/core/validation/validation.go (commit a7264f95ffc8b56377da16e83461aa59467ebb3e) words
+ * them; the kinds of cases
  * TestValidateContainers and TestValidatePodSpec exercise (validation_test.go at
  * b1ce15c54586daabffbc79d6ef36feabbf5a0875).
  */
@@ -144,5 +145,38 @@ describe('ValidatePodSpec through kubectl apply', () => {
         'spec.containers[0].image: Invalid value: "nginx ": must not have leading or trailing whitespace',
       ],
     );
+  });
+
+  it('validatePodDNSConfig: dnsPolicy None needs a dnsConfig with a nameserver', () => {
+    expect(errorsOf(pod({ dnsPolicy: 'None', containers: [ctr('a')] }))).toEqual([
+      'spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None',
+    ]);
+    expect(
+      errorsOf(
+        pod({ dnsPolicy: 'None', dnsConfig: { searches: ['a.b'] }, containers: [ctr('a')] }),
+      ),
+    ).toEqual([
+      'spec.dnsConfig.nameservers: Required value: must provide at least one DNS nameserver when `dnsPolicy` is None',
+    ]);
+  });
+
+  it('validatePodDNSConfig: at most 3 nameservers, each an IP; search domains are subdomains; options are named', () => {
+    expect(
+      errorsOf(
+        pod({
+          containers: [ctr('a')],
+          dnsConfig: {
+            nameservers: ['1.1.1.1', '8.8.8.8', '9.9.9.9', 'dns.example'],
+            searches: ['Example.COM.', 'svc.cluster.local.'],
+            options: [{ name: 'ndots', value: '2' }, { value: '1' }],
+          },
+        }),
+      ),
+    ).toEqual([
+      'spec.dnsConfig.nameservers: Invalid value: ["1.1.1.1","8.8.8.8","9.9.9.9","dns.example"]: must not have more than 3 nameservers',
+      'spec.dnsConfig.nameservers[3]: Invalid value: "dns.example": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+      "spec.dnsConfig.searches[0]: Invalid value: \"Example.COM\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      'spec.dnsConfig.options[1]: Required value: must not be empty',
+    ]);
   });
 });
