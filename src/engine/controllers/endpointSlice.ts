@@ -45,7 +45,7 @@ import {
 import { generateName, type Random } from './random';
 import { sortInPlace } from './sort';
 import { lastChangeTriggerTime, triggerTimeAnnotation } from './triggerTime';
-import { addPreferCloseHints, preferClose } from './trafficDistribution';
+import { addCloseHints, closeHeuristic } from './trafficDistribution';
 
 export const serviceNameLabel = 'kubernetes.io/service-name';
 export const managedByLabel = 'endpointslice.kubernetes.io/managed-by';
@@ -340,7 +340,8 @@ export function computeEndpointSlices(
     }
     if (slices.length === before) slices.push(newSlice(maker, addressType, [], []));
   }
-  if (preferClose(service)) addPreferCloseHints(slices);
+  const close = closeHeuristic(service);
+  if (close) addCloseHints(slices, close);
   // finalize: no new slice is created for a Service being deleted; existing ones are updated.
   const kept = service.metadata?.deletionTimestamp
     ? slices.filter((s) => s.metadata.name !== undefined && maker.reused?.has(s.metadata.name))

@@ -7,7 +7,7 @@
  */
 import type { Endpoint, EndpointSlice, EndpointSlicePort, ObjectMeta, Service } from '../model';
 import { isPlaceholder, ownedBy, planWithExisting } from './endpointSliceReconcile';
-import { addPreferCloseHints, needsPreferCloseHints, preferClose } from './trafficDistribution';
+import { addCloseHints, closeHeuristic, needsCloseHints } from './trafficDistribution';
 import { triggerTimeAnnotation } from './triggerTime';
 
 /** How the Service's new slices are made. */
@@ -74,9 +74,9 @@ export function reconcileExisting(
   if (service.metadata?.deletionTimestamp) plan.create = [];
   for (const c of plan.create) c.metadata.name = f.generate();
   // Hints: unchanged slices whose hints are not what the heuristic wants are updated too.
-  const close = preferClose(service);
+  const close = closeHeuristic(service);
   const stale = (x: EndpointSlice) =>
-    close ? needsPreferCloseHints(x) : (x.endpoints ?? []).some((e) => e.hints !== undefined);
+    close ? needsCloseHints(x, close) : (x.endpoints ?? []).some((e) => e.hints !== undefined);
   for (const x of plan.unchanged.filter(stale)) {
     plan.unchanged.splice(plan.unchanged.indexOf(x), 1);
     plan.update.push({
@@ -86,7 +86,7 @@ export function reconcileExisting(
     });
   }
   const written = [...plan.create, ...plan.update];
-  if (close) addPreferCloseHints(written);
+  if (close) addCloseHints(written, close);
   else for (const x of written) for (const e of x.endpoints ?? []) delete e.hints;
   // PrepareForUpdate: a slice whose content or labels change gets the next generation.
   const generations = new Map(
