@@ -75,30 +75,50 @@ function percentOf(text: string): number | undefined {
   return Number(text.slice(0, digits));
 }
 
-/** intstr.GetScaledValueFromIntOrPercent: percentages round up for surge, down for unavailable. */
-function scaled(
-  value: IntOrString | undefined,
-  total: number,
-  fallback: string,
-  roundUp: boolean,
-): number {
-  const v = value ?? fallback;
-  if (typeof v === 'number') return Math.max(0, Math.trunc(v));
-  const percent = percentOf(v);
+/**
+ * intstr.GetScaledValueFromIntOrPercent of intstr.ValueOrDefault(value, 0): percentages round up
+ * for surge, down for unavailable; an unset value is 0.
+ */
+function scaled(value: IntOrString | undefined, total: number, roundUp: boolean): number {
+  if (value === undefined) return 0;
+  if (typeof value === 'number') return Math.max(0, Math.trunc(value));
+  const percent = percentOf(value);
   if (percent === undefined) return 0;
   const exact = (percent * total) / 100;
   return roundUp ? Math.ceil(exact) : Math.floor(exact);
 }
 
-/** ResolveFenceposts (pkg/controller/deployment/util/deployment_util.go): maxSurge and maxUnavailable. */
+/**
+ * ResolveFenceposts (pkg/controller/deployment/util/deployment_util.go): maxSurge and
+ * maxUnavailable of the rolling update against the desired replicas; both zero makes
+ * unavailable 1.
+ */
 export function fenceposts(deployment: Deployment): { surge: number; unavailable: number } {
   const replicas = replicasOf(deployment.spec);
-  if (deployment.spec?.strategy?.type === 'Recreate') return { surge: 0, unavailable: replicas };
   const rolling = deployment.spec?.strategy?.rollingUpdate;
-  const surge = scaled(rolling?.maxSurge, replicas, '25%', true);
-  let unavailable = scaled(rolling?.maxUnavailable, replicas, '25%', false);
+  const surge = scaled(rolling?.maxSurge, replicas, true);
+  let unavailable = scaled(rolling?.maxUnavailable, replicas, false);
   if (surge === 0 && unavailable === 0) unavailable = 1;
-  return { surge, unavailable: Math.min(unavailable, replicas) };
+  return { surge, unavailable };
+}
+
+function isRollingUpdate(deployment: Deployment): boolean {
+  return deployment.spec?.strategy?.type === 'RollingUpdate';
+}
+
+/** MaxSurge (deployment_util.go): 0 unless the strategy is RollingUpdate. */
+export function maxSurge(deployment: Deployment): number {
+  return isRollingUpdate(deployment) ? fenceposts(deployment).surge : 0;
+}
+
+/**
+ * MaxUnavailable (deployment_util.go): 0 unless the strategy is RollingUpdate with replicas,
+ * and never more than the replicas.
+ */
+export function maxUnavailable(deployment: Deployment): number {
+  const replicas = replicasOf(deployment.spec);
+  if (!isRollingUpdate(deployment) || replicas === 0) return 0;
+  return Math.min(fenceposts(deployment).unavailable, replicas);
 }
 
 function withoutHash(template: PodTemplateSpec | undefined): string {
@@ -122,6 +142,8 @@ export interface DeploymentSync {
   newReplicaSet?: string;
   /** `namespace/name` of every ReplicaSet the Deployment owns. */
   owned: string[];
+  /** How many names of the template's hash were taken (status.collisionCount), when any. */
+  collisionCount?: number;
 }
 
 export function rsKey(rs: ReplicaSet): string {
@@ -140,7 +162,7 @@ function annotationsFor(deployment: Deployment, revision: number): Record<string
   }
   const replicas = replicasOf(deployment.spec);
   out[desiredReplicasAnnotation] = String(replicas);
-  out[maxReplicasAnnotation] = String(replicas + fenceposts(deployment).surge);
+  out[maxReplicasAnnotation] = String(replicas + maxSurge(deployment));
   out[revisionAnnotation] = String(revision);
   return out;
 }
@@ -330,6 +352,7 @@ export function syncDeployments(
       newIndex === undefined
         ? { deployment: annotated, owned }
         : { deployment: annotated, newReplicaSet: keys[newIndex] as string, owned };
+    if (collisions > 0) sync.collisionCount = collisions;
     syncs.push(sync);
     if (ownedNone && collisions === 0 && newReplicaSet)
       made.set(key, { deployment, sync, replicaSet: newReplicaSet });

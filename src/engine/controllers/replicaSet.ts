@@ -40,8 +40,8 @@ function deletionOrder(a: { pod: Pod; order: number }, b: { pod: Pod; order: num
 }
 
 /**
- * What every pod a ReplicaSet creates shares: one frozen copy of the template's labels and
- * annotations and of the owner reference, read by every pod (nothing writes a pod's metadata
+ * What every pod a ReplicaSet creates shares (GetPodFromTemplate, pkg/controller/controller_utils.go):
+ * one frozen copy of the template's labels, annotations and finalizers and of the owner reference, read by every pod (nothing writes a pod's metadata
  * after creation; freezing makes sure of it).
  */
 interface PodTemplateParts {
@@ -51,6 +51,8 @@ interface PodTemplateParts {
   labels: Readonly<Record<string, string>> | undefined;
   annotations: Readonly<Record<string, string>> | undefined;
   ownerReferences: readonly OwnerReference[];
+  /** The template's finalizers (getPodsFinalizers), when it has some. */
+  finalizers: readonly string[] | undefined;
   spec: PodSpec;
 }
 
@@ -73,6 +75,7 @@ function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
   const template = rs.spec?.template ?? {};
   const labels = template.metadata?.labels;
   const annotations = template.metadata?.annotations;
+  const finalizers = template.metadata?.finalizers;
   const ref = newControllerRef({
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
@@ -85,6 +88,10 @@ function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
     labels: labels ? frozenCopy(labels) : undefined,
     annotations: annotations ? frozenCopy(annotations) : undefined,
     ownerReferences: Object.freeze([Object.freeze(ref)]),
+    finalizers:
+      Array.isArray(finalizers) && finalizers.length > 0
+        ? Object.freeze(finalizers.slice())
+        : undefined,
     spec: podSpecDefaults(template.spec ?? {}),
   };
 }
@@ -94,13 +101,13 @@ function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
  * complete them in place), the rest shared with its siblings. Keys in the API's order.
  */
 function newPod(parts: PodTemplateParts, name: string, seed: number): Pod {
-  const { generateName, namespace, creationTimestamp, labels, annotations } = parts;
+  const { generateName, namespace, creationTimestamp, labels, annotations, finalizers } = parts;
   const uid = deriveUID(seed, `Pod/${namespace}/${name}`);
   // The frozen shared maps are typed mutable by ObjectMeta; nothing writes them.
   const ownerReferences = parts.ownerReferences as OwnerReference[];
   let metadata: ObjectMeta;
   // The usual metadata as one literal (keys added after it would be kept apart); else key by key.
-  if (creationTimestamp && labels && !annotations)
+  if (creationTimestamp && labels && !annotations && !finalizers)
     metadata = {
       name,
       generateName,
@@ -116,6 +123,7 @@ function newPod(parts: PodTemplateParts, name: string, seed: number): Pod {
     if (labels) metadata.labels = labels as Record<string, string>;
     if (annotations) metadata.annotations = annotations as Record<string, string>;
     metadata.ownerReferences = ownerReferences;
+    if (finalizers) metadata.finalizers = finalizers as string[];
   }
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec: copyOf(parts.spec) };
 }
@@ -206,6 +214,9 @@ export function syncReplicaSets(
         const controller = controllerOf(pod.metadata);
         if (controller && !refersTo(controller, 'ReplicaSet', rs.metadata)) continue;
         if (!controller) {
+          // ClaimObject adopts neither for a ReplicaSet being deleted nor a pod being deleted
+          // or finished (claimPods is given the active pods alone).
+          if (rs.metadata?.deletionTimestamp || !isPodActive(pod)) continue;
           const adopted = { ...pod, metadata: withOwner(pod.metadata ?? {}, ref) };
           replaced.set(original, adopted);
           originalOf.set(adopted, original);
@@ -278,7 +289,9 @@ export function syncReplicaSets(
 
 /**
  * calculateStatus (pkg/controller/replicaset/replica_set_utils.go): counts over the active
- * pods it owns; available = ready (minReadySeconds has long passed in the playground's clock).
+ * pods it owns; available = ready (minReadySeconds has long passed in the playground's clock);
+ * terminatingReplicas, the owned pods being deleted that have not finished (FilterTerminatingPods:
+ * DeploymentReplicaSetTerminatingReplicas, beta and on since 1.35), always written, zero too.
  * A status the input gave is kept.
  */
 export function replicaSetStatus(rs: ReplicaSet, pods: readonly Pod[]): ReplicaSet {
@@ -288,9 +301,14 @@ export function replicaSetStatus(rs: ReplicaSet, pods: readonly Pod[]): ReplicaS
   let replicas = 0;
   let fully = 0;
   let ready = 0;
+  let terminating = 0;
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i] as Pod;
-    if (!isPodActive(pod)) continue;
+    if (isPodTerminal(pod)) continue;
+    if (isTerminating(pod)) {
+      terminating++;
+      continue;
+    }
     replicas++;
     if (hasLabels(pod, templateLabels)) fully++;
     if (isPodReady(pod)) ready++;
@@ -304,6 +322,7 @@ export function replicaSetStatus(rs: ReplicaSet, pods: readonly Pod[]): ReplicaS
       fullyLabeledReplicas: fully,
       readyReplicas: ready,
       availableReplicas: ready,
+      terminatingReplicas: terminating,
       observedGeneration,
     };
   else {
@@ -313,6 +332,7 @@ export function replicaSetStatus(rs: ReplicaSet, pods: readonly Pod[]): ReplicaS
       status.readyReplicas = ready;
       status.availableReplicas = ready;
     }
+    status.terminatingReplicas = terminating;
     status.observedGeneration = observedGeneration;
   }
   return withStatus(rs, status);

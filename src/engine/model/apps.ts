@@ -25,8 +25,10 @@ export interface Deployment {
     updatedReplicas?: number;
     availableReplicas?: number;
     unavailableReplicas?: number;
+    terminatingReplicas?: number;
     observedGeneration?: number;
     conditions?: DeploymentCondition[];
+    collisionCount?: number;
   };
 }
 
@@ -54,6 +56,7 @@ export interface ReplicaSet {
     readyReplicas?: number;
     availableReplicas?: number;
     fullyLabeledReplicas?: number;
+    terminatingReplicas?: number;
     observedGeneration?: number;
   };
 }
