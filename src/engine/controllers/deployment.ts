@@ -21,11 +21,12 @@ export const podTemplateHashLabel = 'pod-template-hash';
 const revisionAnnotation = 'deployment.kubernetes.io/revision';
 const desiredReplicasAnnotation = 'deployment.kubernetes.io/desired-replicas';
 const maxReplicasAnnotation = 'deployment.kubernetes.io/max-replicas';
+const revisionHistoryAnnotation = 'deployment.kubernetes.io/revision-history';
 /** Annotations SetNewReplicaSetAnnotations does not copy from the Deployment. */
 const skippedAnnotations = new Set([
   'kubectl.kubernetes.io/last-applied-configuration',
   revisionAnnotation,
-  'deployment.kubernetes.io/revision-history',
+  revisionHistoryAnnotation,
   desiredReplicasAnnotation,
   maxReplicasAnnotation,
   'deprecated.deployment.rollback.to',
@@ -219,6 +220,67 @@ function newReplicaSetFor(deployment: Deployment, hash: string, revision: number
   return { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: meta, spec };
 }
 
+/**
+ * FindActiveOrLatest (deployment_util.go) among the old ReplicaSets of a paused Deployment with
+ * no new one, which scale() sizes to the Deployment: the one with replicas, else the newest;
+ * -1 when several have replicas (scaled proportionally upstream; kept as they are here).
+ */
+function activeOrLatest(replicaSets: readonly ReplicaSet[], indexes: readonly number[]): number {
+  const active = indexes.filter((i) => replicasOf(replicaSets[i]?.spec) > 0);
+  if (active.length > 1) return -1;
+  if (active.length === 1) return active[0] as number;
+  let latest = -1;
+  for (const i of indexes) {
+    const at = replicaSets[i]?.metadata?.creationTimestamp ?? '';
+    if (latest === -1 || at >= (replicaSets[latest]?.metadata?.creationTimestamp ?? '')) latest = i;
+  }
+  return latest;
+}
+
+/**
+ * An owned ReplicaSet as the Deployment controller leaves it: scaled to `replicas`
+ * (scaleReplicaSet, which also sets the desired-replicas and max-replicas annotations); for the
+ * new one (`newRevision` > 0), the Deployment's annotations copied, its revision raised to
+ * `newRevision` when lower (the one it had kept in revision-history) and minReadySeconds synced
+ * (getNewReplicaSet, SetNewReplicaSetAnnotations). The API server counts a spec change in the
+ * generation.
+ */
+function syncedReplicaSet(
+  deployment: Deployment,
+  rs: ReplicaSet,
+  replicas: number,
+  newRevision: number,
+): ReplicaSet {
+  const spec = copyOf(rs.spec);
+  const annotations: Record<string, string> = copyOf(rs.metadata?.annotations);
+  if (newRevision > 0) {
+    for (const [k, v] of Object.entries(deployment.metadata?.annotations ?? {}))
+      if (!skippedAnnotations.has(k)) define(annotations, k, String(v));
+    const old = annotations[revisionAnnotation];
+    const current = old === undefined || old === '' ? 0 : Number(old);
+    if (Number.isInteger(current) && current < newRevision) {
+      annotations[revisionAnnotation] = String(newRevision);
+      if (old !== undefined) {
+        const history = annotations[revisionHistoryAnnotation];
+        annotations[revisionHistoryAnnotation] = history ? `${history},${old}` : old;
+      }
+    }
+    const minReadySeconds = deployment.spec?.minReadySeconds;
+    if (minReadySeconds) spec.minReadySeconds = minReadySeconds;
+    else delete spec.minReadySeconds;
+  }
+  if (replicasOf(rs.spec) !== replicas) {
+    spec.replicas = replicas;
+    annotations[desiredReplicasAnnotation] = String(replicasOf(deployment.spec));
+    annotations[maxReplicasAnnotation] = String(replicasOf(deployment.spec) + maxSurge(deployment));
+  }
+  const metadata = copyOf(rs.metadata);
+  if (Object.keys(annotations).length > 0 || rs.metadata?.annotations)
+    metadata.annotations = annotations;
+  if (!equalJSON(spec, rs.spec)) metadata.generation = (rs.metadata?.generation ?? 1) + 1;
+  return { ...rs, metadata, spec };
+}
+
 /** The Deployment with its revision annotation set (copies; the stored object is not changed). */
 function withRevision(deployment: Deployment, revision: string): Deployment {
   const annotations: Record<string, string> = copyOf(deployment.metadata?.annotations);
@@ -313,18 +375,26 @@ export function syncDeployments(
     }
     const want = ownedIdx.length > 0 ? withoutHash(deployment.spec?.template) : '';
     let newIndex = ownedIdx.find((i) => withoutHash(replicaSets[i]?.spec?.template) === want);
-    const maxRevision = Math.max(
-      0,
-      ...ownedIdx.map((i) => revisionOf(replicaSets[i] as ReplicaSet)),
-    );
-
+    // MaxRevision of the old ReplicaSets (FindOldReplicaSets: every owned one but the new).
+    let maxRevision = 0;
+    for (const i of ownedIdx)
+      if (i !== newIndex)
+        maxRevision = Math.max(maxRevision, revisionOf(replicaSets[i] as ReplicaSet));
+    const scaledUp =
+      newIndex ?? (deployment.spec?.paused ? activeOrLatest(replicaSets, ownedIdx) : undefined);
     for (const i of ownedIdx) {
       const rs = replicaSets[i] as ReplicaSet;
       const meta = controllerOf(rs.metadata)
         ? rs.metadata
         : withOwner(rs.metadata ?? {}, deploymentRef(deployment));
-      const replicas = i === newIndex ? replicasOf(deployment.spec) : 0;
-      replicaSets[i] = { ...rs, metadata: meta, spec: { ...rs.spec, replicas } };
+      const replicas =
+        i === scaledUp ? replicasOf(deployment.spec) : scaledUp === -1 ? replicasOf(rs.spec) : 0;
+      replicaSets[i] = syncedReplicaSet(
+        deployment,
+        { ...rs, metadata: meta },
+        replicas,
+        i === newIndex ? maxRevision + 1 : 0,
+      );
     }
     const ownedNone = ownedIdx.length === 0;
     let collisions = 0;
@@ -344,9 +414,10 @@ export function syncDeployments(
       ownedIdx.push(newIndex);
     }
     const newReplicaSet = newIndex === undefined ? undefined : replicaSets[newIndex];
-    const revision = newReplicaSet ? revisionOf(newReplicaSet) || maxRevision : maxRevision;
+    // SetDeploymentRevision: the new ReplicaSet's revision; without one, the Deployment's own.
+    const revision = newReplicaSet?.metadata?.annotations?.[revisionAnnotation];
     const annotated: Deployment =
-      revision > 0 ? withRevision(deployment, String(revision)) : deployment;
+      revision !== undefined ? withRevision(deployment, revision) : deployment;
     const owned = ownedIdx.map((i) => keys[i] as string);
     const sync: DeploymentSync =
       newIndex === undefined
