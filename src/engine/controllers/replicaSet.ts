@@ -98,7 +98,8 @@ function podTemplateParts(rs: ReplicaSet): PodTemplateParts {
 
 /**
  * A pod of the ReplicaSet: its own metadata and spec objects (the scheduler and the kubelet
- * complete them in place), the rest shared with its siblings. Keys in the API's order.
+ * complete them in place), the rest shared with its siblings. Keys in the API's order; the
+ * generation the API server gives every pod it creates (podStrategy.PrepareForCreate).
  */
 function newPod(parts: PodTemplateParts, name: string, seed: number): Pod {
   const { generateName, namespace, creationTimestamp, labels, annotations, finalizers } = parts;
@@ -113,12 +114,13 @@ function newPod(parts: PodTemplateParts, name: string, seed: number): Pod {
       generateName,
       namespace,
       uid,
+      generation: 1,
       creationTimestamp,
       labels: labels as Record<string, string>,
       ownerReferences,
     };
   else {
-    metadata = { name, generateName, namespace, uid };
+    metadata = { name, generateName, namespace, uid, generation: 1 };
     if (creationTimestamp) metadata.creationTimestamp = creationTimestamp;
     if (labels) metadata.labels = labels as Record<string, string>;
     if (annotations) metadata.annotations = annotations as Record<string, string>;

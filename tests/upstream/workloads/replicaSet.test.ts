@@ -7,7 +7,9 @@
  * 3e4a7900d75552087b6d82edb80ac44be8f71d67: only active pods are claimed;
  * ClaimObject ignores an orphan being deleted), and GetPodFromTemplate in controller_utils.go
  * (controller_utils_test.go TestCreatePods: labels, annotations and finalizers of the template,
- * generateName `<replicaset>-`, the controller reference).
+ * generateName `<replicaset>-`, the controller reference), created as the API server creates
+ * every pod: generation 1 (podStrategy.PrepareForCreate in pkg/registry/core/pod/strategy.go,
+ * reference-index file id 94068187).
  */
 import { describe, expect, it } from 'vitest';
 import { pods, replicaSets } from './harness';
@@ -85,7 +87,7 @@ describe('TestCalculateStatus', () => {
 });
 
 describe('TestCreatePods (GetPodFromTemplate)', () => {
-  it('gives each pod the template labels, annotations and finalizers, and generateName <rs>-', () => {
+  it('gives each pod the template labels, annotations and finalizers, generateName <rs>- and generation 1', () => {
     const yaml = frontend(
       '{tier: frontend}',
       '      annotations: {note: kept}\n      finalizers: [example.com/keep]',
@@ -96,6 +98,7 @@ describe('TestCreatePods (GetPodFromTemplate)', () => {
     for (const p of made) {
       expect(p.metadata).toMatchObject({
         generateName: 'frontend-',
+        generation: 1,
         labels: { tier: 'frontend' },
         annotations: { note: 'kept' },
         finalizers: ['example.com/keep'],
