@@ -135,7 +135,26 @@ export function deploymentStatus(
         ? [progress, availability]
         : [availability, progress];
   const observedGeneration = deployment.metadata?.generation ?? 1;
-  // Key by key, zero counts left out (omitempty), in the order the API prints them.
+  // The usual status as one literal; else key by key, zero counts left out (omitempty). The
+  // keys in the order the API prints them.
+  if (
+    replicas > 0 &&
+    updated > 0 &&
+    ready > 0 &&
+    available > 0 &&
+    unavailable === 0 &&
+    terminating !== undefined &&
+    !sync.collisionCount
+  )
+    return withStatus(deployment, {
+      observedGeneration,
+      replicas,
+      updatedReplicas: updated,
+      readyReplicas: ready,
+      availableReplicas: available,
+      terminatingReplicas: terminating,
+      conditions,
+    });
   const status: NonNullable<Deployment['status']> = { observedGeneration };
   if (replicas > 0) status.replicas = replicas;
   if (updated > 0) status.updatedReplicas = updated;
