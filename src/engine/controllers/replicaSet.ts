@@ -14,35 +14,18 @@ import { equalJSON } from '../admission/json';
 import { podSpecDefaults } from '../admission/podDefaults';
 import { Origin, type Origins } from './origins';
 import { deriveUID, generateName, seededRandom, TakenNames } from './random';
+import { podsToDelete, type Candidate } from './podsToDelete';
 
 /** FilterActivePods: neither terminal nor being deleted. */
 export function isPodActive(pod: Pod): boolean {
   return !isPodTerminal(pod) && !isTerminating(pod);
 }
 
-const phaseRank: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
-
 /**
- * The order getPodsToDelete deletes in (pkg/controller/controller_utils.go ActivePodsWithRanks),
- * reduced to what the input can say: unscheduled before scheduled, Pending before Unknown
- * before Running, not ready before ready, then the one created last.
- */
-function deletionOrder(a: { pod: Pod; order: number }, b: { pod: Pod; order: number }): number {
-  const assigned = (p: Pod) => (p.spec?.nodeName ? 1 : 0);
-  const phase = (p: Pod) => phaseRank[p.status?.phase ?? 'Pending'] ?? 0;
-  const ready = (p: Pod) => (isPodReady(p) ? 1 : 0);
-  return (
-    assigned(a.pod) - assigned(b.pod) ||
-    phase(a.pod) - phase(b.pod) ||
-    ready(a.pod) - ready(b.pod) ||
-    b.order - a.order
-  );
-}
-
-/**
- * What every pod a ReplicaSet creates shares (GetPodFromTemplate, pkg/controller/controller_utils.go):
- * one frozen copy of the template's labels, annotations and finalizers and of the owner reference, read by every pod (nothing writes a pod's metadata
- * after creation; freezing makes sure of it).
+ * What every pod a ReplicaSet creates shares (GetPodFromTemplate,
+ * pkg/controller/controller_utils.go): one frozen copy of the template's labels, annotations and
+ * finalizers and of the owner reference, read by every pod (nothing writes a pod's metadata after
+ * creation; freezing makes sure of it).
  */
 interface PodTemplateParts {
   generateName: string;
@@ -202,7 +185,7 @@ export function syncReplicaSets(
     const namespace = namespaceOf(rs);
     const selector = rs.spec?.selector;
     const selects = selectsAnything(selector);
-    const mine: { pod: Pod; order: number }[] = [];
+    const mine: Candidate[] = [];
     // Claiming pods when the namespace has some (a pasted cluster has none to claim).
     if (selects && index.inNamespace(namespace).length > 0) {
       const ref = newControllerRef({
@@ -231,7 +214,7 @@ export function syncReplicaSets(
     const templateMatches = matchesLabelSelector(selector, rs.spec?.template?.metadata?.labels);
     const pods = mine.map((m) => m.pod);
     if (active.length > desired) {
-      const surplus = [...active].sort(deletionOrder).slice(0, active.length - desired);
+      const surplus = podsToDelete(active, active.length - desired, rs, replicaSets, index);
       const gone = new Set(surplus.map((m) => m.pod));
       for (const m of surplus) deleted.add(originalOf.get(m.pod) ?? m.pod);
       owned.set(
