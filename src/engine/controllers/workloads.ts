@@ -18,6 +18,7 @@ import type {
   ReplicaSet,
 } from '../model';
 import { rsKey, syncDeployments, type DeploymentMade } from './deployment';
+import { cleanupDeployments } from './deploymentCleanup';
 import { findingsLog } from './groups';
 import { runKubelets } from './kubelet';
 import { namespaceOf, PodIndex } from './labels';
@@ -305,12 +306,17 @@ export function settleWorkloads(input: WorkloadInput, previous?: Workloads): Wor
     previous: previous?.statuses,
   });
 
+  // Old ReplicaSets beyond the revision history (their pods are all gone: they have none).
+  const removed = cleanupDeployments(synced.syncs, finalDeployments, finalRS, rsKeys);
+  const keptRS =
+    removed.size === 0 ? finalRS : finalRS.filter((_, i) => !removed.has(rsKeys[i] as string));
+
   return {
     nodes,
     nodesByName,
     pods: finalPods,
     index: PodIndex.of(finalPods),
-    replicaSets: finalRS,
+    replicaSets: keptRS,
     deployments: finalDeployments,
     findings,
     deploymentsMade,

@@ -1,6 +1,6 @@
 /**
  * The ReplicaSets a Deployment finds, against kubernetes/kubernetes pkg/controller/deployment:
- * getNewReplicaSet and scale in sync.go (at 737067c1d67d6118c3c3abf58b4f00e67a2409df; scale sizes
+ * getNewReplicaSet, scale and cleanupDeployment in sync.go (at 737067c1d67d6118c3c3abf58b4f00e67a2409df; scale sizes
  * the one active or the latest ReplicaSet, FindActiveOrLatest), scaleReplicaSet (the desired-replicas and
  * max-replicas annotations, SetReplicasAnnotations), SetNewReplicaSetAnnotations and
  * copyDeploymentAnnotationsToReplicaSet in util/deployment_util.go (at
@@ -120,5 +120,35 @@ describe('a paused Deployment with a new template', () => {
     const [d] = deployments(yaml);
     expect(d?.status).toMatchObject({ replicas: 2, availableReplicas: 2 });
     expect(d?.status).not.toHaveProperty('updatedReplicas');
+  });
+});
+
+describe('cleanupDeployment (sync.go): old ReplicaSets beyond revisionHistoryLimit', () => {
+  const withLimit = (limit: number) =>
+    yamlOf(
+      deployment('nginx:3', [`revisionHistoryLimit: ${limit}`]),
+      earlier('web-aaaa', 'nginx:1', '1', 0),
+      earlier('web-bbbb', 'nginx:2', '2', 2),
+    );
+
+  it('deletes the lowest revisions once the rollout completed, keeping the limit', () => {
+    const names = [...byName(withLimit(1)).keys()];
+    expect(names).not.toContain('web-aaaa');
+    expect(names).toContain('web-bbbb');
+    expect(names).toHaveLength(2);
+  });
+
+  it('keeps none with a limit of 0, and all within the default of 10', () => {
+    expect([...byName(withLimit(0)).keys()]).toHaveLength(1);
+    expect([...byName(withLimit(10)).keys()]).toHaveLength(3);
+  });
+
+  it('keeps them while the rollout has not completed', () => {
+    const unschedulable = deployment('nginx:3', ['revisionHistoryLimit: 0']).replace(
+      '    spec: {containers',
+      '    spec: {nodeSelector: {disk: none}, containers',
+    );
+    const stuck = yamlOf(unschedulable, earlier('web-aaaa', 'nginx:1', '1', 0));
+    expect([...byName(stuck).keys()]).toContain('web-aaaa');
   });
 });
