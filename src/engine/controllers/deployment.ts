@@ -151,9 +151,10 @@ export function rsKey(rs: ReplicaSet): string {
   return `${namespaceOf(rs)}/${rs.metadata?.name ?? ''}`;
 }
 
+/** Revision (deployment_util.go) as MaxRevision reads it: 0 when missing or not an integer. */
 function revisionOf(rs: ReplicaSet): number {
-  const n = Number(rs.metadata?.annotations?.[revisionAnnotation]);
-  return Number.isFinite(n) ? n : 0;
+  const text = rs.metadata?.annotations?.[revisionAnnotation];
+  return typeof text === 'string' && /^[+-]?\d+$/.test(text) ? Number(text) : 0;
 }
 
 function annotationsFor(deployment: Deployment, revision: number): Record<string, string> {
@@ -257,8 +258,10 @@ function syncedReplicaSet(
     for (const [k, v] of Object.entries(deployment.metadata?.annotations ?? {}))
       if (!skippedAnnotations.has(k)) define(annotations, k, String(v));
     const old = annotations[revisionAnnotation];
-    const current = old === undefined || old === '' ? 0 : Number(old);
-    if (Number.isInteger(current) && current < newRevision) {
+    // A revision that is not an integer is left alone, as SetNewReplicaSetAnnotations leaves it.
+    const current =
+      old === undefined || old === '' ? 0 : /^[+-]?\d+$/.test(old) ? Number(old) : NaN;
+    if (current < newRevision) {
       annotations[revisionAnnotation] = String(newRevision);
       if (old !== undefined) {
         const history = annotations[revisionHistoryAnnotation];
