@@ -133,6 +133,8 @@ function ownedReplicaSets(deployment: Deployment, candidates: readonly ReplicaSe
   return candidates.filter((rs) => {
     const ref = controllerOf(rs.metadata);
     if (ref) return refersTo(ref, 'Deployment', deployment.metadata);
+    // ClaimObject adopts no orphan being deleted.
+    if (rs.metadata?.deletionTimestamp) return false;
     return matchesLabelSelector(deployment.spec?.selector, rs.metadata?.labels);
   });
 }
