@@ -152,3 +152,33 @@ describe('cleanupDeployment (sync.go): old ReplicaSets beyond revisionHistoryLim
     expect([...byName(stuck).keys()]).toContain('web-aaaa');
   });
 });
+
+describe('ClaimReplicaSets (controller_ref_manager.go ClaimObject)', () => {
+  it('adopts an orphan ReplicaSet its selector matches, not one being deleted', () => {
+    const orphan = (name: string, deleting: boolean) =>
+      [
+        'apiVersion: apps/v1',
+        'kind: ReplicaSet',
+        'metadata:',
+        `  name: ${name}`,
+        '  labels: {app: web}',
+        ...(deleting
+          ? ['  deletionTimestamp: "2025-01-01T00:01:00Z"', '  finalizers: [example.com/hold]']
+          : []),
+        'spec:',
+        '  replicas: 0',
+        `  selector: {matchLabels: {app: web, pod-template-hash: ${name.slice(4)}}}`,
+        '  template:',
+        `    metadata: {labels: {app: web, pod-template-hash: ${name.slice(4)}}}`,
+        '    spec: {containers: [{name: c, image: "nginx:1"}]}',
+      ].join('\n');
+    const yaml = yamlOf(deployment('nginx:2'), orphan('web-live', false), orphan('web-gone', true));
+    const all = byName(yaml);
+    expect(all.get('web-live')?.metadata.ownerReferences?.[0]).toMatchObject({
+      kind: 'Deployment',
+      name: 'web',
+      controller: true,
+    });
+    expect(all.get('web-gone')?.metadata.ownerReferences).toBeUndefined();
+  });
+});
