@@ -60,6 +60,18 @@ export function computeHash(template: PodTemplateSpec | undefined, collisionCoun
   );
 }
 
+/**
+ * generateReplicaSetName (pkg/controller/deployment/sync.go): `<deployment>-<hash>`, the
+ * Deployment's name cut so that the whole fits a DNS subdomain (253), unless nothing of it
+ * would be left.
+ */
+export function replicaSetName(deploymentName: string, hash: string): string {
+  const room = 253 - hash.length - 1;
+  const base =
+    room > 0 && deploymentName.length > room ? deploymentName.slice(0, room) : deploymentName;
+  return [base, '-', hash].join('');
+}
+
 export function replicasOf(spec: { replicas?: number } | undefined): number {
   const n = spec?.replicas;
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 1;
@@ -213,7 +225,7 @@ function newSpecFor(deployment: Deployment, hash: string): NewSpec {
 function newReplicaSetFor(deployment: Deployment, hash: string, revision: number): ReplicaSet {
   const { labels, spec } = newSpecFor(deployment, hash);
   const meta: ObjectMeta = {
-    name: `${deployment.metadata?.name ?? ''}-${hash}`,
+    name: replicaSetName(deployment.metadata?.name ?? '', hash),
     namespace: namespaceOf(deployment),
     labels,
     annotations: annotationsFor(deployment, revision),
@@ -405,12 +417,13 @@ export function syncDeployments(
     let collisions = 0;
     if (newIndex === undefined && !deployment.spec?.paused) {
       let hash = computeHash(deployment.spec?.template);
-      const prefix = `${namespace}/${deployment.metadata?.name ?? ''}-`;
-      let rsKeyOfHash = prefix + hash;
+      const prefix = `${namespace}/`;
+      const name = deployment.metadata?.name ?? '';
+      let rsKeyOfHash = prefix + replicaSetName(name, hash);
       while (names.has(rsKeyOfHash)) {
         collisions++;
         hash = computeHash(deployment.spec?.template, collisions);
-        rsKeyOfHash = prefix + hash;
+        rsKeyOfHash = prefix + replicaSetName(name, hash);
       }
       const rs = newReplicaSetFor(deployment, hash, maxRevision + 1);
       names.add(rsKeyOfHash);

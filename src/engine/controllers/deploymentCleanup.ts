@@ -1,7 +1,8 @@
 /**
  * cleanupDeployment (pkg/controller/deployment/sync.go): once a rollout completed (or while the
  * Deployment is paused), the old ReplicaSets beyond spec.revisionHistoryLimit are deleted, the
- * lowest revisions first, each only when it has no replicas left and its status is current.
+ * lowest revisions first, each only when it has no replicas left, none terminating, and its
+ * status is current.
  */
 import type { Deployment, ReplicaSet } from '../model';
 import { replicasOf, rsKey, type DeploymentSync } from './deployment';
@@ -72,7 +73,9 @@ export function cleanupDeployments(
     old.sort(byRevision);
     for (const rs of old.slice(0, diff)) {
       const generation = rs.metadata?.generation ?? 0;
+      // terminatingReplicas must say 0 (DeploymentReplicaSetTerminatingReplicas, on since 1.35).
       if ((rs.status?.replicas ?? 0) !== 0 || replicasOf(rs.spec) !== 0) continue;
+      if (rs.status?.terminatingReplicas !== 0) continue;
       if (generation > (rs.status?.observedGeneration ?? 0)) continue;
       deleted.add(rsKey(rs));
     }
