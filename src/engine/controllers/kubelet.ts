@@ -19,6 +19,7 @@ import { equalJSON } from '../admission/json';
 import type { Node, Pod, PodCondition, PodStatus } from '../model';
 import { Origin, type Origins } from './origins';
 import { isPodReady, podIPsOf } from './podUtil';
+import { computePodQOS, type PodQOSClass } from './qos';
 
 interface Range {
   cidr: CIDR;
@@ -105,16 +106,38 @@ function condition(
   return extra ? Object.assign(out, extra) : out;
 }
 
+/**
+ * GeneratePodReadyCondition's message for the readiness gates whose condition is missing or not
+ * True, every one of them, joined with ", " (pkg/kubelet/status/generate.go).
+ */
 function readinessGateProblem(pod: Pod, conditions: readonly PodCondition[]): string | undefined {
   const gates = Array.isArray(pod.spec?.readinessGates) ? pod.spec.readinessGates : [];
+  let message: string | undefined;
   for (const gate of gates) {
     const type = gate?.conditionType ?? '';
     const found = conditions.find((c) => c.type === type);
-    if (!found) return `corresponding condition of pod readiness gate "${type}" does not exist.`;
-    if (found.status !== 'True')
-      return `the status of pod readiness gate "${type}" is not "True", but ${found.status ?? ''}.`;
+    let problem: string | undefined;
+    if (!found) problem = `corresponding condition of pod readiness gate "${type}" does not exist.`;
+    else if (found.status !== 'True')
+      problem = `the status of pod readiness gate "${type}" is not "True", but ${found.status ?? ''}`;
+    if (problem !== undefined) message = message === undefined ? problem : `${message}, ${problem}`;
   }
-  return undefined;
+  return message;
+}
+
+/**
+ * GenerateContainersReadyCondition's message when no container is ready: the sidecars (init
+ * containers that restart Always) then the containers, as Go prints a list of names.
+ */
+function unreadyMessage(pod: Pod): string {
+  const names: string[] = [];
+  const init = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [];
+  for (const c of init)
+    if ((c as { restartPolicy?: unknown } | null)?.restartPolicy === 'Always')
+      names.push(String(c?.name ?? ''));
+  const containers = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
+  for (const c of containers) names.push(String(c?.name ?? ''));
+  return `containers with unready status: [${names.join(' ')}]`;
 }
 
 /** The conditions of a pod whose containers all run (readiness gates aside). */
@@ -167,9 +190,12 @@ function normalizeGiven(pod: Pod, status: PodStatus): PodStatus {
     else if (out.phase === 'Pending')
       out.conditions = [condition('PodScheduled', !!pod.spec?.nodeName, at)];
     else {
+      // A finished pod's sandbox is gone; its init containers completed (a Succeeded pod says
+      // so as the reason, a Failed one had started its containers: Initialized plainly True).
       const reason = out.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed';
       out.conditions = [
-        condition('Initialized', true, at, { reason }),
+        condition('PodReadyToStartContainers', false, at),
+        condition('Initialized', true, at, reason === 'PodCompleted' ? { reason } : undefined),
         condition('Ready', false, at, { reason }),
         condition('ContainersReady', false, at, { reason }),
         condition('PodScheduled', true, at),
@@ -183,6 +209,8 @@ function normalizeGiven(pod: Pod, status: PodStatus): PodStatus {
       pod.metadata?.creationTimestamp,
     );
   }
+  // The API server sets it on creation, whatever status the pod came with.
+  if (!out.qosClass) out.qosClass = computePodQOS(pod.spec);
   return out;
 }
 
@@ -204,10 +232,13 @@ function frozen<T>(value: T): T {
  */
 interface RunningParts {
   containers: unknown;
+  initContainers: unknown;
+  resources: unknown;
   readinessGates: unknown;
   at: string | undefined;
   conditions: PodCondition[];
   containerStatuses: NonNullable<PodStatus['containerStatuses']>;
+  qosClass: PodQOSClass;
 }
 
 interface KubeletRun {
@@ -228,16 +259,23 @@ interface KubeletRun {
 const partsByContainers = new WeakMap<object, RunningParts>();
 
 function sameParts(parts: RunningParts | undefined, pod: Pod, at: string | undefined): boolean {
-  const containers = pod.spec?.containers;
-  const readinessGates = pod.spec?.readinessGates;
+  const spec = pod.spec;
+  const containers = spec?.containers;
+  const readinessGates = spec?.readinessGates;
+  const initContainers = spec?.initContainers;
+  const resources = (spec as { resources?: unknown } | undefined)?.resources;
   return (
     parts !== undefined &&
     parts.at === at &&
     parts.containers === containers &&
     parts.readinessGates === readinessGates &&
+    parts.initContainers === initContainers &&
+    parts.resources === resources &&
     // Objects only: a primitive spec field (bad input) is read afresh every time.
     typeof containers === 'object' &&
-    (readinessGates === undefined || typeof readinessGates === 'object')
+    (readinessGates === undefined || typeof readinessGates === 'object') &&
+    (initContainers === undefined || typeof initContainers === 'object') &&
+    (resources === undefined || typeof resources === 'object')
   );
 }
 
@@ -248,10 +286,13 @@ function runningParts(run: KubeletRun, pod: Pod, at: string | undefined): Runnin
   if (sameParts(known, pod, at)) return (run.last = known as RunningParts);
   const parts: RunningParts = {
     containers,
+    initContainers: pod.spec?.initContainers,
+    resources: (pod.spec as { resources?: unknown } | undefined)?.resources,
     readinessGates: pod.spec?.readinessGates,
     at,
     conditions: frozen(runningConditions(pod, at)),
     containerStatuses: frozen(containerStatuses(pod, true, at)),
+    qosClass: computePodQOS(pod.spec),
   };
   if (typeof containers === 'object' && containers !== null)
     partsByContainers.set(containers, parts);
@@ -316,7 +357,7 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
     return withStatus(pod, origin, {
       phase: 'Pending',
       ...(conditions.length ? { conditions } : {}),
-      qosClass: 'BestEffort',
+      qosClass: computePodQOS(pod.spec),
     });
   }
   const state = run.states.get(nodeName);
@@ -329,7 +370,7 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
     return withStatus(pod, origin, {
       phase: 'Pending',
       conditions: [condition('PodScheduled', true, at)],
-      qosClass: 'BestEffort',
+      qosClass: computePodQOS(pod.spec),
     });
   }
   let podIPs: string[];
@@ -364,17 +405,18 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
   if (podIPs.length === 0) {
     const hostFields =
       hostIPs.length > 0 ? { hostIP: hostIPs[0] as string, hostIPs: hostIPList(run, state) } : {};
+    const notReady = { reason: 'ContainersNotReady', message: unreadyMessage(pod) };
     return withStatus(pod, origin, {
       phase: 'Pending',
       conditions: [
         condition('PodReadyToStartContainers', false, at),
         condition('Initialized', true, at),
-        condition('Ready', false, at, { reason: 'ContainersNotReady' }),
-        condition('ContainersReady', false, at, { reason: 'ContainersNotReady' }),
+        condition('Ready', false, at, notReady),
+        condition('ContainersReady', false, at, notReady),
         condition('PodScheduled', true, at),
       ],
       ...hostFields,
-      qosClass: 'BestEffort',
+      qosClass: computePodQOS(pod.spec),
     });
   }
   const parts = runningParts(run, pod, at);
@@ -389,7 +431,7 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
       podIPs: ipEntries(podIPs),
       startTime: at,
       containerStatuses: parts.containerStatuses,
-      qosClass: 'BestEffort',
+      qosClass: parts.qosClass,
     });
   }
   // Built key by key, in the API's order (a literal with a spread is slow to make per pod).
@@ -402,7 +444,7 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
   status.podIPs = ipEntries(podIPs);
   if (at) status.startTime = at;
   status.containerStatuses = parts.containerStatuses;
-  status.qosClass = 'BestEffort';
+  status.qosClass = parts.qosClass;
   return withStatus(pod, origin, status);
 }
 

@@ -121,10 +121,40 @@ export function matchesNodeAffinity(pod: Pod, node: Node): boolean {
 }
 
 /**
+ * NodeAffinity's PreFilter (plugins/nodeaffinity/node_affinity.go): when every required term
+ * names nodes (matchFields metadata.name In), only the nodes some term names are filtered at
+ * all; undefined when any term leaves every node in (or there is no required affinity).
+ */
+function preFilterNodeNames(pod: Pod): Set<string> | undefined {
+  const terms = requiredTerms(pod);
+  if (!terms || terms.length === 0) return undefined;
+  let names: Set<string> | undefined;
+  for (const term of terms) {
+    let termNames: Set<string> | undefined;
+    const fields = Array.isArray(term?.matchFields) ? term.matchFields : [];
+    for (const f of fields) {
+      if (f?.key !== 'metadata.name' || f.operator !== 'In') continue;
+      const values = new Set(Array.isArray(f.values) ? f.values.map(String) : []);
+      termNames = termNames ? new Set([...termNames].filter((n) => values.has(n))) : values;
+    }
+    if (!termNames) return undefined;
+    names = new Set([...(names ?? []), ...termNames]);
+  }
+  return names;
+}
+
+/**
+ * The status the scheduler gives the nodes a PreFilter result leaves out (findNodesThatFitPod,
+ * pkg/scheduler/schedule_one.go): the plugins that narrowed the nodes, here NodeAffinity.
+ */
+const preFilterExcludedReason = "node(s) didn't satisfy plugin(s) [NodeAffinity]";
+
+/**
  * The first filter a node fails, with the reason text the plugin returns, or undefined:
  * NodeUnschedulable (pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go at
  * 09b2e8f638daafd00efb22368ead44419ec72ad6), TaintToleration (plugins/tainttoleration/
- * taint_toleration.go at 0f7becbc443966e5cf4ac37aa20a1a509fab73eb), NodeAffinity.
+ * taint_toleration.go: since kubernetes/kubernetes#134740, in 1.35 and 1.34.2, the message no
+ * longer names the taint's key and value), NodeAffinity.
  */
 export function filterReason(pod: Pod, node: Node): string | undefined {
   if (node.spec?.unschedulable === true) {
@@ -135,8 +165,7 @@ export function filterReason(pod: Pod, node: Node): string | undefined {
   for (const taint of taints) {
     if (typeof taint !== 'object' || taint === null) continue;
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
-    if (!tolerates(pod, taint))
-      return `node(s) had untolerated taint {${taint.key ?? ''}: ${taint.value ?? ''}}`;
+    if (!tolerates(pod, taint)) return 'node(s) had untolerated taint(s)';
   }
   if (!matchesNodeAffinity(pod, node)) return "node(s) didn't match Pod's node affinity/selector";
   return undefined;
@@ -144,9 +173,12 @@ export function filterReason(pod: Pod, node: Node): string | undefined {
 
 /**
  * FitError.Error() (pkg/scheduler/framework/types.go at f899a310e19fe200bd65d3b94205abcc7dd967b1)
- * followed by DefaultPreemption's PostFilter message (pkg/scheduler/framework/preemption/
- * preemption.go at 98be7dfc5da8533f62c063206c5751e884d6294d): every filter here is
- * UnschedulableAndUnresolvable, so preemption reports that it cannot help on any node.
+ * followed by the PostFilter plugins' messages joined with ", " (RunPostFilterPlugins): first
+ * DynamicResources, which has no claim to deallocate for a pod without ResourceClaims
+ * (plugins/dynamicresources/dynamicresources.go, the plugin on by default since DRA went GA in
+ * 1.34), then DefaultPreemption (pkg/scheduler/framework/preemption/preemption.go at
+ * 98be7dfc5da8533f62c063206c5751e884d6294d): every filter here is UnschedulableAndUnresolvable,
+ * so preemption reports that it cannot help on any node.
  */
 export function fitErrorMessage(reasons: readonly string[]): string {
   const total = reasons.length;
@@ -157,7 +189,7 @@ export function fitErrorMessage(reasons: readonly string[]): string {
   parts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return (
     `0/${total} nodes are available: ${parts.join(', ')}. ` +
-    `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`
+    `no new claims to deallocate, preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`
   );
 }
 
@@ -281,8 +313,13 @@ export function schedulePods(
     let result = filtered.get(signature);
     if (!result) {
       result = { heap: new MinHeap(), reasons: [] };
+      const names = preFilterNodeNames(pod);
       for (let i = 0; i < total; i++) {
-        const reason = filterReason(pod, ordered[i] as Node);
+        const node = ordered[i] as Node;
+        const reason =
+          names && !names.has(node.metadata?.name ?? '')
+            ? preFilterExcludedReason
+            : filterReason(pod, node);
         if (reason === undefined) result.heap.push((counts[i] ?? 0) * total + i);
         else result.reasons.push(reason);
       }

@@ -118,7 +118,7 @@ spec:
     const p = sim.cluster.pods.find((x) => x.metadata.name === 'p1');
     const message =
       "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. " +
-      'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
+      'no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.';
     expect(p?.spec?.nodeName).toBeUndefined();
     expect(p?.status?.phase).toBe('Pending');
     expect(p?.status?.podIP).toBeUndefined();
@@ -164,12 +164,12 @@ spec:
     expect(
       fitErrorMessage([
         "node(s) didn't match Pod's node affinity/selector",
-        'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+        'node(s) had untolerated taint(s)',
         "node(s) didn't match Pod's node affinity/selector",
       ]),
     ).toBe(
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. " +
-        'preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't match Pod's node affinity/selector. " +
+        'no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
     );
     expect(fitErrorMessage([])).toBe('no nodes available to schedule pods');
   });
