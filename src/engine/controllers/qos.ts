@@ -81,8 +81,7 @@ function addQOSResources(sums: Map<string, bigint>, list: ResourceList | undefin
 /** isPodLevelResourcesSet: spec.resources names cpu or memory (requests or limits). */
 function podLevelResources(spec: PodSpec): { requests?: unknown; limits?: unknown } | undefined {
   const resources = asList((spec as { resources?: unknown }).resources) as
-    | { requests?: unknown; limits?: unknown }
-    | undefined;
+    { requests?: unknown; limits?: unknown } | undefined;
   if (!resources) return undefined;
   for (const list of [asList(resources.requests), asList(resources.limits)])
     if (list && (Object.hasOwn(list, 'cpu') || Object.hasOwn(list, 'memory'))) return resources;
