@@ -16,7 +16,7 @@ import {
   type CIDR,
 } from '../net/ip';
 import { equalJSON } from '../admission/json';
-import type { Node, Pod, PodCondition, PodStatus } from '../model';
+import type { ContainerStatus, Node, Pod, PodCondition, PodStatus } from '../model';
 import { Origin, type Origins } from './origins';
 import { isPodReady, podIPsOf } from './podUtil';
 import { computePodQOS, type PodQOSClass } from './qos';
@@ -132,9 +132,7 @@ function readinessGateProblem(pod: Pod, conditions: readonly PodCondition[]): st
 function unreadyMessage(pod: Pod): string {
   const names: string[] = [];
   const init = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [];
-  for (const c of init)
-    if ((c as { restartPolicy?: unknown } | null)?.restartPolicy === 'Always')
-      names.push(String(c?.name ?? ''));
+  for (const c of init) if (isSidecar(c)) names.push(String(c?.name ?? ''));
   const containers = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
   for (const c of containers) names.push(String(c?.name ?? ''));
   return `containers with unready status: [${names.join(' ')}]`;
@@ -157,20 +155,87 @@ function runningConditions(pod: Pod, at: string | undefined): PodCondition[] {
   ];
 }
 
-function containerStatuses(
+/** A container's status as the kubelet reports it (no runtime ids: there is no runtime). */
+function containerStatus(
+  c: { name?: unknown; image?: unknown } | null | undefined,
+  ready: boolean,
+  started: boolean,
+  state: Record<string, unknown>,
+): ContainerStatus {
+  // lastState is a struct in the API: always served, empty when the container never restarted.
+  return {
+    name: String(c?.name ?? ''),
+    image: String(c?.image ?? ''),
+    lastState: {},
+    ready,
+    restartCount: 0,
+    started,
+    state,
+  };
+}
+
+const isSidecar = (c: unknown): boolean =>
+  (c as { restartPolicy?: unknown } | null)?.restartPolicy === 'Always';
+
+function containerStatuses(pod: Pod, ready: boolean, at: string | undefined): ContainerStatus[] {
+  const containers = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
+  return containers.map((c) => containerStatus(c, ready, true, runningState(at)));
+}
+
+const runningState = (at: string | undefined) => ({ running: at ? { startedAt: at } : {} });
+
+/**
+ * The init containers of a running pod: each regular one ran to completion (exit code 0), each
+ * sidecar (restartPolicy Always) runs on. Undefined without init containers.
+ */
+function initContainerStatuses(
   pod: Pod,
   ready: boolean,
   at: string | undefined,
-): NonNullable<PodStatus['containerStatuses']> {
+): ContainerStatus[] | undefined {
+  const init = pod.spec?.initContainers;
+  if (!Array.isArray(init) || init.length === 0) return undefined;
+  return init.map((c) =>
+    isSidecar(c)
+      ? containerStatus(c, ready, true, runningState(at))
+      : containerStatus(c, true, false, {
+          terminated: at
+            ? { exitCode: 0, finishedAt: at, reason: 'Completed', startedAt: at }
+            : { exitCode: 0, reason: 'Completed' },
+        }),
+  );
+}
+
+/**
+ * GeneratePodInitializedCondition before the sandbox exists: no init container has run (a
+ * sidecar has not started, a regular one has not completed), so a pod with any is not
+ * initialized.
+ */
+function initializedBeforeSandbox(pod: Pod, at: string | undefined): PodCondition {
+  const init = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [];
+  if (init.length === 0) return condition('Initialized', true, at);
+  const names = init.map((c) => String(c?.name ?? '')).join(' ');
+  return condition('Initialized', false, at, {
+    reason: 'ContainersNotInitialized',
+    message: `containers with incomplete status: [${names}]`,
+  });
+}
+
+/**
+ * The statuses of a pod whose sandbox is not made yet (convertToAPIContainerStatuses' default):
+ * every container waiting, for ContainerCreating, or PodInitializing when the pod has init
+ * containers (both lists then).
+ */
+function waitingStatuses(pod: Pod): Pick<PodStatus, 'initContainerStatuses' | 'containerStatuses'> {
+  const init = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [];
+  const reason = init.length > 0 ? 'PodInitializing' : 'ContainerCreating';
+  const waiting = (c: { name?: unknown; image?: unknown } | null | undefined) =>
+    containerStatus(c, false, false, { waiting: { reason } });
   const containers = Array.isArray(pod.spec?.containers) ? pod.spec.containers : [];
-  return containers.map((c) => ({
-    name: String(c?.name ?? ''),
-    image: String(c?.image ?? ''),
-    ready,
-    restartCount: 0,
-    started: true,
-    state: { running: at ? { startedAt: at } : {} },
-  }));
+  const out: Pick<PodStatus, 'initContainerStatuses' | 'containerStatuses'> = {};
+  if (init.length > 0) out.initContainerStatuses = init.map(waiting);
+  out.containerStatuses = containers.map(waiting);
+  return out;
 }
 
 /** A given status read as the API serves it: podIP/podIPs and hostIP/hostIPs filled from each other. */
@@ -203,11 +268,11 @@ function normalizeGiven(pod: Pod, status: PodStatus): PodStatus {
     }
   }
   if (!out.containerStatuses && out.phase === 'Running') {
-    out.containerStatuses = containerStatuses(
-      pod,
-      isPodReady({ ...pod, status: out }),
-      pod.metadata?.creationTimestamp,
-    );
+    const ready = isPodReady({ ...pod, status: out });
+    const at = pod.metadata?.creationTimestamp;
+    const init = out.initContainerStatuses ?? initContainerStatuses(pod, ready, at);
+    if (init) out.initContainerStatuses = init;
+    out.containerStatuses = containerStatuses(pod, ready, at);
   }
   // The API server sets it on creation, whatever status the pod came with.
   if (!out.qosClass) out.qosClass = computePodQOS(pod.spec);
@@ -237,7 +302,8 @@ interface RunningParts {
   readinessGates: unknown;
   at: string | undefined;
   conditions: PodCondition[];
-  containerStatuses: NonNullable<PodStatus['containerStatuses']>;
+  initContainerStatuses: ContainerStatus[] | undefined;
+  containerStatuses: ContainerStatus[];
   qosClass: PodQOSClass;
 }
 
@@ -291,6 +357,7 @@ function runningParts(run: KubeletRun, pod: Pod, at: string | undefined): Runnin
     readinessGates: pod.spec?.readinessGates,
     at,
     conditions: frozen(runningConditions(pod, at)),
+    initContainerStatuses: frozen(initContainerStatuses(pod, true, at)),
     containerStatuses: frozen(containerStatuses(pod, true, at)),
     qosClass: computePodQOS(pod.spec),
   };
@@ -410,17 +477,18 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
       phase: 'Pending',
       conditions: [
         condition('PodReadyToStartContainers', false, at),
-        condition('Initialized', true, at),
+        initializedBeforeSandbox(pod, at),
         condition('Ready', false, at, notReady),
         condition('ContainersReady', false, at, notReady),
         condition('PodScheduled', true, at),
       ],
       ...hostFields,
+      ...waitingStatuses(pod),
       qosClass: computePodQOS(pod.spec),
     });
   }
   const parts = runningParts(run, pod, at);
-  if (hostIPs.length > 0 && at) {
+  if (hostIPs.length > 0 && at && !parts.initContainerStatuses) {
     // The usual status, as one literal in the API's key order (one allocation, no growth).
     return withStatus(pod, origin, {
       phase: 'Running',
@@ -443,6 +511,7 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
   status.podIP = podIPs[0] as string;
   status.podIPs = ipEntries(podIPs);
   if (at) status.startTime = at;
+  if (parts.initContainerStatuses) status.initContainerStatuses = parts.initContainerStatuses;
   status.containerStatuses = parts.containerStatuses;
   status.qosClass = parts.qosClass;
   return withStatus(pod, origin, status);

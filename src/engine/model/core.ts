@@ -111,15 +111,19 @@ export interface PodStatus {
   podIP?: string;
   podIPs?: { ip?: string }[];
   startTime?: string;
-  containerStatuses?: {
-    name?: string;
-    ready?: boolean;
-    restartCount?: number;
-    started?: boolean;
-    state?: Record<string, unknown>;
-    image?: string;
-  }[];
+  initContainerStatuses?: ContainerStatus[];
+  containerStatuses?: ContainerStatus[];
   qosClass?: string;
+}
+
+export interface ContainerStatus {
+  name?: string;
+  ready?: boolean;
+  restartCount?: number;
+  started?: boolean;
+  state?: Record<string, unknown>;
+  lastState?: Record<string, unknown>;
+  image?: string;
 }
 
 export interface PodTemplateSpec {

@@ -55,7 +55,7 @@ spec:
     ]);
   });
 
-  it('lists the unready sidecars then containers when the sandbox gets no IP (ContainersNotReady)', () => {
+  it('lists the init containers, and the unready sidecars then containers, when the sandbox gets no IP', () => {
     // A /30 pod CIDR: host-local hands out .2 only, so the second pod's sandbox fails.
     const node = `apiVersion: v1
 kind: Node
@@ -95,7 +95,12 @@ spec:
     expect(second.status?.phase).toBe('Pending');
     expect(conditionsOf(second)).toEqual([
       { type: 'PodReadyToStartContainers', status: 'False' },
-      { type: 'Initialized', status: 'True' },
+      {
+        type: 'Initialized',
+        status: 'False',
+        reason: 'ContainersNotInitialized',
+        message: 'containers with incomplete status: [setup proxy]',
+      },
       { type: 'Ready', ...notReady },
       { type: 'ContainersReady', ...notReady },
       { type: 'PodScheduled', status: 'True' },
