@@ -434,11 +434,9 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
       path: 'spec.nodeName',
       message: `pod is bound to node "${nodeName}", which does not exist: no kubelet runs it`,
     });
-    return withStatus(pod, origin, {
-      phase: 'Pending',
-      conditions: [condition('PodScheduled', true, at)],
-      qosClass: computePodQOS(pod.spec),
-    });
+    // The status the API server gave it on creation: nothing (no scheduler binding, no kubelet)
+    // writes a condition for it.
+    return withStatus(pod, origin, { phase: 'Pending', qosClass: computePodQOS(pod.spec) });
   }
   let podIPs: string[];
   if (pod.spec?.hostNetwork === true) podIPs = state.hostIPs;

@@ -140,6 +140,22 @@ status:
     ]);
   });
 
+  it('leaves a pod bound to a node that does not exist as the API server created it', () => {
+    // pkg/registry/core/pod/strategy.go PrepareForCreate: phase Pending and the QoS class; the
+    // PodScheduled condition comes from the scheduler's binding or from the node's kubelet.
+    const input = `apiVersion: v1
+kind: Pod
+metadata:
+  name: orphan
+spec:
+  nodeName: ghost
+  containers:
+  - name: c
+    image: nginx
+`;
+    expect(podNamed(input, 'orphan').status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
+  });
+
   it('fills in the qosClass a given status lacks, as the API server sets it on creation', () => {
     expect(podNamed(finished('Succeeded'), 'done').status?.qosClass).toBe('BestEffort');
   });
