@@ -20,6 +20,7 @@ import type { ContainerStatus, Node, Pod, PodCondition, PodStatus } from '../mod
 import { Origin, type Origins } from './origins';
 import { isPodReady, podIPsOf } from './podUtil';
 import { computePodQOS, type PodQOSClass } from './qos';
+import { isSchedulingGated } from './scheduler';
 
 interface Range {
   cidr: CIDR;
@@ -407,6 +408,15 @@ function runsAsBefore(status: PodStatus | undefined, podIPs: string[], hostIPs: 
   );
 }
 
+/**
+ * The condition the API server gives a pod created with scheduling gates (applySchedulingGatedCondition,
+ * pkg/registry/core/pod/strategy.go).
+ */
+const schedulingGated: Partial<PodCondition> = {
+  reason: 'SchedulingGated',
+  message: 'Scheduling is blocked due to non-empty scheduling gates',
+};
+
 /** One pod through its node's kubelet. */
 function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
   // A previous run's pod is run as new: its status is the one this run gives it.
@@ -420,7 +430,9 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
     const message = run.unschedulable.get(pod);
     const conditions = message
       ? [condition('PodScheduled', false, at, { reason: 'Unschedulable', message })]
-      : [];
+      : isSchedulingGated(pod)
+        ? [condition('PodScheduled', false, at, schedulingGated)]
+        : [];
     return withStatus(pod, origin, {
       phase: 'Pending',
       ...(conditions.length ? { conditions } : {}),

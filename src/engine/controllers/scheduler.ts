@@ -193,6 +193,15 @@ export function fitErrorMessage(reasons: readonly string[]): string {
   );
 }
 
+/**
+ * The SchedulingGates PreEnqueue plugin: a pod with scheduling gates waits outside the queue
+ * until they are all removed (pkg/scheduler/framework/plugins/schedulinggates).
+ */
+export function isSchedulingGated(pod: Pod): boolean {
+  const gates = (pod.spec as { schedulingGates?: unknown } | undefined)?.schedulingGates;
+  return Array.isArray(gates) && gates.length > 0;
+}
+
 function schedulingSignature(pod: Pod): string {
   const spec = pod.spec;
   if (!spec || (!spec.nodeSelector && !spec.affinity && !spec.tolerations)) return '';
@@ -309,6 +318,7 @@ export function schedulePods(
     if (pod.spec?.nodeName && origin !== Origin.reused) return pod;
     const schedulerName = pod.spec?.schedulerName;
     if (schedulerName && schedulerName !== defaultSchedulerName) return pod;
+    if (isSchedulingGated(pod)) return pod;
     const signature = schedulingSignature(pod);
     let result = filtered.get(signature);
     if (!result) {

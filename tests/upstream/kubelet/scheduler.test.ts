@@ -250,3 +250,28 @@ ${extra}`);
     );
   });
 });
+
+describe('scheduling gates (strategy_test.go TestSchedulingGatedCondition, plugins/schedulinggates)', () => {
+  it('leaves a gated pod unscheduled with the SchedulingGated condition the API server gives it', () => {
+    // pkg/registry/core/pod/strategy.go applySchedulingGatedCondition (reference-index file
+    // 94068187) and its test (161124122); the SchedulingGates PreEnqueue plugin keeps the pod
+    // out of the scheduling queue.
+    const p = simulate(pod('  schedulingGates:\n  - name: example.com/foo\n')).cluster.pods.find(
+      (x) => x.metadata.name === 'pod1',
+    );
+    expect(p?.spec?.nodeName).toBeUndefined();
+    expect(p?.status?.phase).toBe('Pending');
+    expect(p?.status?.conditions).toEqual([
+      expect.objectContaining({
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'SchedulingGated',
+        message: 'Scheduling is blocked due to non-empty scheduling gates',
+      }),
+    ]);
+  });
+
+  it('schedules the pod once its gates are gone (an empty list)', () => {
+    expect(schedule(pod('  schedulingGates: []\n'))).toMatch(/^node-/);
+  });
+});
