@@ -103,7 +103,10 @@ function condition(
   extra?: Partial<PodCondition>,
 ): PodCondition {
   const status = ready ? 'True' : 'False';
-  const out: PodCondition = at ? { type, status, lastTransitionTime: at } : { type, status };
+  // lastProbeTime is a struct the API always serves: null, as nothing probes these conditions.
+  const out: PodCondition = at
+    ? { type, status, lastProbeTime: null, lastTransitionTime: at }
+    : { type, status, lastProbeTime: null };
   return extra ? Object.assign(out, extra) : out;
 }
 

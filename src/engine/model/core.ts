@@ -98,6 +98,8 @@ export interface PodSpec {
 export interface PodCondition {
   type?: string;
   status?: ConditionStatus;
+  /** A metav1.Time struct in the API: served as null when never probed. */
+  lastProbeTime?: string | null;
   lastTransitionTime?: string;
   reason?: string;
   message?: string;

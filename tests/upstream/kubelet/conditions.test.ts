@@ -18,10 +18,14 @@ function podNamed(input: string, name: string): Pod {
   return pod;
 }
 
-/** The conditions without their times: type, status, reason and message. */
+/**
+ * The conditions without their times: type, status, reason and message. Every one has the
+ * lastProbeTime the API serves for a metav1.Time never set: null.
+ */
 const conditionsOf = (pod: Pod) =>
   (pod.status?.conditions ?? []).map((c: PodCondition) => {
-    const { lastTransitionTime: _, ...rest } = c;
+    const { lastTransitionTime: _, lastProbeTime, ...rest } = c;
+    expect(lastProbeTime).toBeNull();
     return rest;
   });
 
