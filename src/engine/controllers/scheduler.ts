@@ -49,6 +49,8 @@ interface NodeSelectorTerm {
   matchFields?: NodeSelectorRequirement[];
 }
 
+const decimalInteger = /^[+-]?\d+$/;
+
 function requirementMatches(req: NodeSelectorRequirement, value: string | undefined): boolean {
   const values = Array.isArray(req.values) ? req.values.map(String) : [];
   switch (req.operator) {
@@ -62,9 +64,11 @@ function requirementMatches(req: NodeSelectorRequirement, value: string | undefi
       return value === undefined;
     case 'Gt':
     case 'Lt': {
-      const a = Number(value);
-      const b = Number(values[0]);
-      if (value === undefined || !Number.isInteger(a) || !Number.isInteger(b)) return false;
+      // strconv.ParseInt on both sides (base 10: no spaces, exponents nor hex), one value only.
+      if (value === undefined || values.length !== 1) return false;
+      if (!decimalInteger.test(value) || !decimalInteger.test(values[0] as string)) return false;
+      const a = BigInt(value);
+      const b = BigInt(values[0] as string);
       return req.operator === 'Gt' ? a > b : a < b;
     }
     default:

@@ -275,3 +275,27 @@ describe('scheduling gates (strategy_test.go TestSchedulingGatedCondition, plugi
     expect(schedule(pod('  schedulingGates: []\n'))).toMatch(/^node-/);
   });
 });
+
+describe('node affinity Gt and Lt (component-helpers nodeaffinity, labels.Requirement.Matches)', () => {
+  const nodes = docs(
+    node('a', '', '    cores: "8"\n'),
+    node('b', '', '    cores: "1e3"\n'),
+    node('c', '', '    cores: "016"\n'),
+  );
+  const gt = (value: string) =>
+    pod(`  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+        - matchExpressions:
+          - {key: cores, operator: Gt, values: ["${value}"]}
+`);
+  it('compares the label as a base-10 integer (strconv.ParseInt), "016" included', () => {
+    expect(schedule(docs(nodes, gt('10')))).toBe('c');
+  });
+  it('does not read 1e3 as a number', () => {
+    expect(schedule(docs(nodes, gt('100')))).toBe(
+      fitError(3, "3 node(s) didn't match Pod's node affinity/selector"),
+    );
+  });
+});
