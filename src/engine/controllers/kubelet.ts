@@ -101,12 +101,14 @@ function condition(
   ready: boolean,
   at: string | undefined,
   extra?: Partial<PodCondition>,
+  generation?: number,
 ): PodCondition {
   const status = ready ? 'True' : 'False';
   // lastProbeTime is a struct the API always serves: null, as nothing probes these conditions.
   const out: PodCondition = at
     ? { type, status, lastProbeTime: null, lastTransitionTime: at }
     : { type, status, lastProbeTime: null };
+  if (generation !== undefined) out.observedGeneration = generation;
   return extra ? Object.assign(out, extra) : out;
 }
 
@@ -143,19 +145,20 @@ function unreadyMessage(pod: Pod): string {
 }
 
 /** The conditions of a pod whose containers all run (readiness gates aside). */
-function runningConditions(pod: Pod, at: string | undefined): PodCondition[] {
+function runningConditions(pod: Pod, at: string | undefined, generation?: number): PodCondition[] {
   const gate = readinessGateProblem(pod, []);
   return [
-    condition('PodReadyToStartContainers', true, at),
-    condition('Initialized', true, at),
+    condition('PodReadyToStartContainers', true, at, undefined, generation),
+    condition('Initialized', true, at, undefined, generation),
     condition(
       'Ready',
       gate === undefined,
       at,
       gate ? { reason: 'ReadinessGatesNotReady', message: gate } : {},
+      generation,
     ),
-    condition('ContainersReady', true, at),
-    condition('PodScheduled', true, at),
+    condition('ContainersReady', true, at, undefined, generation),
+    condition('PodScheduled', true, at, undefined, generation),
   ];
 }
 
@@ -215,14 +218,24 @@ function initContainerStatuses(
  * sidecar has not started, a regular one has not completed), so a pod with any is not
  * initialized.
  */
-function initializedBeforeSandbox(pod: Pod, at: string | undefined): PodCondition {
+function initializedBeforeSandbox(
+  pod: Pod,
+  at: string | undefined,
+  generation: number,
+): PodCondition {
   const init = Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [];
-  if (init.length === 0) return condition('Initialized', true, at);
+  if (init.length === 0) return condition('Initialized', true, at, undefined, generation);
   const names = init.map((c) => String(c?.name ?? '')).join(' ');
-  return condition('Initialized', false, at, {
-    reason: 'ContainersNotInitialized',
-    message: `containers with incomplete status: [${names}]`,
-  });
+  return condition(
+    'Initialized',
+    false,
+    at,
+    {
+      reason: 'ContainersNotInitialized',
+      message: `containers with incomplete status: [${names}]`,
+    },
+    generation,
+  );
 }
 
 /**
@@ -305,6 +318,7 @@ interface RunningParts {
   resources: unknown;
   readinessGates: unknown;
   at: string | undefined;
+  generation: number;
   conditions: PodCondition[];
   initContainerStatuses: ContainerStatus[] | undefined;
   containerStatuses: ContainerStatus[];
@@ -328,7 +342,12 @@ interface KubeletRun {
  */
 const partsByContainers = new WeakMap<object, RunningParts>();
 
-function sameParts(parts: RunningParts | undefined, pod: Pod, at: string | undefined): boolean {
+function sameParts(
+  parts: RunningParts | undefined,
+  pod: Pod,
+  at: string | undefined,
+  generation: number,
+): boolean {
   const spec = pod.spec;
   const containers = spec?.containers;
   const readinessGates = spec?.readinessGates;
@@ -337,6 +356,7 @@ function sameParts(parts: RunningParts | undefined, pod: Pod, at: string | undef
   return (
     parts !== undefined &&
     parts.at === at &&
+    parts.generation === generation &&
     parts.containers === containers &&
     parts.readinessGates === readinessGates &&
     parts.initContainers === initContainers &&
@@ -349,18 +369,24 @@ function sameParts(parts: RunningParts | undefined, pod: Pod, at: string | undef
   );
 }
 
-function runningParts(run: KubeletRun, pod: Pod, at: string | undefined): RunningParts {
-  if (sameParts(run.last, pod, at)) return run.last as RunningParts;
+function runningParts(
+  run: KubeletRun,
+  pod: Pod,
+  at: string | undefined,
+  generation: number,
+): RunningParts {
+  if (sameParts(run.last, pod, at, generation)) return run.last as RunningParts;
   const containers = pod.spec?.containers;
   const known = containers ? partsByContainers.get(containers) : undefined;
-  if (sameParts(known, pod, at)) return (run.last = known as RunningParts);
+  if (sameParts(known, pod, at, generation)) return (run.last = known as RunningParts);
   const parts: RunningParts = {
     containers,
     initContainers: pod.spec?.initContainers,
     resources: (pod.spec as { resources?: unknown } | undefined)?.resources,
     readinessGates: pod.spec?.readinessGates,
     at,
-    conditions: frozen(runningConditions(pod, at)),
+    generation,
+    conditions: frozen(runningConditions(pod, at, generation)),
     initContainerStatuses: frozen(initContainerStatuses(pod, true, at)),
     containerStatuses: frozen(containerStatuses(pod, true, at)),
     qosClass: computePodQOS(pod.spec),
@@ -420,6 +446,16 @@ const schedulingGated: Partial<PodCondition> = {
   message: 'Scheduling is blocked due to non-empty scheduling gates',
 };
 
+/**
+ * The generation the kubelet and the scheduler stamp their conditions (and the kubelet the
+ * status) with: the pod's, which the API server sets to 1 on creation (PrepareForCreate;
+ * PodObservedGenerationTracking, GA in 1.35).
+ */
+function observedGenerationOf(pod: Pod): number {
+  const generation = pod.metadata?.generation;
+  return typeof generation === 'number' && generation > 0 ? generation : 1;
+}
+
 /** One pod through its node's kubelet. */
 function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
   // A previous run's pod is run as new: its status is the one this run gives it.
@@ -428,11 +464,12 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
     return { ...pod, status: normalizeGiven(pod, given) };
   }
   const at = pod.metadata?.creationTimestamp;
+  const generation = observedGenerationOf(pod);
   const nodeName = pod.spec?.nodeName;
   if (!nodeName) {
     const message = run.unschedulable.get(pod);
     const conditions = message
-      ? [condition('PodScheduled', false, at, { reason: 'Unschedulable', message })]
+      ? [condition('PodScheduled', false, at, { reason: 'Unschedulable', message }, generation)]
       : isSchedulingGated(pod)
         ? [condition('PodScheduled', false, at, schedulingGated)]
         : [];
@@ -487,23 +524,25 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
       hostIPs.length > 0 ? { hostIP: hostIPs[0] as string, hostIPs: hostIPList(run, state) } : {};
     const notReady = { reason: 'ContainersNotReady', message: unreadyMessage(pod) };
     return withStatus(pod, origin, {
+      observedGeneration: generation,
       phase: 'Pending',
       conditions: [
-        condition('PodReadyToStartContainers', false, at),
-        initializedBeforeSandbox(pod, at),
-        condition('Ready', false, at, notReady),
-        condition('ContainersReady', false, at, notReady),
-        condition('PodScheduled', true, at),
+        condition('PodReadyToStartContainers', false, at, undefined, generation),
+        initializedBeforeSandbox(pod, at, generation),
+        condition('Ready', false, at, notReady, generation),
+        condition('ContainersReady', false, at, notReady, generation),
+        condition('PodScheduled', true, at, undefined, generation),
       ],
       ...hostFields,
       ...waitingStatuses(pod),
       qosClass: computePodQOS(pod.spec),
     });
   }
-  const parts = runningParts(run, pod, at);
+  const parts = runningParts(run, pod, at, generation);
   if (hostIPs.length > 0 && at && !parts.initContainerStatuses) {
     // The usual status, as one literal in the API's key order (one allocation, no growth).
     return withStatus(pod, origin, {
+      observedGeneration: generation,
       phase: 'Running',
       conditions: parts.conditions,
       hostIP: hostIPs[0] as string,
@@ -516,7 +555,11 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
     });
   }
   // Built key by key, in the API's order (a literal with a spread is slow to make per pod).
-  const status: PodStatus = { phase: 'Running', conditions: parts.conditions };
+  const status: PodStatus = {
+    observedGeneration: generation,
+    phase: 'Running',
+    conditions: parts.conditions,
+  };
   if (hostIPs.length > 0) {
     status.hostIP = hostIPs[0] as string;
     status.hostIPs = hostIPList(run, state);

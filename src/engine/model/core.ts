@@ -101,11 +101,13 @@ export interface PodCondition {
   /** A metav1.Time struct in the API: served as null when never probed. */
   lastProbeTime?: string | null;
   lastTransitionTime?: string;
+  observedGeneration?: number;
   reason?: string;
   message?: string;
 }
 
 export interface PodStatus {
+  observedGeneration?: number;
   phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
   conditions?: PodCondition[];
   hostIP?: string;

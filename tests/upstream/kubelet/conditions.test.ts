@@ -19,12 +19,12 @@ function podNamed(input: string, name: string): Pod {
 }
 
 /**
- * The conditions without their times: type, status, reason and message. Every one has the
+ * The conditions without their times and generation: type, status, reason and message. Every one has the
  * lastProbeTime the API serves for a metav1.Time never set: null.
  */
 const conditionsOf = (pod: Pod) =>
   (pod.status?.conditions ?? []).map((c: PodCondition) => {
-    const { lastTransitionTime: _, lastProbeTime, ...rest } = c;
+    const { lastTransitionTime: _, observedGeneration: __, lastProbeTime, ...rest } = c;
     expect(lastProbeTime).toBeNull();
     return rest;
   });
@@ -158,6 +158,23 @@ spec:
     image: nginx
 `;
     expect(podNamed(input, 'orphan').status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
+  });
+
+  it('stamps the status and its conditions with the pod generation (PodObservedGenerationTracking)', () => {
+    // kubelet_pods.go generateAPIPodStatus: status.observedGeneration and every condition's
+    // (CalculatePodConditionObservedGeneration), the pod's generation, 1 from its creation.
+    const input = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: c
+    image: nginx
+`;
+    const status = podNamed(input, 'p').status;
+    expect(status?.observedGeneration).toBe(1);
+    expect(status?.conditions?.map((c) => c.observedGeneration)).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('fills in the qosClass a given status lacks, as the API server sets it on creation', () => {

@@ -167,6 +167,21 @@ describe('NodeUnschedulable Filter (node_unschedulable_test.go TestNodeUnschedul
   });
 });
 
+describe('the PodScheduled condition of a pod that fits nowhere', () => {
+  it('carries the pod generation (schedule_one.go handleSchedulingFailure)', () => {
+    const input = docs(node('nodea', taint('dedicated', 'user1', 'NoSchedule')), pod());
+    const p = simulate(input).cluster.pods.find((x) => x.metadata.name === 'pod1');
+    expect(p?.status?.conditions).toEqual([
+      expect.objectContaining({
+        type: 'PodScheduled',
+        reason: 'Unschedulable',
+        observedGeneration: 1,
+      }),
+    ]);
+    expect(p?.status?.observedGeneration).toBeUndefined();
+  });
+});
+
 describe('the FitError message (types_test.go TestFitError_Error)', () => {
   it('counts each reason over the nodes and sorts the counted reasons as strings', () => {
     const nodes = docs(
@@ -269,6 +284,8 @@ describe('scheduling gates (strategy_test.go TestSchedulingGatedCondition, plugi
         message: 'Scheduling is blocked due to non-empty scheduling gates',
       }),
     ]);
+    // Set by the API server, which stamps no observedGeneration on it.
+    expect(p?.status?.conditions?.[0]?.observedGeneration).toBeUndefined();
   });
 
   it('schedules the pod once its gates are gone (an empty list)', () => {
