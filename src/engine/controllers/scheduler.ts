@@ -8,6 +8,7 @@
 import type { Node, Pod, Taint, Toleration } from '../model';
 import { define } from './copy';
 import { Origin, type Origins } from './origins';
+import { hostPortsOf, nodePortsReason, UsedPorts } from './nodePorts';
 
 export const defaultSchedulerName = 'default-scheduler';
 
@@ -184,16 +185,31 @@ export function filterReason(pod: Pod, node: Node): string | undefined {
  * 98be7dfc5da8533f62c063206c5751e884d6294d): every filter here is UnschedulableAndUnresolvable,
  * so preemption reports that it cannot help on any node.
  */
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** FitError's sortReasonsHistogram: each reason with its count, sorted as strings. */
+function sortedHistogram(reasons: readonly string[]): string[] {
+  const histogram = new Map<string, number>();
+  for (const r of reasons) histogram.set(r, (histogram.get(r) ?? 0) + 1);
+  return [...histogram].map(([reason, n]) => `${n} ${reason}`).sort(byString);
+}
+
 export function fitErrorMessage(reasons: readonly string[]): string {
   const total = reasons.length;
   if (total === 0) return 'no nodes available to schedule pods';
-  const histogram = new Map<string, number>();
-  for (const r of reasons) histogram.set(r, (histogram.get(r) ?? 0) + 1);
-  const parts = [...histogram].map(([reason, n]) => `${n} ${reason}`);
-  parts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Preemption dry-runs the nodes whose filter failure is Unschedulable (here NodePorts): with
+  // no pod of lower priority to evict there, it finds no victims; on the others
+  // (UnschedulableAndUnresolvable) it cannot help.
+  const victimless = reasons.filter((r) => r === nodePortsReason).length;
+  const preemption = [
+    ...(victimless > 0 ? [`${victimless} No preemption victims found for incoming pod`] : []),
+    ...(victimless < total
+      ? [`${total - victimless} Preemption is not helpful for scheduling`]
+      : []),
+  ];
   return (
-    `0/${total} nodes are available: ${parts.join(', ')}. ` +
-    `no new claims to deallocate, preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`
+    `0/${total} nodes are available: ${sortedHistogram(reasons).join(', ')}. ` +
+    `no new claims to deallocate, preemption: 0/${total} nodes are available: ${preemption.sort(byString).join(', ')}.`
   );
 }
 
@@ -280,6 +296,23 @@ function boundAnew(pod: Pod, nodeName: string): Pod {
   return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, spec } as Pod;
 }
 
+/** The host ports the pods already bound (not previous runs' pods) take on each node. */
+function usedPortsByNode(
+  pods: readonly Pod[],
+  origins: Origins,
+  indexOf: ReadonlyMap<string, number>,
+  total: number,
+): UsedPorts[] {
+  const used = Array.from({ length: total }, () => new UsedPorts());
+  pods.forEach((pod, p) => {
+    if (origins[p] === Origin.reused || !pod.spec?.nodeName) return;
+    const i = indexOf.get(pod.spec.nodeName);
+    const ports = i === undefined ? [] : hostPortsOf(pod);
+    if (ports.length > 0) (used[i as number] as UsedPorts).add(ports);
+  });
+  return used;
+}
+
 /**
  * Binds every pod without `spec.nodeName` whose schedulerName is the default one, in creation
  * order. Pods that fit nowhere stay Pending and are returned with the scheduler's message.
@@ -316,7 +349,11 @@ export function schedulePods(
     if (pod.spec?.nodeName && i !== undefined) counts[i] = (counts[i] ?? 0) + 1;
   });
   const unschedulable: Unschedulable[] = [];
-  const filtered = new Map<string, { heap: MinHeap; reasons: string[] }>();
+  const filtered = new Map<
+    string,
+    { heap: MinHeap; reasons: string[]; perNode: (string | undefined)[] }
+  >();
+  let used: UsedPorts[] | undefined;
   const out = pods.map((pod, p) => {
     const origin = origins[p];
     if (pod.spec?.nodeName && origin !== Origin.reused) return pod;
@@ -326,7 +363,7 @@ export function schedulePods(
     const signature = schedulingSignature(pod);
     let result = filtered.get(signature);
     if (!result) {
-      result = { heap: new MinHeap(), reasons: [] };
+      result = { heap: new MinHeap(), reasons: [], perNode: new Array<string | undefined>(total) };
       const names = preFilterNodeNames(pod);
       for (let i = 0; i < total; i++) {
         const node = ordered[i] as Node;
@@ -334,14 +371,33 @@ export function schedulePods(
           names && !names.has(node.metadata?.name ?? '')
             ? preFilterExcludedReason
             : filterReason(pod, node);
+        result.perNode[i] = reason;
         if (reason === undefined) result.heap.push((counts[i] ?? 0) * total + i);
         else result.reasons.push(reason);
       }
       filtered.set(signature, result);
     }
-    const { heap, reasons } = result;
+    let { reasons } = result;
+    const { heap, perNode } = result;
     let chosen: number | undefined;
-    while (heap.size > 0) {
+    const wanted = hostPortsOf(pod);
+    if (wanted.length > 0) {
+      // NodePorts: which nodes fit depends on the pods placed so far, so every node is weighed
+      // afresh (fewest pods, then name), and the chosen one takes the ports.
+      used ??= usedPortsByNode(pods, origins, indexOf, total);
+      reasons = [];
+      for (let i = 0; i < total; i++) {
+        const reason =
+          perNode[i] ?? ((used[i] as UsedPorts).conflicts(wanted) ? nodePortsReason : undefined);
+        if (reason !== undefined) reasons.push(reason);
+        else if (chosen === undefined || (counts[i] ?? 0) < (counts[chosen] ?? 0)) chosen = i;
+      }
+      if (chosen !== undefined) {
+        counts[chosen] = (counts[chosen] ?? 0) + 1;
+        (used[chosen] as UsedPorts).add(wanted);
+      }
+    }
+    while (wanted.length === 0 && heap.size > 0) {
       const entry = heap.pop() as number;
       const i = entry % total;
       const count = counts[i] ?? 0;

@@ -316,3 +316,124 @@ describe('node affinity Gt and Lt (component-helpers nodeaffinity, labels.Requir
     );
   });
 });
+
+describe('NodePorts Filter (nodeports/node_ports_test.go TestNodePorts)', () => {
+  // node_ports.go at the reference index: ErrReason, a status Unschedulable, so preemption
+  // dry-runs the node and finds no lower-priority victim there.
+  const portsSpec = (...ports: string[]) => `  containers:
+  - name: c
+    image: nginx
+    ports:
+${ports.map((p) => `    - ${p}\n`).join('')}`;
+  const bound = (name: string, ...ports: string[]) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  nodeName: nodea
+${portsSpec(...ports)}`;
+  const wanting = (...ports: string[]) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: pod1
+spec:
+${portsSpec(...ports)}`;
+  const taken = `Unschedulable: 0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.`;
+  const cases: { name: string; existing: string[]; want: string[]; fits: boolean }[] = [
+    {
+      name: 'nothing running',
+      existing: [],
+      want: ['{containerPort: 8080, hostPort: 8080}'],
+      fits: true,
+    },
+    {
+      name: 'other port',
+      existing: ['{containerPort: 9090, hostPort: 9090, hostIP: 127.0.0.1}'],
+      want: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1}'],
+      fits: true,
+    },
+    {
+      name: 'same udp port',
+      existing: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1, protocol: UDP}'],
+      want: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1, protocol: UDP}'],
+      fits: false,
+    },
+    {
+      name: 'same tcp port',
+      existing: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1}'],
+      want: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1}'],
+      fits: false,
+    },
+    {
+      name: 'different host ip',
+      existing: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.2}'],
+      want: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1}'],
+      fits: true,
+    },
+    {
+      name: 'different protocol',
+      existing: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1, protocol: TCP}'],
+      want: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1, protocol: UDP}'],
+      fits: true,
+    },
+    {
+      name: 'second udp port conflict',
+      existing: ['{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1, protocol: UDP}'],
+      want: [
+        '{containerPort: 8000, hostPort: 8000, hostIP: 127.0.0.1, protocol: TCP}',
+        '{containerPort: 8080, hostPort: 8080, hostIP: 127.0.0.1, protocol: UDP}',
+      ],
+      fits: false,
+    },
+    {
+      name: '0.0.0.0 on the node conflicts with a specific address',
+      existing: ['{containerPort: 8001, hostPort: 8001}'],
+      want: ['{containerPort: 8001, hostPort: 8001, hostIP: 127.0.0.1}'],
+      fits: false,
+    },
+    {
+      name: 'a specific address on the node conflicts with 0.0.0.0',
+      existing: ['{containerPort: 8001, hostPort: 8001, hostIP: 127.0.0.1}'],
+      want: ['{containerPort: 8001, hostPort: 8001}'],
+      fits: false,
+    },
+  ];
+  for (const c of cases)
+    it(c.name, () => {
+      const existing = c.existing.length > 0 ? [bound('existing', ...c.existing)] : [];
+      const input = docs(node('nodea'), ...existing, wanting(...c.want));
+      expect(schedule(input)).toBe(c.fits ? 'nodea' : taken);
+    });
+
+  it('spreads a host-network Deployment one pod per node, the extra pod Pending', () => {
+    const input = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: edge
+spec:
+  replicas: 4
+  selector: {matchLabels: {app: edge}}
+  template:
+    metadata: {labels: {app: edge}}
+    spec:
+      hostNetwork: true
+      containers:
+      - name: c
+        image: nginx
+        ports:
+        - containerPort: 8080
+`;
+    const pods = simulate(input).cluster.pods.filter((p) => p.metadata.labels?.app === 'edge');
+    expect(pods.map((p) => p.spec?.nodeName ?? '').sort()).toEqual([
+      '',
+      'node-1',
+      'node-2',
+      'node-3',
+    ]);
+    const pending = pods.find((p) => !p.spec?.nodeName);
+    expect(pending?.status?.conditions?.[0]?.message).toBe(
+      "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports. " +
+        'no new claims to deallocate, preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
+    );
+  });
+});
