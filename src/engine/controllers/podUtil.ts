@@ -148,7 +148,8 @@ function namedPortIn(
       protocol?: unknown;
       containerPort?: unknown;
     } | null)[]) {
-      if (port?.name === name && protocolOf(port.protocol) === protocol)
+      // An absent protocol is the API's default, TCP; any other value is compared as it is.
+      if (port?.name === name && (port.protocol ?? 'TCP') === protocol)
         return { port: typeof port.containerPort === 'number' ? port.containerPort : undefined };
     }
   }
