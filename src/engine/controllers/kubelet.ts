@@ -534,6 +534,8 @@ function runKubelet(run: KubeletRun, pod: Pod, origin: number): Pod {
         condition('PodScheduled', true, at, undefined, generation),
       ],
       ...hostFields,
+      // The status manager stamps a start time on the first status it writes for the pod.
+      ...(at ? { startTime: at } : {}),
       ...waitingStatuses(pod),
       qosClass: computePodQOS(pod.spec),
     });

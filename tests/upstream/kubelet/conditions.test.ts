@@ -97,6 +97,8 @@ spec:
       message: 'containers with unready status: [proxy web log]',
     };
     expect(second.status?.phase).toBe('Pending');
+    // pkg/kubelet/status/status_manager.go updateStatusInternal: the first status gets a start time.
+    expect(second.status?.startTime).toBe(second.metadata.creationTimestamp);
     expect(conditionsOf(second)).toEqual([
       { type: 'PodReadyToStartContainers', status: 'False' },
       {
