@@ -405,6 +405,27 @@ ${portsSpec(...ports)}`;
       expect(schedule(input)).toBe(c.fits ? 'nodea' : taken);
     });
 
+  it('counts preemption per node: no victims where ports are taken, no help behind a taint', () => {
+    const nodes = docs(node('a', taint('dedicated', 'user1', 'NoSchedule')), node('b'), node('c'));
+    const holder = (name: string, at: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  nodeName: ${at}
+${portsSpec('{containerPort: 80, hostPort: 80}')}`;
+    const input = docs(
+      nodes,
+      holder('hb', 'b'),
+      holder('hc', 'c'),
+      wanting('{containerPort: 80, hostPort: 80}'),
+    );
+    expect(schedule(input)).toBe(
+      "Unschedulable: 0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 node(s) didn't have free ports for the requested pod ports. " +
+        'no new claims to deallocate, preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+  });
+
   it('spreads a host-network Deployment one pod per node, the extra pod Pending', () => {
     const input = `apiVersion: apps/v1
 kind: Deployment
