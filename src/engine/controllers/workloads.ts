@@ -66,7 +66,10 @@ function schedulingPath(u: Unschedulable): string {
   const spec = u.pod.spec ?? {};
   if (u.reasons.some((r) => r.includes('affinity/selector')))
     return spec.nodeSelector ? 'spec.nodeSelector' : 'spec.affinity';
+  // NodeAffinity's PreFilter: the pod's matchFields name no node.
+  if (u.reasons.some((r) => r.includes('[NodeAffinity]'))) return 'spec.affinity';
   if (u.reasons.some((r) => r.includes('taint'))) return 'spec.tolerations';
+  if (u.reasons.some((r) => r.includes('free ports'))) return 'spec.containers';
   return 'spec';
 }
 

@@ -160,6 +160,52 @@ spec:
     expect(found[0]).toMatchObject({ path: 'spec.template.spec.nodeSelector', line: 15 });
   });
 
+  it("points the NodePorts filter's message at the Deployment template's containers", () => {
+    const input = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 4
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: c
+        image: nginx
+        ports:
+        - containerPort: 80
+          hostPort: 8080
+`;
+    const found = simulate(input).diagnostics.filter((x) => x.source === 'default-scheduler');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toContain(
+      "3 node(s) didn't have free ports for the requested pod ports",
+    );
+    expect(found[0]).toMatchObject({ path: 'spec.template.spec.containers', line: 15 });
+  });
+
+  it("points NodeAffinity's PreFilter message (matchFields naming no node) at spec.affinity", () => {
+    const input = pod(
+      'p1',
+      `  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+        - matchFields:
+          - {key: metadata.name, operator: In, values: [node-9]}
+`,
+    );
+    const d = simulate(input).diagnostics.find((x) => x.source === 'default-scheduler');
+    expect(d?.message).toContain("didn't satisfy plugin(s) [NodeAffinity]");
+    expect(d).toMatchObject({ path: 'spec.affinity', line: 11 });
+  });
+
   it('sorts the reasons as the FitError histogram does', () => {
     expect(
       fitErrorMessage([
