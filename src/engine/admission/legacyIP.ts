@@ -5,31 +5,11 @@
  * StrictIPCIDRValidation feature gate is beta and on by default since 1.36, kubernetes/kubernetes
  * PR 137053). An address Go's ParseIPSloppy reads but net/netip does not has leading zeros.
  */
-import { bits, parseCIDR, parseIP, type IP } from '../net/ip';
+import { parseCIDR, parseCIDRSloppy, parseIP, parseIPSloppy } from '../net/ip';
 import { invalid, type FieldErrors } from './fieldErrors';
 
 /** `IsValidIP`'s message for a value that is no IP address at all. */
 export const invalidIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
-
-const dottedWithZeros = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-/**
- * netutils.ParseIPSloppy: as parseIP, and also IPv4 with leading zeros in its octets, read as
- * decimal (010.000.000.005 is 10.0.0.5).
- */
-export function parseIPSloppy(text: string): IP | undefined {
-  const ip = parseIP(text);
-  if (ip) return ip;
-  const m = dottedWithZeros.exec(text);
-  if (!m) return undefined;
-  let value = 0n;
-  for (let i = 1; i <= 4; i++) {
-    const octet = Number(m[i]);
-    if (octet > 255) return undefined;
-    value = (value << 8n) | BigInt(octet);
-  }
-  return { family: 4, value };
-}
 
 /** IsValidIPForLegacyField, strict: an IP address, without leading zeros, not IPv4-mapped IPv6. */
 export function validateLegacyIP(path: string, text: string): FieldErrors {
@@ -46,15 +26,6 @@ export function validateLegacyIP(path: string, text: string): FieldErrors {
 /** `IsValidCIDR`'s message for a value that is no CIDR at all. */
 export const invalidCIDRMessage = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
-/** netutils.ParseCIDRSloppy, as far as validation needs it: leading zeros in the IP or prefix. */
-function isSloppyCIDR(text: string): boolean {
-  const slash = text.indexOf('/');
-  if (slash === -1) return false;
-  const ip = parseIPSloppy(text.slice(0, slash));
-  const prefix = text.slice(slash + 1);
-  return ip !== undefined && /^\d{1,3}$/.test(prefix) && Number(prefix) <= bits(ip.family);
-}
-
 /**
  * IsValidCIDRForLegacyField, strict: a CIDR without leading zeros, not IPv4-mapped, and a subnet
  * (no bits set beyond the prefix length).
@@ -66,7 +37,9 @@ export function validateLegacyCIDR(path: string, text: string): FieldErrors {
       invalid(
         path,
         text,
-        isSloppyCIDR(text) ? 'must not have leading 0s in IP or prefix length' : invalidCIDRMessage,
+        parseCIDRSloppy(text)
+          ? 'must not have leading 0s in IP or prefix length'
+          : invalidCIDRMessage,
       ),
     ];
   if (cidr.ip.family === 6 && cidr.ip.value >> 32n === 0xffffn)

@@ -1,7 +1,6 @@
 /** ValidateNonSpecialIP (pkg/apis/core/validation/validation.go): no unspecified, loopback or link-local addresses. */
-import { inCIDR } from '../net/ip';
+import { inCIDR, parseIPSloppy } from '../net/ip';
 import { invalid, type FieldErrors } from './fieldErrors';
-import { parseIPSloppy } from './legacyIP';
 
 export function validateNonSpecialIP(text: string, path: string): FieldErrors {
   // Read as netutils.ParseIPSloppy reads it: leading zeros, which strict validation reports, aside.

@@ -93,6 +93,26 @@ export function parseIP(text: string): IP | undefined {
   return remember(ipCache, text, ip ? Object.freeze(ip) : null) ?? undefined;
 }
 
+const dottedQuad = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/**
+ * netutils.ParseIPSloppy: as parseIP, and also IPv4 with leading zeros in its octets, read as
+ * decimal (010.000.000.005 is 10.0.0.5).
+ */
+export function parseIPSloppy(text: string): IP | undefined {
+  const ip = parseIP(text);
+  if (ip) return ip;
+  const m = dottedQuad.exec(text);
+  if (!m) return undefined;
+  let value = 0n;
+  for (let i = 1; i <= 4; i++) {
+    const octet = Number(m[i]);
+    if (octet > 255) return undefined;
+    value = (value << 8n) | BigInt(octet);
+  }
+  return { family: 4, value };
+}
+
 export function bits(family: Family): number {
   return family === 4 ? 32 : 128;
 }
@@ -167,6 +187,20 @@ function readCIDR(text: string): CIDR | undefined {
   const ip = parseIP(text.slice(0, slash));
   const prefixText = text.slice(slash + 1);
   if (!ip || !/^(0|[1-9]\d{0,2})$/.test(prefixText)) return undefined;
+  const prefix = Number(prefixText);
+  if (prefix > bits(ip.family)) return undefined;
+  return { ip, network: ip.value & mask(ip.family, prefix), prefix };
+}
+
+/** netutils.ParseCIDRSloppy: as parseCIDR, and also leading zeros in the IPv4 address or the prefix. */
+export function parseCIDRSloppy(text: string): CIDR | undefined {
+  const cidr = parseCIDR(text);
+  if (cidr || typeof text !== 'string') return cidr;
+  const slash = text.indexOf('/');
+  if (slash === -1) return undefined;
+  const ip = parseIPSloppy(text.slice(0, slash));
+  const prefixText = text.slice(slash + 1);
+  if (!ip || !/^\d{1,3}$/.test(prefixText)) return undefined;
   const prefix = Number(prefixText);
   if (prefix > bits(ip.family)) return undefined;
   return { ip, network: ip.value & mask(ip.family, prefix), prefix };
