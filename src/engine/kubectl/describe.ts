@@ -4,6 +4,7 @@
  * `Events: <none>`, as for a Service nothing has happened to.
  */
 import type { Cluster, EndpointSlice, Service } from '../model';
+import { joinHostPort } from '../net/ip';
 import { formatLabels } from './labels';
 import type { CommandOutput } from './output';
 import { alignColumns, describeTabwriter } from './tabwriter';
@@ -53,11 +54,6 @@ function annotationLines(annotations: Record<string, string> | undefined): strin
  */
 function escapeTerminal(text: string): string {
   return text.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
-}
-
-/** net.JoinHostPort. */
-function joinHostPort(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 /**

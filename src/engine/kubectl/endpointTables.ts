@@ -3,13 +3,9 @@
  * printEndpoints and printEndpointSlice): at most three addresses, then `+ N more...`.
  */
 import type { Endpoints, EndpointSlice } from '../model';
+import { joinHostPort } from '../net/ip';
 import { col, type TableSpec } from './columns';
 import { toAge } from './duration';
-
-/** net.JoinHostPort: IPv6 addresses in brackets. */
-function joinHostPort(host: string, port: number | string): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
 
 /** formatEndpoints (printers.go): `ip:port,...` for every port, at most 3, then `+ N more...`. */
 function formatEndpoints(endpoints: Endpoints): string {

@@ -248,3 +248,8 @@ export function inCIDR(text: string, cidrText: string): boolean {
   const cidr = parseCIDR(cidrText);
   return !!ip && !!cidr && cidrContains(cidr, ip);
 }
+
+/** net.JoinHostPort: `host:port`, an IPv6 address in brackets. */
+export function joinHostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
