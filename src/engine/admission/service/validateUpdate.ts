@@ -25,23 +25,24 @@ function validateClusterIPsChange(errs: FieldErrors, service: Service, old: Serv
   if (isHeadless(old) && isHeadless(service)) return;
   const now = spec.clusterIPs ?? [];
   const before = oldSpec.clusterIPs ?? [];
-  const rendered = jsonStringSlice(spec.clusterIPs);
+  // Rendered only for an error: nearly every update keeps its clusterIPs.
+  const rendered = () => jsonStringSlice(spec.clusterIPs);
   if (now.length === before.length) {
     before.forEach((ip, i) => {
       if (ip !== now[i])
-        errs.push(invalidRaw(`spec.clusterIPs[${i}]`, rendered, 'may not change once set'));
+        errs.push(invalidRaw(`spec.clusterIPs[${i}]`, rendered(), 'may not change once set'));
     });
   } else if (before.length > now.length) {
     if (now.length === 0)
-      errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'primary clusterIP can not be unset'));
+      errs.push(invalidRaw('spec.clusterIPs[0]', rendered(), 'primary clusterIP can not be unset'));
     else if (now[0] !== before[0])
-      errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'may not change once set'));
+      errs.push(invalidRaw('spec.clusterIPs[0]', rendered(), 'may not change once set'));
     if (now.length === 1 && spec.ipFamilyPolicy !== 'SingleStack')
       errs.push(
         invalidRaw('spec.ipFamilyPolicy', renderPolicy(spec), singleStackOnRelease('clusterIP')),
       );
   } else if (before.length > 0 && now[0] !== before[0]) {
-    errs.push(invalidRaw('spec.clusterIPs[0]', rendered, 'may not change once set'));
+    errs.push(invalidRaw('spec.clusterIPs[0]', rendered(), 'may not change once set'));
   }
 }
 
