@@ -5,7 +5,7 @@
  * immutable selector).
  */
 import type { Deployment, IntOrString, LabelSelector, ReplicaSet } from '../model';
-import { goJSON, goQuote, jsonQuote, type JSONValue } from './goFormat';
+import { goJSON, goQuote, jsonQuote, jsonStringMapValue, type JSONValue } from './goFormat';
 import {
   forbidden,
   invalid,
@@ -69,7 +69,7 @@ export function selectorMatches(selector: LabelSelector, labels: Record<string, 
 export function renderSelector(selector: LabelSelector): string {
   const fields: [string, JSONValue][] = [];
   const labels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
-  if (Object.keys(labels).length > 0) fields.push(['matchLabels', jsonMap(labels)]);
+  if (Object.keys(labels).length > 0) fields.push(['matchLabels', jsonStringMapValue(labels)]);
   const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
   if (exprs.length > 0)
     fields.push([
@@ -85,12 +85,6 @@ export function renderSelector(selector: LabelSelector): string {
       }),
     ]);
   return goJSON({ fields });
-}
-
-function jsonMap(values: Record<string, unknown>): JSONValue {
-  const map: Record<string, string> = {};
-  for (const k in values) map[k] = String(values[k]);
-  return { map };
 }
 
 /** A template's labels as strings: the map itself when they are (as nearly always), not a copy. */

@@ -81,12 +81,16 @@ export function jsonStringSlice(values: readonly unknown[] | undefined): string 
   return values === undefined ? 'null' : goJSON(values.map(String));
 }
 
-/** json.Marshal of a `map[string]string`: keys sorted; `null` when absent (a nil map). */
-export function jsonStringMap(values: Readonly<Record<string, unknown>> | undefined): string {
-  if (values === undefined) return 'null';
+/** A `map[string]string` for goJSON: its values as strings. */
+export function jsonStringMapValue(values: Readonly<Record<string, unknown>>): JSONObject {
   const map: Record<string, string> = {};
   for (const k in values) map[k] = String(values[k]);
-  return goJSON({ map });
+  return { map };
+}
+
+/** json.Marshal of a `map[string]string`: keys sorted; `null` when absent (a nil map). */
+export function jsonStringMap(values: Readonly<Record<string, unknown>> | undefined): string {
+  return values === undefined ? 'null' : goJSON(jsonStringMapValue(values));
 }
 
 /** A value that arrived with the wrong JSON type, printed the way Go prints what it decoded to. */
