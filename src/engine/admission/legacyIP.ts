@@ -9,7 +9,7 @@ import { parseCIDR, parseCIDRSloppy, parseIP, parseIPSloppy } from '../net/ip';
 import { invalid, type FieldErrors } from './fieldErrors';
 
 /** `IsValidIP`'s message for a value that is no IP address at all. */
-export const invalidIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+const invalidIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 /** IsValidIPForLegacyField, strict: an IP address, without leading zeros, not IPv4-mapped IPv6. */
 export function validateLegacyIP(path: string, text: string): FieldErrors {
