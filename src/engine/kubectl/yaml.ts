@@ -186,6 +186,8 @@ const bestWidth = 80;
  * columns, a line break and the continuation indent instead of the space.
  */
 function folded(value: string, column: number, indent: string, style: 'plain' | 'single'): string {
+  // A plain scalar whose end stays within the width has no space past it (nearly every one).
+  if (style === 'plain' && column + value.length <= bestWidth) return value;
   const chars = [...value];
   let out = '';
   let col = column;
