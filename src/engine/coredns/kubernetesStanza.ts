@@ -1,5 +1,5 @@
 /** The `kubernetes` plugin's stanza (plugin/kubernetes/setup.go ParseStanza). */
-import { parseLabelSelector } from '../shell/terminal/objects';
+import { parseLabelSelector } from '../kubectl/labelSelector';
 import type { Directive } from './corefile';
 import { isReverse } from './names';
 import { CorefileError, argError, parsingError, readTTL, zonesOf } from './stanza';

@@ -4,7 +4,7 @@
  */
 import { parseIP } from '../net/ip';
 import { isReverse, joinName, splitLabels, trimZone } from './names';
-import { parseLabelSelector } from '../shell/terminal/objects';
+import { parseLabelSelector } from '../kubectl/labelSelector';
 import type { KubernetesPluginConfig } from './types';
 import type { DnsEndpointAddress, DnsView } from './view';
 

@@ -11,7 +11,8 @@ import { describe } from '../commands/describe';
 import { get } from '../commands/get';
 import { runCliCommand } from './cliCommand';
 import { applyFromStdin, deleteObjects, labelObject, scaleObject } from './kubectlEdits';
-import { parseLabelSelector, selectByLabels } from './objects';
+import { parseLabelSelector } from '../../kubectl/labelSelector';
+import { selectByLabels } from './objects';
 import type { Output } from './output';
 import type { ShellContext, ShellEdit } from './types';
 

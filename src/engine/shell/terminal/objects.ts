@@ -1,6 +1,7 @@
 /** The cluster's objects as the terminal's kubectl finds them: by resource type, name and namespace, or by label selector. */
 import { toKindPrefix, type GettableKind } from '../../kubectl/resources';
 import type { Cluster, KubeObject } from '../../model';
+import type { LabelRequirement } from '../../kubectl/labelSelector';
 
 /** The kinds the terminal's kubectl finds: the ones `kubectl get` prints. */
 export type ObjectKind = GettableKind;
@@ -47,39 +48,8 @@ export function notFound(kind: string, plural: string, name: string): string {
   return `Error from server (NotFound): ${qualifiedPlural(kind, plural)} "${name}" not found\n`;
 }
 
-type Requirement = (labels: Record<string, string>) => boolean;
-
-/** Parses a label selector (`app=web,tier!=db,env in (a,b),!legacy`); undefined when it does not parse. */
-export function parseLabelSelector(selector: string): Requirement | undefined {
-  const parts = selector.match(/[^,(]+(?:\([^)]*\))?/g) ?? [];
-  const requirements: Requirement[] = [];
-  for (const raw of parts) {
-    const part = raw.trim();
-    if (part === '') continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(part))) {
-      const [, key = '', op, value = ''] = m;
-      requirements.push((l) => (op === '!=' ? l[key] !== value : l[key] === value));
-    } else if ((m = /^([\w./-]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part))) {
-      const [, key = '', op, list = ''] = m;
-      const values = list.split(',').map((v) => v.trim());
-      requirements.push((l) => {
-        const has = l[key] !== undefined && values.includes(l[key] ?? '');
-        return op === 'in' ? has : !has;
-      });
-    } else if ((m = /^!\s*([\w./-]+)$/.exec(part))) {
-      const key = m[1] ?? '';
-      requirements.push((l) => l[key] === undefined);
-    } else if ((m = /^([\w./-]+)$/.exec(part))) {
-      const key = m[1] ?? '';
-      requirements.push((l) => l[key] !== undefined);
-    } else return undefined;
-  }
-  return (labels) => requirements.every((r) => r(labels));
-}
-
 /** The cluster with only the objects whose labels match (what `kubectl get -l` lists). */
-export function selectByLabels(cluster: Cluster, matches: Requirement): Cluster {
+export function selectByLabels(cluster: Cluster, matches: LabelRequirement): Cluster {
   const keep = <T extends KubeObject>(list: T[]): T[] =>
     list.filter((o) => matches(o.metadata?.labels ?? {}));
   return {
