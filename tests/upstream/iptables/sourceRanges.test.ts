@@ -5,35 +5,12 @@
  * KUBE-FW chain. The fixture is TestLoadBalancer's (see ./source.ts) with a zero CIDR added.
  */
 import { describe, expect, it } from 'vitest';
+import { blockedFlow as blocked, zeroSourceRangeObjects } from '../kubeproxy/zeroSourceRange.cases';
 import { fixtureHeader, iptablesSaveOf, ruleSetOf, traceFlow } from './harness';
 
 const service = (ranges: string) => `${fixtureHeader()}
 ---
-apiVersion: v1
-kind: Service
-metadata: {name: svc1, namespace: ns1}
-spec:
-  type: LoadBalancer
-  clusterIP: 172.30.0.41
-  ports: [{name: p80, port: 80, protocol: TCP, nodePort: 3001}]
-  loadBalancerSourceRanges: ${ranges}
-status: {loadBalancer: {ingress: [{ip: 1.2.3.4}]}}
----
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: {name: svc1-1, namespace: ns1, labels: {kubernetes.io/service-name: svc1}}
-addressType: IPv4
-endpoints: [{addresses: [10.180.0.1]}]
-ports: [{name: p80, port: 80, protocol: TCP}]
-`;
-
-const blocked = {
-  name: 'blocked external to LB1',
-  sourceIP: '203.0.113.130',
-  destIP: '1.2.3.4',
-  destPort: 80,
-  output: '',
-};
+${zeroSourceRangeObjects(ranges)}`;
 
 describe('iptables: a zero CIDR in loadBalancerSourceRanges', () => {
   for (const ranges of ['["0.0.0.0/0"]', '["203.0.113.0/25", "0.0.0.0/0"]']) {
