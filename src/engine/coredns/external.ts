@@ -11,10 +11,10 @@ import { fqdn, joinName, matchZone, splitLabels, trimZone } from './names';
 import {
   type Backend,
   type BackendService,
-  endpointHostname,
-  match,
+  endpointRecords,
   matchPortAndProtocol,
   namespaceExposed,
+  stripUnderscore,
 } from './records';
 import type { DnsRecord, ExternalPluginConfig, Rcode } from './types';
 
@@ -26,8 +26,6 @@ export interface ExternalAnswer {
   /** Names of the answer resolved upstream (a load balancer's hostname): outside the simulation. */
   notes: string[];
 }
-
-const stripUnderscore = (s: string) => (s.startsWith('_') ? s.slice(1) : s);
 
 /** serviceRecordForExternalIP (plugin/kubernetes/external.go): `<svc>.<ns>` of each Service with that external IP. */
 function externalReverse(b: Backend, ip: string): BackendService[] {
@@ -86,18 +84,9 @@ function externalServices(
     if (svc.namespace !== namespace || svc.name !== service) continue;
     const isHeadless = svc.clusterIPs[0] === 'None';
     if (headless && svc.externalIPs.length === 0 && (isHeadless || endpoint !== '')) {
-      for (const ep of b.view.endpoints) {
-        if (ep.index !== `${svc.name}.${svc.namespace}`) continue;
-        for (const addr of ep.addresses) {
-          const hostname = endpointHostname(addr, b.config.endpointPodNames);
-          if (endpoint !== '' && !match(endpoint, hostname)) continue;
-          for (const p of ep.ports) {
-            if (!matchPortAndProtocol(port, p.name, protocol, p.protocol)) continue;
-            rcode = 'NOERROR';
-            services.push({ host: addr.ip, port: p.port, ttl, key: joinName(hostname, ...base) });
-          }
-        }
-      }
+      const found = endpointRecords(b, svc, { endpoint, port, protocol }, base);
+      if (found.length > 0) rcode = 'NOERROR';
+      services.push(...found);
       continue;
     }
     for (const ip of svc.externalIPs) {

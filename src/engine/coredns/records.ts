@@ -6,7 +6,7 @@ import { parseIP } from '../net/ip';
 import { isReverse, joinName, splitLabels, trimZone } from './names';
 import { parseLabelSelector } from '../kubectl/labelSelector';
 import type { KubernetesPluginConfig } from './types';
-import type { DnsEndpointAddress, DnsView } from './view';
+import type { DnsEndpointAddress, DnsService, DnsView } from './view';
 
 /** A msg.Service: what the backend returns before it becomes records. */
 export interface BackendService {
@@ -88,7 +88,7 @@ export function backendFor(config: KubernetesPluginConfig, view: DnsView): Backe
 const ok = (services: BackendService[]): BackendResult => ({ services, nameError: false });
 export const nameError: BackendResult = { services: [], nameError: true };
 
-function stripUnderscore(s: string): string {
+export function stripUnderscore(s: string): string {
   return s.startsWith('_') ? s.slice(1) : s;
 }
 
@@ -184,6 +184,40 @@ function findPods(b: Backend, r: RecordRequest, zone: string): BackendResult {
   return pods.length > 0 ? ok(pods.map(() => ({ host: ip, port: 0, ttl, key }))) : nameError;
 }
 
+/**
+ * The endpoint answers of a Service (kubernetes.go findServices, external.go External): each
+ * address (in `topologyZone`, when given) whose hostname matches the request's endpoint, on each
+ * port matching its port and protocol, named `<hostname>.<base>`.
+ */
+export function endpointRecords(
+  b: Backend,
+  svc: DnsService,
+  r: Pick<RecordRequest, 'endpoint' | 'port' | 'protocol'>,
+  base: string[],
+  topologyZone = '',
+): BackendService[] {
+  const out: BackendService[] = [];
+  const index = `${svc.name}.${svc.namespace}`;
+  for (const ep of b.view.endpoints) {
+    if (ep.index !== index) continue;
+    for (const addr of ep.addresses) {
+      if (topologyZone !== '' && addr.zone !== topologyZone) continue;
+      const hostname = endpointHostname(addr, b.config.endpointPodNames);
+      if (r.endpoint !== '' && !match(r.endpoint, hostname)) continue;
+      for (const p of ep.ports) {
+        if (!matchPortAndProtocol(r.port, p.name, r.protocol, p.protocol)) continue;
+        out.push({
+          host: addr.ip,
+          port: p.port,
+          ttl: b.config.ttl,
+          key: joinName(hostname, ...base),
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /** findServices (kubernetes.go): ClusterIP, headless endpoint and ExternalName answers. */
 function findServices(b: Backend, r: RecordRequest, zone: string): BackendResult {
   if (!namespaceExposed(b, r.namespace)) return nameError;
@@ -216,25 +250,10 @@ function findServices(b: Backend, r: RecordRequest, zone: string): BackendResult
     if (headless || r.endpoint !== '') {
       // A zone-scoped name of a headless Service exists: no endpoints in the zone is NODATA.
       if (r.topologyZone !== '') found = true;
-      const addForZone = (topologyZone: string): number => {
-        let added = 0;
-        for (const ep of endpointsOf(index)) {
-          if (ep.index !== `${svc.name}.${svc.namespace}`) continue;
-          for (const addr of ep.addresses) {
-            if (topologyZone !== '' && addr.zone !== topologyZone) continue;
-            const hostname = endpointHostname(addr, config.endpointPodNames);
-            if (r.endpoint !== '' && !match(r.endpoint, hostname)) continue;
-            for (const p of ep.ports) {
-              if (!matchPortAndProtocol(r.port, p.name, r.protocol, p.protocol)) continue;
-              services.push({ host: addr.ip, port: p.port, ttl, key: joinName(hostname, ...base) });
-              found = true;
-              added++;
-            }
-          }
-        }
-        return added;
-      };
-      if (addForZone(r.topologyZone) === 0 && r.zonePrefer) addForZone('');
+      let added = endpointRecords(b, svc, r, base, r.topologyZone);
+      if (added.length === 0 && r.zonePrefer) added = endpointRecords(b, svc, r, base);
+      if (added.length > 0) found = true;
+      services.push(...added);
       continue;
     }
     for (const p of svc.ports) {
