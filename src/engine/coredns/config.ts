@@ -44,6 +44,16 @@ const neutralPlugins = new Set(
   ),
 );
 
+/** A plugin's setup: its Corefile errors prefixed `plugin/<name>: ` (caddy's plugin setup error). */
+function asPlugin<T>(name: string, setup: () => T): T {
+  try {
+    return setup();
+  } catch (e) {
+    if (e instanceof CorefileError) throw new CorefileError(`plugin/${name}: ${e.message}`);
+    throw e;
+  }
+}
+
 function readServerBlocks(
   corefile: string,
   notes: (line: number, message: string) => void,
@@ -63,24 +73,12 @@ function readServerBlocks(
         if (kubernetes) {
           throw new CorefileError(`plugin/kubernetes: ${onceError}`);
         }
-        try {
-          kubernetes = readKubernetes(d, zones, notes);
-        } catch (e) {
-          if (e instanceof CorefileError)
-            throw new CorefileError(`plugin/kubernetes: ${e.message}`);
-          throw e;
-        }
+        kubernetes = asPlugin('kubernetes', () => readKubernetes(d, zones, notes));
       } else if (d.name === 'transfer') {
         transfers.push(readTransfer(d, zones));
       } else if (d.name === 'k8s_external') {
         if (external) throw new CorefileError(`plugin/k8s_external: ${onceError}`);
-        try {
-          external = readExternal(d, zones);
-        } catch (e) {
-          if (e instanceof CorefileError)
-            throw new CorefileError(`plugin/k8s_external: ${e.message}`);
-          throw e;
-        }
+        external = asPlugin('k8s_external', () => readExternal(d, zones));
       } else if (!neutralPlugins.has(d.name)) {
         notes(d.line, `plugin '${d.name}' is not simulated: answers are computed without it`);
       }

@@ -2,7 +2,14 @@
 import { parseLabelSelector } from '../kubectl/labelSelector';
 import type { Directive } from './corefile';
 import { isReverse } from './names';
-import { CorefileError, argError, parsingError, readTTL, zonesOf } from './stanza';
+import {
+  CorefileError,
+  argError,
+  parsingError,
+  readFallthrough,
+  readTTL,
+  stanzaZones,
+} from './stanza';
 import type { KubernetesPluginConfig, PodMode } from './types';
 
 /** `kubernetes` stanza options (plugin/kubernetes/setup.go ParseStanza). */
@@ -11,7 +18,7 @@ export function readKubernetes(
   blockZones: string[],
   notes: (line: number, message: string) => void,
 ): KubernetesPluginConfig {
-  const zones = d.args.length > 0 ? zonesOf(d.args) : [...blockZones];
+  const zones = stanzaZones(d, blockZones);
   const primaryZoneIndex = zones.findIndex((z) => isReverse(z) === 0);
   if (primaryZoneIndex === -1) {
     throw new CorefileError('non-reverse zone name must be used');
@@ -53,7 +60,7 @@ export function readKubernetes(
         config.namespaces.push(...args);
         break;
       case 'fallthrough':
-        config.fallthrough = args.length === 0 ? ['.'] : zonesOf(args);
+        config.fallthrough = readFallthrough(option);
         break;
       case 'ttl':
         config.ttl = readTTL(option);

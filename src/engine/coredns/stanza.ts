@@ -59,8 +59,18 @@ export function normalizeHost(host: string): { zones: string[]; port: number | u
   return { zones: [normalizeName(s === '' ? '.' : s)], port };
 }
 
-export function zonesOf(args: string[]): string[] {
+function zonesOf(args: string[]): string[] {
   return args.flatMap((a) => normalizeHost(a).zones);
+}
+
+/** A plugin stanza's zones: its arguments', else the server block's. */
+export function stanzaZones(d: Directive, blockZones: string[]): string[] {
+  return d.args.length > 0 ? zonesOf(d.args) : [...blockZones];
+}
+
+/** A `fallthrough` option: its zones, or the root (every name) without arguments. */
+export function readFallthrough(option: Directive): string[] {
+  return option.args.length === 0 ? ['.'] : zonesOf(option.args);
 }
 
 /** A `ttl` option: a whole number of seconds in [0, 3600]. */
@@ -80,7 +90,7 @@ export function readTTL(option: Directive): number {
 /** `k8s_external` stanza (plugin/k8s_external/setup.go parse). */
 export function readExternal(d: Directive, blockZones: string[]): ExternalPluginConfig {
   const config: ExternalPluginConfig = {
-    zones: d.args.length > 0 ? zonesOf(d.args) : [...blockZones],
+    zones: stanzaZones(d, blockZones),
     apex: 'dns',
     ttl: 5,
     headless: false,
@@ -100,7 +110,7 @@ export function readExternal(d: Directive, blockZones: string[]): ExternalPlugin
         config.headless = true;
         break;
       case 'fallthrough':
-        config.fallthrough = args.length === 0 ? ['.'] : zonesOf(args);
+        config.fallthrough = readFallthrough(option);
         break;
       default:
         throw parsingError(option.line, `unknown property '${option.name}'`);
@@ -112,7 +122,7 @@ export function readExternal(d: Directive, blockZones: string[]): ExternalPlugin
 /** `transfer` stanza (plugin/transfer/setup.go parseTransfer). */
 export function readTransfer(d: Directive, blockZones: string[]): TransferConfig {
   const config: TransferConfig = {
-    zones: d.args.length > 0 ? zonesOf(d.args) : [...blockZones],
+    zones: stanzaZones(d, blockZones),
     to: [],
   };
   for (const option of d.block) {
