@@ -6,7 +6,7 @@
  */
 import { parseIP } from '../net/ip';
 import { addressFromReverse } from './backend';
-import { address, serveApex, soa } from './externalApex';
+import { address, emptyAnswer, serveApex, soa } from './externalApex';
 import { fqdn, joinName, matchZone, splitLabels, trimZone } from './names';
 import {
   type Backend,
@@ -26,6 +26,10 @@ export interface ExternalAnswer {
   /** Names of the answer resolved upstream (a load balancer's hostname): outside the simulation. */
   notes: string[];
 }
+
+/** The note on a name CoreDNS hands to its upstream resolver (a load balancer's hostname). */
+const upstreamNote = (name: string) =>
+  `${name} is resolved by CoreDNS's upstream resolver: not part of the simulation`;
 
 /** serviceRecordForExternalIP (plugin/kubernetes/external.go): `<svc>.<ns>` of each Service with that external IP. */
 function externalReverse(b: Backend, ip: string): BackendService[] {
@@ -133,9 +137,7 @@ function srvRecords(
       const record = address(target, ext.ttl, s.host);
       if (record) out.additional.push(record);
     } else {
-      out.notes.push(
-        `${target} is resolved by CoreDNS's upstream resolver: not part of the simulation`,
-      );
+      out.notes.push(upstreamNote(target));
     }
   }
 }
@@ -154,13 +156,7 @@ export function serveExternal(
   const apex = serveApex(b, ext, state);
   if (apex) return apex;
   const { services, rcode } = externalServices(b, name, zone, qtype, ext.headless);
-  const out: ExternalAnswer = {
-    rcode: 'NOERROR',
-    answer: [],
-    authority: [],
-    additional: [],
-    notes: [],
-  };
+  const out = emptyAnswer();
   const zoneSoa = soa(ext, zone, b.view.serial);
   if (services.length === 0) {
     if (rcode === 'NXDOMAIN' && ext.fallthrough && matchZone(ext.fallthrough, name) !== '') {
@@ -182,9 +178,7 @@ export function serveExternal(
             type: 'CNAME',
             data: fqdn(s.host),
           });
-          out.notes.push(
-            `${fqdn(s.host)} is resolved by CoreDNS's upstream resolver: not part of the simulation`,
-          );
+          out.notes.push(upstreamNote(fqdn(s.host)));
           continue;
         }
         if ((ip.family === 4 ? 'A' : 'AAAA') !== qtype || seen.has(s.host)) continue;

@@ -10,6 +10,11 @@ import { isSubDomain, joinName, splitLabels, trimZone } from './names';
 import type { Backend } from './records';
 import type { DnsRecord, ExternalPluginConfig } from './types';
 
+/** A NOERROR answer with no records yet. */
+export function emptyAnswer(): ExternalAnswer {
+  return { rcode: 'NOERROR', answer: [], authority: [], additional: [], notes: [] };
+}
+
 /** soa (apex.go): the zone's SOA, served by ns1.<apex>.<zone>, mailbox hostmaster.<apex>.<zone>. */
 export function soa(ext: ExternalPluginConfig, zone: string, serial: number): DnsRecord {
   return {
@@ -47,13 +52,7 @@ export function serveApex(
   ext: ExternalPluginConfig,
   state: { qname: string; name: string; zone: string; qtype: string },
 ): ExternalAnswer | undefined {
-  const answer: ExternalAnswer = {
-    rcode: 'NOERROR',
-    answer: [],
-    authority: [],
-    additional: [],
-    notes: [],
-  };
+  const answer = emptyAnswer();
   const zoneSoa = soa(ext, state.zone, b.view.serial);
   for (const z of ext.zones) {
     if (state.name === z) {
