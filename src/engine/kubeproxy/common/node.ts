@@ -8,6 +8,7 @@ import {
   formatCIDR,
   formatIP,
   parseCIDR,
+  parseIP,
   type CIDR,
   type Family,
 } from '../../net/ip';
@@ -15,6 +16,13 @@ import { parseIPSloppy } from './servicePort';
 
 /** Loopback addresses every node has on `lo`. */
 export const loopbackAddresses = ['127.0.0.1', '::1'];
+
+/** Whether the address is loopback: 127.0.0.0/8 or ::1. */
+export function isLoopback(ip: string): boolean {
+  const parsed = parseIP(ip);
+  if (!parsed) return false;
+  return parsed.family === 4 ? parsed.value >> 24n === 127n : parsed.value === 1n;
+}
 
 /**
  * The addresses on the node's interfaces: loopback, then `status.addresses` that are IPs

@@ -5,7 +5,7 @@
  */
 import type { Cluster } from '../../model';
 import { cidrContains, parseCIDR, parseIP, type Family } from '../../net/ip';
-import { nodePortIPs } from '../common/node';
+import { isLoopback, nodePortIPs } from '../common/node';
 import { computeProxyState, type ProxyNodeContext } from '../common/proxyState';
 import type { ProxyProtocol, ServicePortInfo } from '../common/servicePort';
 import { categorizeEndpoints } from '../common/topology';
@@ -152,12 +152,6 @@ const ipsetWithIptablesChain: readonly [
     '',
   ],
 ];
-
-function isLoopback(ip: string): boolean {
-  const parsed = parseIP(ip);
-  if (!parsed) return false;
-  return parsed.family === 4 ? parsed.value >> 24n === 127n : parsed.value === 1n;
-}
 
 /** Whether a netlink handle of `family` lists the address (pkg/proxy/ipvs/netlink_linux.go isValidForSet: no loopback, no IPv6 link-local). */
 function isValidForSet(ip: string, family: Family): boolean {

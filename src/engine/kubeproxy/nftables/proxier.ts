@@ -5,7 +5,12 @@
 import type { Cluster } from '../../model';
 import { cidrContains, parseCIDR, parseIP, type Family } from '../../net/ip';
 import type { EndpointInfo } from '../common/endpoints';
-import { computeNodePortAddresses, nodePortIPs, type NodePortAddresses } from '../common/node';
+import {
+  computeNodePortAddresses,
+  isLoopback,
+  nodePortIPs,
+  type NodePortAddresses,
+} from '../common/node';
 import { computeProxyState, type ProxyNodeContext } from '../common/proxyState';
 import {
   externallyAccessible,
@@ -243,12 +248,6 @@ function setupTable(
     sets: { clusterIPs },
     maps: { noEndpointServices, noEndpointNodePorts, firewallIPs, serviceIPs, serviceNodePorts },
   };
-}
-
-function isLoopback(ip: string): boolean {
-  const parsed = parseIP(ip);
-  if (!parsed) return false;
-  return parsed.family === 4 ? parsed.value >> 24n === 127n : parsed.value === 1n;
 }
 
 /** Writes the affinity checks and the `numgen` choice of endpoint (pkg/proxy/nftables/proxier.go writeServiceToEndpointRules). */
