@@ -5,7 +5,10 @@
  * KUBE-FW chain. The fixture is TestLoadBalancer's (see ./source.ts) with a zero CIDR added.
  */
 import { describe, expect, it } from 'vitest';
-import { blockedFlow as blocked, zeroSourceRangeObjects } from '../kubeproxy/zeroSourceRange.cases';
+import {
+  blockedFlow as blocked,
+  zeroSourceRangeObjects,
+} from '../kubeproxy/testLoadBalancer.cases';
 import { fixtureHeader, iptablesSaveOf, ruleSetOf, traceFlow } from './harness';
 
 const service = (ranges: string) => `${fixtureHeader()}

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { testLoadBalancerObjects } from '../kubeproxy/testLoadBalancer.cases';
 import { baseRules, fakeProxier, sortTransaction } from './helpers';
 
 const run = promisify(execFile);
@@ -40,26 +41,7 @@ describe('CLI on the nftables fixtures', () => {
   }, 60_000);
 
   it("trace -o json answers TestLoadBalancer's flows", async () => {
-    const file = fixture(
-      'lb.yaml',
-      `apiVersion: v1
-kind: Service
-metadata: {name: svc1, namespace: ns1}
-spec:
-  type: LoadBalancer
-  clusterIP: 172.30.0.41
-  ports: [{name: p80, port: 80, protocol: TCP, nodePort: 3001}]
-  loadBalancerSourceRanges: [192.168.0.0/24, " 203.0.113.0/25"]
-status: {loadBalancer: {ingress: [{ip: 1.2.3.4}, {ip: 5.6.7.8}]}}
----
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: {name: svc1-1, namespace: ns1, labels: {kubernetes.io/service-name: svc1}}
-addressType: IPv4
-endpoints: [{addresses: [10.180.0.1]}]
-ports: [{name: p80, port: 80, protocol: TCP}]
-`,
-    );
+    const file = fixture('lb.yaml', testLoadBalancerObjects());
     const trace = async (from: string, to: string) =>
       JSON.parse(
         await cli(

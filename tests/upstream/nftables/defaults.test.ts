@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine';
 import { computeNftablesTable, renderNftTransaction } from '../../../src/engine/kubeproxy/nftables';
+import { svc1Slice } from '../kubeproxy/testLoadBalancer.cases';
 import { baseRules, fakeProxier, sortTransaction, traceFlow } from './helpers';
 
 /** The fake proxier's node and settings, without `nodePortAddresses`. */
@@ -24,13 +25,7 @@ spec:
   clusterIP: 172.30.0.41
   ports: [{name: p80, port: 80, protocol: TCP, nodePort: 3001}]
 ---
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: {name: svc1-1, namespace: ns1, labels: {kubernetes.io/service-name: svc1}}
-addressType: IPv4
-endpoints: [{addresses: [10.180.0.1]}]
-ports: [{name: p80, port: 80, protocol: TCP}]
-`;
+${svc1Slice}`;
 
 function table(objects: string, family: 4 | 6) {
   const { cluster } = simulate(header + objects, { admitted: true });

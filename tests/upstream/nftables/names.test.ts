@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine';
 import { computeProxyState, type ServicePortInfo } from '../../../src/engine/kubeproxy/common';
 import { servicePortEndpointChainNameBase } from '../../../src/engine/kubeproxy/nftables/names';
+import { svc1Slice } from '../kubeproxy/testLoadBalancer.cases';
 import { fakeProxier, tableFor, upstreamCommit } from './helpers';
 
 const at = `kubernetes@${upstreamCommit.slice(0, 12)}`;
@@ -158,13 +159,7 @@ spec:
   ports: [{name: p80, port: 80, protocol: TCP, nodePort: 3001}]
 status: {loadBalancer: {ingress: [${ingress}]}}
 ---
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: {name: svc1-1, namespace: ns1, labels: {kubernetes.io/service-name: svc1}}
-addressType: IPv4
-endpoints: [{addresses: [10.180.0.1]}]
-ports: [{name: p80, port: 80, protocol: TCP}]
-`);
+${svc1Slice}`);
       const elements = table.maps.get('service-ips')?.elements ?? [];
       const found = elements.some((e) => e.key.join(' . ') === `${tc.lbIP} . tcp . 80`);
       expect(found).toBe(tc.rule);

@@ -6,6 +6,7 @@
  * `masq` is checked for every row, as runPacketFlowTests does.
  */
 import { describe, expect, it } from 'vitest';
+import { testLoadBalancerObjects } from '../kubeproxy/testLoadBalancer.cases';
 import { tableFor, traceFlow, upstreamCommit, type PacketFlow } from './helpers';
 
 function check(objects: string, flows: PacketFlow[]) {
@@ -196,125 +197,106 @@ ports:
   });
 
   it('TestLoadBalancer: source ranges guard the load balancer IPs but not the NodePort', () => {
-    check(
-      `apiVersion: v1
-kind: Service
-metadata: {name: svc1, namespace: ns1}
-spec:
-  type: LoadBalancer
-  clusterIP: 172.30.0.41
-  ports: [{name: p80, port: 80, protocol: TCP, nodePort: 3001}]
-  loadBalancerSourceRanges: [192.168.0.0/24, " 203.0.113.0/25"]
-status: {loadBalancer: {ingress: [{ip: 1.2.3.4}, {ip: 5.6.7.8}]}}
----
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: {name: svc1-1, namespace: ns1, labels: {kubernetes.io/service-name: svc1}}
-addressType: IPv4
-endpoints: [{addresses: [10.180.0.1]}]
-ports: [{name: p80, port: 80, protocol: TCP}]
-`,
-      [
-        {
-          name: 'pod to cluster IP',
-          sourceIP: '10.0.0.2',
-          destIP: '172.30.0.41',
-          destPort: 80,
-          output: '10.180.0.1:80',
-        },
-        {
-          name: 'external to nodePort',
-          sourceIP: '203.0.113.2',
-          destIP: '192.168.0.2',
-          destPort: 3001,
-          output: '10.180.0.1:80',
-          masq: true,
-        },
-        {
-          name: 'nodePort bypasses LoadBalancerSourceRanges',
-          sourceIP: '203.0.113.130',
-          destIP: '192.168.0.2',
-          destPort: 3001,
-          output: '10.180.0.1:80',
-          masq: true,
-        },
-        {
-          name: 'accepted external to LB1',
-          sourceIP: '203.0.113.2',
-          destIP: '1.2.3.4',
-          destPort: 80,
-          output: '10.180.0.1:80',
-          masq: true,
-        },
-        {
-          name: 'accepted external to LB2',
-          sourceIP: '203.0.113.2',
-          destIP: '5.6.7.8',
-          destPort: 80,
-          output: '10.180.0.1:80',
-          masq: true,
-        },
-        {
-          name: 'blocked external to LB1',
-          sourceIP: '203.0.113.130',
-          destIP: '1.2.3.4',
-          destPort: 80,
-          output: 'DROP',
-        },
-        {
-          name: 'blocked external to LB2',
-          sourceIP: '203.0.113.130',
-          destIP: '5.6.7.8',
-          destPort: 80,
-          output: 'DROP',
-        },
-        {
-          name: 'pod to LB1 (blocked by LoadBalancerSourceRanges)',
-          sourceIP: '10.0.0.2',
-          destIP: '1.2.3.4',
-          destPort: 80,
-          output: 'DROP',
-        },
-        {
-          name: 'pod to LB2 (blocked by LoadBalancerSourceRanges)',
-          sourceIP: '10.0.0.2',
-          destIP: '5.6.7.8',
-          destPort: 80,
-          output: 'DROP',
-        },
-        {
-          name: 'node to LB1 (allowed by LoadBalancerSourceRanges)',
-          sourceIP: '192.168.0.2',
-          destIP: '1.2.3.4',
-          destPort: 80,
-          output: '10.180.0.1:80',
-          masq: true,
-        },
-        {
-          name: 'node to LB2 (allowed by LoadBalancerSourceRanges)',
-          sourceIP: '192.168.0.2',
-          destIP: '5.6.7.8',
-          destPort: 80,
-          output: '10.180.0.1:80',
-          masq: true,
-        },
-        {
-          name: 'same node to LB1, SNATted to LB1 (implicitly allowed)',
-          sourceIP: '1.2.3.4',
-          destIP: '1.2.3.4',
-          destPort: 80,
-          output: '10.180.0.1:80',
-          masq: true,
-        },
-        {
-          name: 'same node to LB2, SNATted to LB2 (implicitly allowed)',
-          sourceIP: '5.6.7.8',
-          destIP: '5.6.7.8',
-          destPort: 80,
-          output: '10.180.0.1:80',
-          masq: true,
-        },
-      ],
-    );
+    check(testLoadBalancerObjects(), [
+      {
+        name: 'pod to cluster IP',
+        sourceIP: '10.0.0.2',
+        destIP: '172.30.0.41',
+        destPort: 80,
+        output: '10.180.0.1:80',
+      },
+      {
+        name: 'external to nodePort',
+        sourceIP: '203.0.113.2',
+        destIP: '192.168.0.2',
+        destPort: 3001,
+        output: '10.180.0.1:80',
+        masq: true,
+      },
+      {
+        name: 'nodePort bypasses LoadBalancerSourceRanges',
+        sourceIP: '203.0.113.130',
+        destIP: '192.168.0.2',
+        destPort: 3001,
+        output: '10.180.0.1:80',
+        masq: true,
+      },
+      {
+        name: 'accepted external to LB1',
+        sourceIP: '203.0.113.2',
+        destIP: '1.2.3.4',
+        destPort: 80,
+        output: '10.180.0.1:80',
+        masq: true,
+      },
+      {
+        name: 'accepted external to LB2',
+        sourceIP: '203.0.113.2',
+        destIP: '5.6.7.8',
+        destPort: 80,
+        output: '10.180.0.1:80',
+        masq: true,
+      },
+      {
+        name: 'blocked external to LB1',
+        sourceIP: '203.0.113.130',
+        destIP: '1.2.3.4',
+        destPort: 80,
+        output: 'DROP',
+      },
+      {
+        name: 'blocked external to LB2',
+        sourceIP: '203.0.113.130',
+        destIP: '5.6.7.8',
+        destPort: 80,
+        output: 'DROP',
+      },
+      {
+        name: 'pod to LB1 (blocked by LoadBalancerSourceRanges)',
+        sourceIP: '10.0.0.2',
+        destIP: '1.2.3.4',
+        destPort: 80,
+        output: 'DROP',
+      },
+      {
+        name: 'pod to LB2 (blocked by LoadBalancerSourceRanges)',
+        sourceIP: '10.0.0.2',
+        destIP: '5.6.7.8',
+        destPort: 80,
+        output: 'DROP',
+      },
+      {
+        name: 'node to LB1 (allowed by LoadBalancerSourceRanges)',
+        sourceIP: '192.168.0.2',
+        destIP: '1.2.3.4',
+        destPort: 80,
+        output: '10.180.0.1:80',
+        masq: true,
+      },
+      {
+        name: 'node to LB2 (allowed by LoadBalancerSourceRanges)',
+        sourceIP: '192.168.0.2',
+        destIP: '5.6.7.8',
+        destPort: 80,
+        output: '10.180.0.1:80',
+        masq: true,
+      },
+      {
+        name: 'same node to LB1, SNATted to LB1 (implicitly allowed)',
+        sourceIP: '1.2.3.4',
+        destIP: '1.2.3.4',
+        destPort: 80,
+        output: '10.180.0.1:80',
+        masq: true,
+      },
+      {
+        name: 'same node to LB2, SNATted to LB2 (implicitly allowed)',
+        sourceIP: '5.6.7.8',
+        destIP: '5.6.7.8',
+        destPort: 80,
+        output: '10.180.0.1:80',
+        masq: true,
+      },
+    ]);
   });
 });

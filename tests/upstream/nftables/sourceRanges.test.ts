@@ -6,7 +6,7 @@
  * (pkg/proxy/nftables/proxier_test.go at 81810de635aa) with a zero CIDR added to its ranges.
  */
 import { describe, expect, it } from 'vitest';
-import { blockedFlow, zeroSourceRangeObjects } from '../kubeproxy/zeroSourceRange.cases';
+import { blockedFlow, zeroSourceRangeObjects } from '../kubeproxy/testLoadBalancer.cases';
 import { tableFor, traceFlow } from './helpers';
 
 describe('nftables: a zero CIDR in loadBalancerSourceRanges', () => {
