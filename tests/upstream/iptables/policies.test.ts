@@ -8,6 +8,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  terminatingClusterCases,
+  terminatingLocalCases,
+  type TerminatingCase,
+} from '../kubeproxy/terminatingEndpoints.cases';
+import {
   fixtureHeader,
   ruleSetOf,
   testExternalClient,
@@ -122,14 +127,6 @@ status:
     ingress: [{ip: 1.2.3.4}]
 `;
 
-interface TerminatingCase {
-  name: string;
-  endpoints: Endpoint[];
-  pod: string;
-  external: string;
-  externalMasq?: boolean;
-}
-
 const toClusterIP = (output: string, name = 'pod to clusterIP'): PacketFlow => ({
   name,
   sourceIP: '10.0.0.2',
@@ -152,7 +149,7 @@ function terminatingSuite(policy: 'Local' | 'Cluster', cases: TerminatingCase[])
       const yaml = fixtureHeader() + terminatingService(policy);
       check(yaml + slice('ns1', 'svc1', '', tc.endpoints), [
         toClusterIP(tc.pod),
-        toLB(tc.external, tc.externalMasq ?? false),
+        toLB(tc.external, tc.externalMasq),
       ]);
       check(yaml, [
         toClusterIP('REJECT', 'pod to clusterIP after endpoints deleted'),
@@ -162,103 +159,12 @@ function terminatingSuite(policy: 'Local' | 'Cluster', cases: TerminatingCase[])
   }
 }
 
-const ready = (ip: string, node: string): Endpoint => ({ ip, node, ready: true });
-const servingTerminating = (ip: string, node: string): Endpoint => ({
-  ip,
-  node,
-  ready: false,
-  serving: true,
-  terminating: true,
-});
-const notServing = (ip: string, node: string): Endpoint => ({
-  ip,
-  node,
-  ready: false,
-  serving: false,
-  terminating: true,
-});
-
 describe('TestTerminatingEndpointsTrafficPolicyLocal', () => {
-  terminatingSuite('Local', [
-    {
-      name: 'ready endpoints exist',
-      endpoints: [
-        ready('10.0.1.1', 'test-node'),
-        ready('10.0.1.2', 'test-node'),
-        servingTerminating('10.0.1.3', 'test-node'),
-        notServing('10.0.1.4', 'test-node'),
-        ready('10.0.1.5', 'node-1'),
-      ],
-      pod: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
-      external: '10.0.1.1:80, 10.0.1.2:80',
-    },
-    {
-      name: 'only terminating endpoints exist',
-      endpoints: [
-        servingTerminating('10.0.1.2', 'test-node'),
-        servingTerminating('10.0.1.3', 'test-node'),
-        notServing('10.0.1.4', 'test-node'),
-        ready('10.0.1.5', 'node-1'),
-      ],
-      pod: '10.0.1.5:80',
-      external: '10.0.1.2:80, 10.0.1.3:80',
-    },
-    {
-      name: 'terminating endpoints on remote node',
-      endpoints: [servingTerminating('10.0.1.5', 'node-1')],
-      pod: '10.0.1.5:80',
-      external: 'DROP',
-    },
-    {
-      name: 'no usable endpoints on any node',
-      endpoints: [notServing('10.0.1.5', 'test-node'), notServing('10.0.1.5', 'node-1')],
-      pod: 'REJECT',
-      external: 'REJECT',
-    },
-  ]);
+  terminatingSuite('Local', terminatingLocalCases);
 });
 
 describe('TestTerminatingEndpointsTrafficPolicyCluster', () => {
-  terminatingSuite('Cluster', [
-    {
-      name: 'ready endpoints exist',
-      endpoints: [
-        ready('10.0.1.1', 'test-node'),
-        ready('10.0.1.2', 'test-node'),
-        servingTerminating('10.0.1.3', 'another-node'),
-        notServing('10.0.1.4', 'another-node'),
-        ready('10.0.1.5', 'another-node'),
-      ],
-      pod: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
-      external: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
-      externalMasq: true,
-    },
-    {
-      name: 'only terminating endpoints exist',
-      endpoints: [
-        servingTerminating('10.0.1.2', 'test-node'),
-        servingTerminating('10.0.1.3', 'test-node'),
-        notServing('10.0.1.4', 'another-node'),
-        servingTerminating('10.0.1.5', 'another-node'),
-      ],
-      pod: '10.0.1.2:80, 10.0.1.3:80, 10.0.1.5:80',
-      external: '10.0.1.2:80, 10.0.1.3:80, 10.0.1.5:80',
-      externalMasq: true,
-    },
-    {
-      name: 'terminating endpoints on remote node',
-      endpoints: [servingTerminating('10.0.1.5', 'node-1')],
-      pod: '10.0.1.5:80',
-      external: '10.0.1.5:80',
-      externalMasq: true,
-    },
-    {
-      name: 'no usable endpoints on any node',
-      endpoints: [notServing('10.0.1.5', 'test-node'), notServing('10.0.1.5', 'node-1')],
-      pod: 'REJECT',
-      external: 'REJECT',
-    },
-  ]);
+  terminatingSuite('Cluster', terminatingClusterCases);
 });
 
 describe('TestExternalTrafficPolicyCluster', () => {

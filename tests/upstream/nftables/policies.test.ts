@@ -7,6 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  terminatingClusterCases,
+  terminatingLocalCases,
+  type TerminatingCase,
+} from '../kubeproxy/terminatingEndpoints.cases';
+import {
   tableFor,
   traceFlow,
   upstreamCommit,
@@ -116,27 +121,14 @@ spec:
 status: {loadBalancer: {ingress: [{ip: 1.2.3.4}]}}
 `;
 
-const ready = { ready: true, serving: true, terminating: false };
-const servingTerminating = { ready: false, serving: true, terminating: true };
-const terminating = { ready: false, serving: false, terminating: true };
-
-interface TerminatingCase {
-  name: string;
-  endpoints: Endpoint[];
-  /** Outputs (and masq) of "pod to clusterIP" and "external to LB". */
-  toClusterIP: string;
-  toLB: string;
-  lbMasq: boolean;
-}
-
 function terminatingCases(cases: TerminatingCase[], policy: 'Local' | 'Cluster') {
   for (const tc of cases) {
     it(tc.name, () => {
       const toClusterIP = { sourceIP: pod, destIP: '172.30.1.1', destPort: 80 };
       const toLB = { sourceIP: external, destIP: '1.2.3.4', destPort: 80 };
       expectFlows(terminatingService(policy) + slice('ns1', 'svc1', '', tc.endpoints), [
-        { name: 'pod to clusterIP', ...toClusterIP, output: tc.toClusterIP },
-        { name: 'external to LB', ...toLB, output: tc.toLB, masq: tc.lbMasq },
+        { name: 'pod to clusterIP', ...toClusterIP, output: tc.pod },
+        { name: 'external to LB', ...toLB, output: tc.external, masq: tc.externalMasq },
       ]);
       expectFlows(terminatingService(policy), [
         { name: 'pod to clusterIP after endpoints deleted', ...toClusterIP, output: 'REJECT' },
@@ -147,103 +139,11 @@ function terminatingCases(cases: TerminatingCase[], policy: 'Local' | 'Cluster')
 }
 
 describe(`nftables TestTerminatingEndpointsTrafficPolicyLocal (${at})`, () => {
-  terminatingCases(
-    [
-      {
-        name: 'ready endpoints exist',
-        endpoints: [
-          { ip: '10.0.1.1', node: 'test-node', ...ready },
-          { ip: '10.0.1.2', node: 'test-node', ...ready },
-          { ip: '10.0.1.3', node: 'test-node', ...servingTerminating },
-          { ip: '10.0.1.4', node: 'test-node', ...terminating },
-          { ip: '10.0.1.5', node: 'node-1', ...ready },
-        ],
-        toClusterIP: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
-        toLB: '10.0.1.1:80, 10.0.1.2:80',
-        lbMasq: false,
-      },
-      {
-        name: 'only terminating endpoints exist',
-        endpoints: [
-          { ip: '10.0.1.2', node: 'test-node', ...servingTerminating },
-          { ip: '10.0.1.3', node: 'test-node', ...servingTerminating },
-          { ip: '10.0.1.4', node: 'test-node', ...terminating },
-          { ip: '10.0.1.5', node: 'node-1', ...ready },
-        ],
-        toClusterIP: '10.0.1.5:80',
-        toLB: '10.0.1.2:80, 10.0.1.3:80',
-        lbMasq: false,
-      },
-      {
-        name: 'terminating endpoints on remote node',
-        endpoints: [{ ip: '10.0.1.5', node: 'node-1', ...servingTerminating }],
-        toClusterIP: '10.0.1.5:80',
-        toLB: 'DROP',
-        lbMasq: false,
-      },
-      {
-        name: 'no usable endpoints on any node',
-        endpoints: [
-          { ip: '10.0.1.5', node: 'test-node', ...terminating },
-          { ip: '10.0.1.5', node: 'node-1', ...terminating },
-        ],
-        toClusterIP: 'REJECT',
-        toLB: 'REJECT',
-        lbMasq: false,
-      },
-    ],
-    'Local',
-  );
+  terminatingCases(terminatingLocalCases, 'Local');
 });
 
 describe(`nftables TestTerminatingEndpointsTrafficPolicyCluster (${at})`, () => {
-  terminatingCases(
-    [
-      {
-        name: 'ready endpoints exist',
-        endpoints: [
-          { ip: '10.0.1.1', node: 'test-node', ...ready },
-          { ip: '10.0.1.2', node: 'test-node', ...ready },
-          { ip: '10.0.1.3', node: 'another-node', ...servingTerminating },
-          { ip: '10.0.1.4', node: 'another-node', ...terminating },
-          { ip: '10.0.1.5', node: 'another-node', ...ready },
-        ],
-        toClusterIP: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
-        toLB: '10.0.1.1:80, 10.0.1.2:80, 10.0.1.5:80',
-        lbMasq: true,
-      },
-      {
-        name: 'only terminating endpoints exist',
-        endpoints: [
-          { ip: '10.0.1.2', node: 'test-node', ...servingTerminating },
-          { ip: '10.0.1.3', node: 'test-node', ...servingTerminating },
-          { ip: '10.0.1.4', node: 'another-node', ...terminating },
-          { ip: '10.0.1.5', node: 'another-node', ...servingTerminating },
-        ],
-        toClusterIP: '10.0.1.2:80, 10.0.1.3:80, 10.0.1.5:80',
-        toLB: '10.0.1.2:80, 10.0.1.3:80, 10.0.1.5:80',
-        lbMasq: true,
-      },
-      {
-        name: 'terminating endpoints on remote node',
-        endpoints: [{ ip: '10.0.1.5', node: 'node-1', ...servingTerminating }],
-        toClusterIP: '10.0.1.5:80',
-        toLB: '10.0.1.5:80',
-        lbMasq: true,
-      },
-      {
-        name: 'no usable endpoints on any node',
-        endpoints: [
-          { ip: '10.0.1.5', node: 'test-node', ...terminating },
-          { ip: '10.0.1.5', node: 'node-1', ...terminating },
-        ],
-        toClusterIP: 'REJECT',
-        toLB: 'REJECT',
-        lbMasq: false,
-      },
-    ],
-    'Cluster',
-  );
+  terminatingCases(terminatingClusterCases, 'Cluster');
 });
 
 describe(`nftables TestInternalExternalMasquerade (${at})`, () => {
