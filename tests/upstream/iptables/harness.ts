@@ -10,6 +10,9 @@ import { simulate, type Cluster } from '../../../src/engine';
 import { computeIptablesRules, renderIptablesSave } from '../../../src/engine/kubeproxy/iptables';
 import type { IptablesRuleSet } from '../../../src/engine/kubeproxy/iptables';
 import { traceIptables } from '../../../src/engine/trace';
+import { flowOutput, type PacketFlow } from '../kubeproxy/packetFlow';
+
+export type { PacketFlow };
 
 /** The upstream test's node (proxier_test.go testNodeName and the fake network's addresses). */
 export const testNodeName = 'test-node';
@@ -166,18 +169,6 @@ export function dedent(text: string): string {
   return lines.map((l) => l.slice(min)).join('\n');
 }
 
-/** One row of an upstream packet-flow table (proxier_test.go packetFlowTest). */
-export interface PacketFlow {
-  name: string;
-  sourceIP: string;
-  protocol?: 'TCP' | 'UDP' | 'SCTP';
-  destIP: string;
-  destPort: number;
-  /** Endpoints joined by ", ", or ACCEPT / DROP / REJECT, or "" for no match. */
-  output: string;
-  masq?: boolean;
-}
-
 /** What the tracer answers for a flow, in upstream's terms (endpoints joined, or the verdict). */
 export function traceFlow(
   ruleSet: IptablesRuleSet,
@@ -189,13 +180,7 @@ export function traceFlow(
     port: flow.destPort,
     protocol: flow.protocol ?? 'TCP',
   });
-  const output =
-    result.verdict === 'DNAT'
-      ? result.endpoints.join(', ')
-      : result.verdict === 'NO_MATCH'
-        ? ''
-        : result.verdict;
-  return { output, masq: result.masquerade };
+  return flowOutput(result);
 }
 
 /** The chains of each table of a dump, each with its rules in order. */

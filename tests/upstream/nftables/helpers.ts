@@ -11,6 +11,9 @@ import { simulate } from '../../../src/engine';
 import { computeNftablesTable } from '../../../src/engine/kubeproxy/nftables';
 import type { NftTable } from '../../../src/engine/kubeproxy/nftables';
 import { traceNftables } from '../../../src/engine/trace/nftables';
+import { flowOutput, type PacketFlow } from '../kubeproxy/packetFlow';
+
+export type { PacketFlow };
 
 /** kubernetes/kubernetes commit whose pkg/proxy/nftables/proxier_test.go the cases transcribe. */
 export const upstreamCommit = '81810de635aa13aa0a32992f6def3aa9d6025ebc';
@@ -73,18 +76,6 @@ export function tableFor(
   return computeNftablesTable(sim.cluster, 'test-node', family);
 }
 
-/** One row of an upstream packet-flow table (helpers_test.go packetFlowTest). */
-export interface PacketFlow {
-  name: string;
-  sourceIP: string;
-  protocol?: 'TCP' | 'UDP' | 'SCTP';
-  destIP: string;
-  destPort: number;
-  /** Endpoints joined by ", " in the order the rules list them, DROP / REJECT, or "" for no verdict. */
-  output: string;
-  masq?: boolean;
-}
-
 /** What our tracer answers for a flow, in the terms of upstream's tracePacket. */
 export function traceFlow(table: NftTable, flow: PacketFlow): { output: string; masq: boolean } {
   const result = traceNftables(
@@ -97,13 +88,7 @@ export function traceFlow(table: NftTable, flow: PacketFlow): { output: string; 
     },
     { localAddresses: testNodeIPs },
   );
-  const output =
-    result.verdict === 'DNAT'
-      ? result.endpoints.join(', ')
-      : result.verdict === 'NO_MATCH'
-        ? ''
-        : result.verdict;
-  return { output, masq: result.masquerade };
+  return flowOutput(result);
 }
 
 const objectOrder: Record<string, number> = {
