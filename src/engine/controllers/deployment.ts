@@ -165,10 +165,15 @@ export function rsKey(rs: ReplicaSet): string {
   return `${namespaceOf(rs)}/${rs.metadata?.name ?? ''}`;
 }
 
-/** Revision (deployment_util.go) as MaxRevision reads it: 0 when missing or not an integer. */
-function revisionOf(rs: ReplicaSet): number {
-  const text = rs.metadata?.annotations?.[revisionAnnotation];
-  return typeof text === 'string' && /^[+-]?\d+$/.test(text) ? Number(text) : 0;
+/** A revision annotation as strconv.ParseInt reads it: 0 when missing, NaN when not an integer. */
+function revisionNumber(text: string | undefined): number {
+  if (text === undefined) return 0;
+  return /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
+}
+
+/** Revision (deployment_util.go): the annotation's integer, 0 without one, NaN when not one. */
+export function revisionOf(rs: ReplicaSet): number {
+  return revisionNumber(rs.metadata?.annotations?.[revisionAnnotation]);
 }
 
 function annotationsFor(deployment: Deployment, revision: number): Record<string, string> {
@@ -273,8 +278,7 @@ function syncedReplicaSet(
       if (!skippedAnnotations.has(k)) define(annotations, k, String(v));
     const old = annotations[revisionAnnotation];
     // A revision that is not an integer is left alone, as SetNewReplicaSetAnnotations leaves it.
-    const current =
-      old === undefined || old === '' ? 0 : /^[+-]?\d+$/.test(old) ? Number(old) : NaN;
+    const current = old === '' ? 0 : revisionNumber(old);
     if (current < newRevision) {
       annotations[revisionAnnotation] = String(newRevision);
       if (old !== undefined) {
@@ -392,11 +396,12 @@ export function syncDeployments(
     }
     const want = ownedIdx.length > 0 ? withoutHash(deployment.spec?.template) : '';
     let newIndex = ownedIdx.find((i) => withoutHash(replicaSets[i]?.spec?.template) === want);
-    // MaxRevision of the old ReplicaSets (FindOldReplicaSets: every owned one but the new).
+    // MaxRevision of the old ReplicaSets (FindOldReplicaSets: every owned one but the new); a
+    // revision that is not an integer counts as none.
     let maxRevision = 0;
     for (const i of ownedIdx)
       if (i !== newIndex)
-        maxRevision = Math.max(maxRevision, revisionOf(replicaSets[i] as ReplicaSet));
+        maxRevision = Math.max(maxRevision, revisionOf(replicaSets[i] as ReplicaSet) || 0);
     const scaledUp =
       newIndex ?? (deployment.spec?.paused ? activeOrLatest(replicaSets, ownedIdx) : undefined);
     for (const i of ownedIdx) {

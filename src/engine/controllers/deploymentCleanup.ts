@@ -5,16 +5,7 @@
  * status is current.
  */
 import type { Deployment, ReplicaSet } from '../model';
-import { replicasOf, rsKey, type DeploymentSync } from './deployment';
-
-const revisionAnnotation = 'deployment.kubernetes.io/revision';
-
-/** Revision (deployment_util.go): the annotation's integer, 0 without one, NaN when not one. */
-function revisionOf(rs: ReplicaSet): number {
-  const text = rs.metadata?.annotations?.[revisionAnnotation];
-  if (text === undefined) return 0;
-  return /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
-}
+import { replicasOf, revisionOf, rsKey, type DeploymentSync } from './deployment';
 
 /** ReplicaSetsByRevision: by revision, then as ReplicaSetsByCreationTimestamp (time, then name). */
 function byRevision(a: ReplicaSet, b: ReplicaSet): number {
