@@ -36,7 +36,7 @@ export function ownedBy(slice: EndpointSlice, service: Service): boolean {
 }
 
 /** NewPortMapKey: the ports' dumps in hash order (the order does not split a group). */
-export function portMapKey(ports: readonly EndpointSlicePort[] | null | undefined): string {
+function portMapKey(ports: readonly EndpointSlicePort[] | null | undefined): string {
   const sorted = [...(Array.isArray(ports) ? ports : [])];
   sortSlicePortsByHash(sorted);
   return sorted.map(dumpEndpointSlicePort).join('\u0000');
