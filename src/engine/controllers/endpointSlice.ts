@@ -172,12 +172,10 @@ export interface SliceNaming {
   random: Random;
   /** Names taken in the Service's namespace. */
   taken: Set<string>;
-  /** Names of slices this controller already manages for the Service, per address type, reused in order. */
-  reuse: ReadonlyMap<AddressType, string[]>;
   /**
    * The slices this controller already manages for the Service, when the caller passes them:
    * an address type that has some is reconciled against them as upstream does
-   * (./endpointSliceReconcile.ts) rather than rebuilt under reused names.
+   * (./endpointSliceReconcile.ts); one that has none gets new slices.
    */
   existing?: readonly EndpointSlice[];
 }
@@ -191,8 +189,6 @@ export interface EndpointSliceResult {
 /** What every slice of one Service shares, and the naming state its slices draw from. */
 interface SliceMaker {
   naming: SliceNaming;
-  /** Names of managed slices reused so far (none made until one is). */
-  reused: Set<string> | undefined;
   generateName: string;
   namespace: string;
   labels: Record<string, string>;
@@ -201,16 +197,14 @@ interface SliceMaker {
   ownerReferences: OwnerReference[];
 }
 
-/** A slice of the Service: a managed slice's name reused first, else a generated one. */
+/** A new slice of the Service, under a generated name. */
 function newSlice(
   m: SliceMaker,
   addressType: AddressType,
   ports: EndpointSlicePort[],
   endpoints: Endpoint[],
 ): EndpointSlice {
-  const reusedName = m.naming.reuse.get(addressType)?.shift();
-  if (reusedName !== undefined) (m.reused ??= new Set()).add(reusedName);
-  const sliceName = reusedName ?? generateName(m.naming.random, m.generateName, m.naming.taken);
+  const sliceName = generateName(m.naming.random, m.generateName, m.naming.taken);
   return sliceWith(m, sliceName, addressType, ports, endpoints);
 }
 
@@ -279,7 +273,6 @@ export function computeEndpointSlices(
   const triggerTime = lastChangeTriggerTime(service, pods);
   const maker: SliceMaker = {
     naming,
-    reused: undefined,
     generateName: `${name}-`,
     namespace,
     labels: labels as Record<string, string>,
@@ -342,10 +335,9 @@ export function computeEndpointSlices(
   }
   const close = closeHeuristic(service);
   if (close) addCloseHints(slices, close);
-  // finalize: no new slice is created for a Service being deleted; existing ones are updated.
-  const kept = service.metadata?.deletionTimestamp
-    ? slices.filter((s) => s.metadata.name !== undefined && maker.reused?.has(s.metadata.name))
-    : slices;
+  // finalize: no new slice is created for a Service being deleted (the stored slices that
+  // reconcileExisting kept or updated are left out too).
+  const kept = service.metadata?.deletionTimestamp ? [] : slices;
   const error =
     errors.length === 0 ? undefined : errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
   return { slices: kept, ...(error ? { error } : {}) };

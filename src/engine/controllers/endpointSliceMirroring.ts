@@ -67,11 +67,10 @@ function byAddress(a: Endpoint, b: Endpoint): number {
 export interface MirrorNaming {
   random: Random;
   taken: Set<string>;
-  /** Names of slices this controller already mirrored for the Endpoints, reused in order. */
-  reuse: string[];
   /**
-   * Those slices themselves, when the caller passes them: they are then reconciled as upstream
-   * does (./endpointSliceMirroringExisting.ts) rather than rebuilt under reused names.
+   * The slices this controller already mirrored for the Endpoints, when the caller passes them:
+   * they are then reconciled as upstream
+   * does (./endpointSliceMirroringExisting.ts); without them, new slices are made.
    */
   existing?: readonly EndpointSlice[];
 }
@@ -195,6 +194,6 @@ export function mirrorEndpoints(
     const slices = mirrorOntoExisting(desired, naming.existing, annotations, endpoints, generated);
     return { slices, warnings };
   }
-  const slices = ordered.map((entry) => make(entry, naming.reuse.shift() ?? generated()));
+  const slices = ordered.map((entry) => make(entry, generated()));
   return { slices, warnings };
 }

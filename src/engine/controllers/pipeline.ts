@@ -5,7 +5,7 @@
  */
 import { objectKey } from '../keys';
 import { defineOnRead, once } from '../onRead';
-import type { AddressType, EndpointSlice, Endpoints, Service } from '../model';
+import type { EndpointSlice, Endpoints, Service } from '../model';
 import { computeEndpoints } from './endpoints';
 import {
   computeEndpointSlices,
@@ -24,20 +24,6 @@ import { sanitizeMeta } from './sanitize';
 import { created, withUID } from './workloads';
 
 const workloadKinds = new Set(['Node', 'Deployment', 'ReplicaSet', 'Pod']);
-
-/** No slice to reuse: the case of nearly every Service (read only). */
-const noReusableNames: ReadonlyMap<AddressType, string[]> = new Map();
-
-/** The names of the slices a Service's reconcile may reuse, per address type, in order. */
-function reusableNames(slices: readonly EndpointSlice[]): ReadonlyMap<AddressType, string[]> {
-  if (slices.length === 0) return noReusableNames;
-  const names = new Map<AddressType, string[]>();
-  for (const s of slices) {
-    const t = s.addressType ?? 'IPv4';
-    names.set(t, [...(names.get(t) ?? []), s.metadata?.name ?? '']);
-  }
-  return names;
-}
 
 export function runControllers(input: ControllerInput): ControllerOutput {
   const { seed, settings } = input;
@@ -128,7 +114,6 @@ export function runControllers(input: ControllerInput): ControllerOutput {
       const endpoints = once(() =>
         created(seed, computeEndpoints(service, pods, given, targetRefs), service.metadata),
       );
-      const reuse = reusableNames(input.reusable);
       const made = taken.recording(() =>
         computeEndpointSlices(
           service,
@@ -137,7 +122,6 @@ export function runControllers(input: ControllerInput): ControllerOutput {
           {
             random: seededRandom(seed, `EndpointSlice/${key}`),
             taken,
-            reuse,
             existing: input.reusable,
           },
           targetRefs,
@@ -184,7 +168,6 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     const mirrored = mirrorEndpoints(e, serviceAt(key), {
       random: seededRandom(seed, `EndpointSliceMirroring/${key}`),
       taken: takenIn(namespaceOf(e)),
-      reuse: mirroredBefore.map((s) => s.metadata?.name ?? ''),
       existing: mirroredBefore,
     });
     for (const w of mirrored.warnings)

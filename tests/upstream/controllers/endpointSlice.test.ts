@@ -22,7 +22,6 @@ import { testNode, testPod, testService } from './fixtures';
 const naming = (): SliceNaming => ({
   random: seededRandom(1, 'test'),
   taken: new Set(),
-  reuse: new Map(),
 });
 const v4 = (spec: Service['spec'] = {}) =>
   testService({

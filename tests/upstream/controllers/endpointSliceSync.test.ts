@@ -21,7 +21,6 @@ import { testNode, testPod, testService } from './fixtures';
 const naming = (): SliceNaming => ({
   random: seededRandom(1, 'test'),
   taken: new Set(),
-  reuse: new Map(),
 });
 const trigger = 'endpoints.kubernetes.io/last-change-trigger-time';
 /** newServiceAndEndpointMeta: one port named after the Service, targetPort 80, IPv4. */

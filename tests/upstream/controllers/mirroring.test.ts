@@ -39,7 +39,7 @@ const endpoints = (
   subsets,
 });
 const mirror = (e: Endpoints, svc: Service | undefined = service) =>
-  mirrorEndpoints(e, svc, { random: seededRandom(1, 'mirror'), taken: new Set(), reuse: [] });
+  mirrorEndpoints(e, svc, { random: seededRandom(1, 'mirror'), taken: new Set() });
 const http = { name: 'http', port: 80, protocol: 'TCP' as const };
 const https = { name: 'https', port: 443, protocol: 'UDP' as const };
 const addr = (ip: string, hostname: string, nodeName = 'node-1') => ({ ip, hostname, nodeName });
@@ -334,7 +334,7 @@ describe('shouldMirror (endpointslicemirroring_controller.go)', () => {
     ).toEqual([]);
   });
   it('skips Endpoints whose Service is missing or has a selector', () => {
-    const naming = { random: seededRandom(1, 'mirror'), taken: new Set<string>(), reuse: [] };
+    const naming = { random: seededRandom(1, 'mirror'), taken: new Set<string>() };
     expect(mirrorEndpoints(endpoints(subsets), undefined, naming).slices).toEqual([]);
     expect(
       mirror(endpoints(subsets), { ...service, spec: { selector: { app: 'x' } } }).slices,
@@ -387,7 +387,6 @@ describe('mirroring onto stored slices (reconciler_test.go TestReconcile, existi
     mirrorEndpoints(endpoints(subsets), service, {
       random: seededRandom(1, 'mirror'),
       taken: new Set(['test-ep-1']),
-      reuse: [],
       existing,
     }).slices;
 

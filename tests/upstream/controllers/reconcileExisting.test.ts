@@ -51,7 +51,6 @@ const reconcile = (service: Service, pods: Pod[], existing: EndpointSlice[], n =
   computeEndpointSlices(service, pods, n, {
     random: seededRandom(1, 'test'),
     taken: new Set(existing.map((s) => s.metadata.name ?? '')),
-    reuse: new Map(),
     existing,
   } satisfies SliceNaming).slices;
 const lengths = (slices: EndpointSlice[]) =>
