@@ -10,6 +10,7 @@
  */
 import type { Endpoint, EndpointSlice, EndpointSlicePort, OwnerReference, Service } from '../model';
 import { headlessLabel } from './endpoints';
+import { sameReference } from './endpointsCompare';
 import { dumpEndpointSlicePort, sortSlicePortsByHash } from './hashOrder';
 
 const serviceNameLabel = 'kubernetes.io/service-name';
@@ -48,30 +49,17 @@ export function endpointKey(e: Endpoint): string {
   return `${addresses}\u0000${e.hostname ?? ''}\u0000${e.targetRef?.namespace ?? ''}\u0000${e.targetRef?.name ?? ''}`;
 }
 
-const str = (v: unknown) => v ?? '';
-
 /** EndpointsEqualBeyondHash: nodeName, zone, the three conditions and targetRef (less its resourceVersion). */
 export function equalBeyondHash(a: Endpoint, b: Endpoint): boolean {
   const ca = a.conditions ?? {};
   const cb = b.conditions ?? {};
-  const ra = a.targetRef;
-  const rb = b.targetRef;
-  const refs =
-    !ra || !rb
-      ? !ra === !rb
-      : str(ra.kind) === str(rb.kind) &&
-        str(ra.namespace) === str(rb.namespace) &&
-        str(ra.name) === str(rb.name) &&
-        str(ra.uid) === str(rb.uid) &&
-        str(ra.apiVersion) === str(rb.apiVersion) &&
-        str(ra.fieldPath) === str(rb.fieldPath);
   return (
     a.nodeName === b.nodeName &&
     a.zone === b.zone &&
     ca.ready === cb.ready &&
     ca.serving === cb.serving &&
     ca.terminating === cb.terminating &&
-    refs
+    sameReference(a.targetRef, b.targetRef)
   );
 }
 

@@ -28,7 +28,10 @@ function sameList<T>(
 }
 
 /** semanticIgnoreResourceVersion: an ObjectReference compared without its resourceVersion. */
-function sameReference(a: ObjectReference | undefined, b: ObjectReference | undefined): boolean {
+export function sameReference(
+  a: ObjectReference | undefined,
+  b: ObjectReference | undefined,
+): boolean {
   if (!a || !b) return !a === !b;
   return (
     str(a.kind) === str(b.kind) &&
