@@ -8,12 +8,10 @@
  * lends its name to a slice to create of its address type.
  */
 import type { EndpointSlice, EndpointSlicePort, Endpoints } from '../model';
+import { managedByLabel, serviceNameLabel } from './endpointSlice';
 import { endpointKey, equalBeyondHash } from './endpointSliceReconcile';
 import { sortSlicePortsByHash } from './hashOrder';
 import { protocolOf } from './podUtil';
-
-const serviceNameLabel = 'kubernetes.io/service-name';
-const managedByLabel = 'endpointslice.kubernetes.io/managed-by';
 
 /** newAddrTypePortMapKey for a stored slice, in the form the desired groups are keyed by. */
 function storedKey(slice: EndpointSlice): string {
