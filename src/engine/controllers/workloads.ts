@@ -22,7 +22,9 @@ import { cleanupDeployments } from './deploymentCleanup';
 import { findingsLog } from './groups';
 import { runKubelets } from './kubelet';
 import { namespaceOf, PodIndex } from './labels';
+import { preFilterExcludedReason } from './nodeAffinity';
 import { allocateNodeCIDRs } from './nodeIpam';
+import { nodePortsReason } from './nodePorts';
 import { controllerOf } from './owners';
 import { syncReplicaSets, type MadePods, type ReplicaSetSync } from './replicaSet';
 import { deriveUID } from './random';
@@ -67,9 +69,9 @@ function schedulingPath(u: Unschedulable): string {
   if (u.reasons.some((r) => r.includes('affinity/selector')))
     return spec.nodeSelector ? 'spec.nodeSelector' : 'spec.affinity';
   // NodeAffinity's PreFilter: the pod's matchFields name no node.
-  if (u.reasons.some((r) => r.includes('[NodeAffinity]'))) return 'spec.affinity';
+  if (u.reasons.includes(preFilterExcludedReason)) return 'spec.affinity';
   if (u.reasons.some((r) => r.includes('taint'))) return 'spec.tolerations';
-  if (u.reasons.some((r) => r.includes('free ports'))) return 'spec.containers';
+  if (u.reasons.includes(nodePortsReason)) return 'spec.containers';
   return 'spec';
 }
 
