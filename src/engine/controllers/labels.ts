@@ -41,6 +41,29 @@ export function matchesSet(pairs: SelectorPairs, labels: Labels): boolean {
 }
 
 /**
+ * A selector requirement's set-based operator (In, NotIn, Exists, DoesNotExist) on a label's
+ * value, undefined when the label is absent; any other operator matches nothing.
+ */
+export function operatorMatches(
+  operator: unknown,
+  values: readonly string[],
+  value: string | undefined,
+): boolean {
+  switch (operator) {
+    case 'In':
+      return value !== undefined && values.includes(value);
+    case 'NotIn':
+      return value === undefined || !values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    default:
+      return false;
+  }
+}
+
+/**
  * `metav1.LabelSelectorAsSelector` then Matches: matchLabels ANDed with matchExpressions
  * (In, NotIn, Exists, DoesNotExist). An unknown operator matches nothing, as the conversion
  * error would leave the controller with no selector it can use.
@@ -57,23 +80,8 @@ export function matchesLabelSelector(selector: LabelSelector | undefined, labels
   for (const e of expressions) {
     const key = e?.key ?? '';
     const values = Array.isArray(e?.values) ? e.values.map(String) : [];
-    const has = Object.hasOwn(own, key);
-    switch (e?.operator) {
-      case 'In':
-        if (!has || !values.includes(own[key] ?? '')) return false;
-        break;
-      case 'NotIn':
-        if (has && values.includes(own[key] ?? '')) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
+    const value = Object.hasOwn(own, key) ? (own[key] ?? '') : undefined;
+    if (!operatorMatches(e?.operator, values, value)) return false;
   }
   return true;
 }

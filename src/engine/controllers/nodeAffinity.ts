@@ -5,6 +5,7 @@
  * narrows the nodes to those the terms name.
  */
 import type { Node, Pod } from '../model';
+import { operatorMatches } from './labels';
 
 interface NodeSelectorRequirement {
   key?: string;
@@ -21,27 +22,14 @@ const decimalInteger = /^[+-]?\d+$/;
 
 function requirementMatches(req: NodeSelectorRequirement, value: string | undefined): boolean {
   const values = Array.isArray(req.values) ? req.values.map(String) : [];
-  switch (req.operator) {
-    case 'In':
-      return value !== undefined && values.includes(value);
-    case 'NotIn':
-      return value === undefined || !values.includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-    case 'Gt':
-    case 'Lt': {
-      // strconv.ParseInt on both sides (base 10: no spaces, exponents nor hex), one value only.
-      if (value === undefined || values.length !== 1) return false;
-      if (!decimalInteger.test(value) || !decimalInteger.test(values[0] as string)) return false;
-      const a = BigInt(value);
-      const b = BigInt(values[0] as string);
-      return req.operator === 'Gt' ? a > b : a < b;
-    }
-    default:
-      return false;
-  }
+  if (req.operator !== 'Gt' && req.operator !== 'Lt')
+    return operatorMatches(req.operator, values, value);
+  // strconv.ParseInt on both sides (base 10: no spaces, exponents nor hex), one value only.
+  if (value === undefined || values.length !== 1) return false;
+  if (!decimalInteger.test(value) || !decimalInteger.test(values[0] as string)) return false;
+  const a = BigInt(value);
+  const b = BigInt(values[0] as string);
+  return req.operator === 'Gt' ? a > b : a < b;
 }
 
 /** A NodeSelectorTerm: expressions on labels and fields ANDed; an empty term matches nothing. */
