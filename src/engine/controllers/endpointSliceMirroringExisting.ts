@@ -10,6 +10,7 @@
 import type { EndpointSlice, EndpointSlicePort, Endpoints } from '../model';
 import { managedByLabel, serviceNameLabel } from './endpointSlice';
 import { endpointKey, equalBeyondHash } from './endpointSliceReconcile';
+import { sameLabels } from './endpointsCompare';
 import { sortSlicePortsByHash } from './hashOrder';
 import { protocolOf } from './podUtil';
 
@@ -23,15 +24,6 @@ function storedKey(slice: EndpointSlice): string {
   }));
   sortSlicePortsByHash(ports);
   return `${slice.addressType ?? 'IPv4'}-${JSON.stringify(ports)}`;
-}
-
-function sameMap(
-  a: Readonly<Record<string, string>> | undefined,
-  b: Readonly<Record<string, string>> | undefined,
-): boolean {
-  const x = Object.entries(a ?? {});
-  const y = b ?? {};
-  return x.length === Object.keys(y).length && x.every(([k, v]) => y[k] === v);
 }
 
 /** totalChanges is all zero: the same endpoints, equal beyond their hash. */
@@ -80,8 +72,8 @@ export function mirrorOntoExisting(
         if (k !== managedByLabel && k !== serviceNameLabel) labels[k] = v;
       const same =
         sameEndpoints(first, slice) &&
-        sameMap(endpoints.metadata?.labels, labels) &&
-        sameMap(annotations, first.metadata?.annotations);
+        sameLabels(endpoints.metadata?.labels, labels) &&
+        sameLabels(annotations, first.metadata?.annotations);
       if (same) kept.push(first);
       else rename(slice, first);
     }

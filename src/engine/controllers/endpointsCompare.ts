@@ -77,11 +77,14 @@ export function subsetsEqualIgnoreResourceVersion(
   return sameList(a, b, sameSubset);
 }
 
-/** apiequality.Semantic.DeepEqual of two label maps (an absent map is an empty one). */
+/**
+ * apiequality.Semantic.DeepEqual of two string maps (an absent map is an empty one), `a` read
+ * without its `ignore` key.
+ */
 export function sameLabels(
   a: Readonly<Record<string, string>> | undefined,
   b: Readonly<Record<string, string>> | undefined,
-  ignore: string,
+  ignore?: string,
 ): boolean {
   const x = Object.keys(a ?? {}).filter((k) => k !== ignore);
   const y = b ?? {};
