@@ -284,6 +284,7 @@ export function computeEndpointSlices(
   const publishNotReady = service.spec?.publishNotReadyAddresses === true;
   const svcPorts = servicePorts(service);
   const headlessWithoutPorts = svcPorts.length === 0 && service.spec?.clusterIP === 'None';
+  const close = closeHeuristic(service);
   for (const addressType of addressTypesForService(service)) {
     const groups = new Map<string, { ports: EndpointSlicePort[]; endpoints: Endpoint[] }>();
     for (let p = 0; p < pods.length; p++) {
@@ -322,23 +323,23 @@ export function computeEndpointSlices(
       slices.push(...reconcileExisting(factory, service, sorted, existing));
       continue;
     }
-    const before = slices.length;
+    // finalize: no new slice is created for a Service being deleted.
+    if (service.metadata?.deletionTimestamp) continue;
+    const made: EndpointSlice[] = [];
     for (const { ports, endpoints } of groups.values()) {
       sortInPlace(endpoints, compareEndpoints);
       for (let i = 0; i < endpoints.length; i += maxEndpointsPerSlice) {
-        slices.push(
+        made.push(
           newSlice(maker, addressType, ports, endpoints.slice(i, i + maxEndpointsPerSlice)),
         );
       }
     }
-    if (slices.length === before) slices.push(newSlice(maker, addressType, [], []));
+    if (made.length === 0) made.push(newSlice(maker, addressType, [], []));
+    // The hints of what reconcileExisting wrote are set there, on its own copies.
+    if (close) addCloseHints(made, close);
+    slices.push(...made);
   }
-  const close = closeHeuristic(service);
-  if (close) addCloseHints(slices, close);
-  // finalize: no new slice is created for a Service being deleted (the stored slices that
-  // reconcileExisting kept or updated are left out too).
-  const kept = service.metadata?.deletionTimestamp ? [] : slices;
   const error =
     errors.length === 0 ? undefined : errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
-  return { slices: kept, ...(error ? { error } : {}) };
+  return { slices, ...(error ? { error } : {}) };
 }

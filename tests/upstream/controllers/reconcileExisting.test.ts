@@ -198,3 +198,35 @@ describe('hints and the trigger time on stored slices', () => {
     expect(slice.endpoints[0]?.hints).toBeUndefined();
   });
 });
+
+describe('stored slices under finalize and trafficDistribution (reconciler.go finalize, trafficdist.go)', () => {
+  const deepFreeze = <T>(value: T): T => {
+    if (value && typeof value === 'object') {
+      for (const v of Object.values(value)) deepFreeze(v);
+      Object.freeze(value);
+    }
+    return value;
+  };
+
+  it('keeps and updates the stored slices of a Service being deleted, and creates none', () => {
+    const deleting = svc();
+    deleting.metadata.deletionTimestamp = '2025-01-05T00:00:00Z';
+    const pods = [newPod(1), newPod(2)];
+    expect(lengths(reconcile(deleting, pods, [stored(1, [pods[0] as Pod], deleting)]))).toEqual([
+      ['foo-1', 2],
+    ]);
+    expect(reconcile(deleting, pods, [])).toEqual([]);
+  });
+
+  it('leaves a stored slice whose hints need no update as it is, without writing to it', () => {
+    const close = svc({ trafficDistribution: 'PreferClose' });
+    const pods = [newPod(1)];
+    const given = stored(1, pods, close);
+    for (const e of given.endpoints ?? []) e.hints = {};
+    deepFreeze(given);
+    // A ready endpoint with no zone wants no zone hint: `{}` is not stale, the slice unchanged.
+    const [written] = reconcile(close, pods, [given]);
+    expect(written?.endpoints?.[0]?.hints).toEqual({});
+    expect(given.endpoints?.[0]?.hints).toEqual({});
+  });
+});
