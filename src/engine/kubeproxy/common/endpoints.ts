@@ -3,7 +3,7 @@
  * deduplicated, split by IP family, sorted (pkg/proxy/endpointslicecache.go, endpoint.go).
  */
 import type { EndpointSlice } from '../../model';
-import { formatIP, parseIP, type Family } from '../../net/ip';
+import { formatIP, joinHostPort, parseIP, type Family } from '../../net/ip';
 import { parseIPSloppy, type ProxyProtocol, type ServicePortName } from './servicePort';
 
 /** One endpoint of one Service port (pkg/proxy/endpoint.go BaseEndpointInfo). */
@@ -30,10 +30,8 @@ export function servicePortKey(nameString: string, protocol: ProxyProtocol): str
   return `${nameString}\u0000${protocol}`;
 }
 
-/** `ip:port`, bracketing IPv6 (Go net.JoinHostPort). */
-export function joinHostPort(ip: string, port: number): string {
-  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
-}
+/** net.JoinHostPort (net/ip.ts), for kube-proxy's readers of this module. */
+export { joinHostPort };
 
 /** The Service an EndpointSlice belongs to, from its `kubernetes.io/service-name` label (pkg/proxy/endpointslicecache.go endpointSliceCacheKeys). */
 export function sliceServiceKey(slice: EndpointSlice): string | undefined {

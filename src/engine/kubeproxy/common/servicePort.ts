@@ -3,7 +3,14 @@
  * IP family, with the fields every proxy mode reads (pkg/proxy/serviceport.go, service.go).
  */
 import type { Service } from '../../model';
-import { formatCIDR, formatIP, parseCIDR, parseIP, type Family } from '../../net/ip';
+import {
+  formatCIDR,
+  formatIP,
+  parseCIDRSloppy,
+  parseIPSloppy as parseSloppy,
+  type Family,
+  type IP,
+} from '../../net/ip';
 
 export type ProxyProtocol = 'TCP' | 'UDP' | 'SCTP';
 
@@ -40,45 +47,21 @@ export interface ServicePortInfo {
   service: Service;
 }
 
-/** Parses an IP as Go's netutils.ParseIPSloppy does (leading zeros in IPv4 parts are read as decimal). */
-export function parseIPSloppy(text: string): ReturnType<typeof parseIP> {
+/** netutils.ParseIPSloppy (net/ip.ts), cached: kube-proxy reads every endpoint's address with it. */
+export function parseIPSloppy(text: string): IP | undefined {
   if (typeof text !== 'string') return undefined;
   const cached = sloppyCache.get(text);
   if (cached !== undefined || sloppyCache.has(text)) return cached;
-  const parsed = parseIPSloppyUncached(text);
+  const parsed = parseSloppy(text);
   if (sloppyCache.size > 100_000) sloppyCache.clear();
   sloppyCache.set(text, parsed);
   return parsed;
 }
 
-const sloppyCache = new Map<string, ReturnType<typeof parseIP>>();
+const sloppyCache = new Map<string, IP | undefined>();
 
-function parseIPSloppyUncached(text: string): ReturnType<typeof parseIP> {
-  const direct = parseIP(text);
-  if (direct) return direct;
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
-    return parseIP(
-      text
-        .split('.')
-        .map((p) => String(Number(p)))
-        .join('.'),
-    );
-  }
-  return undefined;
-}
-
-/** Parses a CIDR as Go's netutils.ParseCIDRSloppy does (leading zeros in IPv4 parts and in the prefix). */
-export function parseCIDRSloppy(text: string): ReturnType<typeof parseCIDR> {
-  if (typeof text !== 'string') return undefined;
-  const direct = parseCIDR(text);
-  if (direct) return direct;
-  const slash = text.indexOf('/');
-  if (slash === -1) return undefined;
-  const ip = parseIPSloppy(text.slice(0, slash));
-  const prefix = text.slice(slash + 1);
-  if (!ip || !/^\d{1,3}$/.test(prefix)) return undefined;
-  return parseCIDR(`${formatIP(ip)}/${Number(prefix)}`);
-}
+/** netutils.ParseCIDRSloppy (net/ip.ts), for kube-proxy's readers of this module. */
+export { parseCIDRSloppy };
 
 /** `ns/name:port` or `ns/name` (pkg/proxy/types.go ServicePortName.String). */
 export function servicePortNameString(p: Omit<ServicePortName, 'protocol'>): string {
