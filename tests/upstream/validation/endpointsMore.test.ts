@@ -59,3 +59,34 @@ describe('validateEndpointAddress nodeName through kubectl apply', () => {
     expect(resultOf(sim, 'foo')?.outcome).toBe('created');
   });
 });
+
+/**
+ * ValidateNonSpecialIP's link-local multicast test is Go's net.IP.IsLinkLocalMulticast
+ * (golang/go src/net/ip.go at commit 661a6664bddb89d6e1dd8a7cc93736b90eead437): for IPv6 the first
+ * byte 0xff and the scope nibble 2, whatever the flags nibble, so ff12:: (a transient link-local
+ * group) is refused as ff02:: is, and ff05:: (site-local scope) is not.
+ */
+describe('ValidateNonSpecialIP link-local multicast, as net.IP reads it', () => {
+  const withIP = (ip: string): Endpoints => ({
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: 'foo', namespace: 'default' },
+    subsets: [{ addresses: [{ ip }], ports: [{ name: 'p', port: 93, protocol: 'TCP' }] }],
+  });
+
+  for (const ip of ['ff02::1', 'ff12::1', 'ff32::1:ff00:1']) {
+    it(`${ip} is link-local multicast`, () => {
+      expect(fieldErrors(run([withIP(ip)]), 'Endpoints/default/foo')).toEqual([
+        `subsets[0].addresses[0].ip: Invalid value: "${ip}": may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)`,
+      ]);
+    });
+  }
+
+  for (const ip of ['ff05::1', 'ff0e::1', 'fe02::1']) {
+    it(`${ip} is not`, () => {
+      const sim = run([withIP(ip)]);
+      expect(fieldErrors(sim, 'Endpoints/default/foo')).toEqual([]);
+      expect(resultOf(sim, 'foo')?.outcome).toBe('created');
+    });
+  }
+});
