@@ -5,6 +5,8 @@ test('draws each node with the pods it runs, and the Services', async ({ playgro
   await playground.open('my-webapp');
   const graph = page.getByTestId('graph');
   await expect(graph.getByTestId('graph-node')).toHaveCount(3);
+  // The scenario gives no Node: the three are the default cluster's, and say so.
+  await expect(graph.getByTestId('assumed-node')).toHaveCount(3);
   await expect(
     graph.locator('[data-testid="graph-pod"][data-pod^="default/my-webapp-"]'),
   ).toHaveCount(3);

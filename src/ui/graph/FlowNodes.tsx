@@ -81,9 +81,16 @@ function ClusterNode({ data }: NodeProps<ClusterFlowNode>) {
   );
 }
 
-/** A node's name, InternalIP, kube-proxy mode and NodePorts, above the edges crossing it. */
+/** Why a node is tagged `default`: the input gave no Node, so the engine assumed the cluster's. */
+const assumedNodeTitle =
+  'No Node in the YAML: the playground assumes three nodes, as a fresh kubeadm cluster has. Add Node objects to set your own.';
+
+/**
+ * A node's name, InternalIP, kube-proxy mode and NodePorts, above the edges crossing it; its pod
+ * CIDR (where its pods' IPs come from) on the address line's tooltip.
+ */
 function NodeHeader({ data }: NodeProps<NodeHeaderFlowNode>) {
-  const { node, name, proxyMode, nodePorts, podCount, selected } = data;
+  const { node, name, proxyMode, nodePorts, podCount, selected, assumed } = data;
   const ports =
     nodePorts.length > 4
       ? `${nodePorts.slice(0, 4).join(', ')} +${nodePorts.length - 4}`
@@ -97,11 +104,19 @@ function NodeHeader({ data }: NodeProps<NodeHeaderFlowNode>) {
       <div className="flow-title" title={name}>
         {node ? shortName(name) : 'Not scheduled'}
         {node?.unschedulable ? <span className="flow-tag tag-warn">cordoned</span> : null}
+        {node && assumed ? (
+          <span className="flow-count" title={assumedNodeTitle} data-testid="assumed-node">
+            default
+          </span>
+        ) : null}
         <span className="flow-count">{podsLabel(podCount)}</span>
       </div>
       {node ? (
         <>
-          <div className="flow-line">
+          <div
+            className="flow-line"
+            title={node.podCIDRs.length ? `pod CIDR ${node.podCIDRs.join(', ')}` : 'no pod CIDR'}
+          >
             <code>{node.internalIPs.join(', ') || 'no InternalIP'}</code>
           </div>
           <div className="flow-line flow-muted">kube-proxy: {proxyMode}</div>

@@ -30,6 +30,8 @@ export type ClusterNodeData = {
   proxyMode: ProxyMode;
   nodePorts: number[];
   selected: boolean;
+  /** No Node was given: the node is one of the default cluster's, assumed by the engine. */
+  assumed: boolean;
 };
 export type PodCountData = { ready: number; notReady: number; terminating: number };
 export type ExternalNodeData = { address: string; note: string };

@@ -90,6 +90,22 @@ describe('toFlow', () => {
     expect(order.indexOf('node:node-1')).toBeLessThan(order.indexOf('pod:default/a'));
   });
 
+  it('marks the nodes as assumed only when the input gave none', () => {
+    const assumed = (summary: SimulationSummary) =>
+      toFlow(summary, view)
+        .nodes.filter((n) => n.type === 'nodeHeader')
+        .map((n) => [n.id, (n.data as { assumed: boolean }).assumed]);
+    expect(assumed(cluster(pods))).toEqual([
+      ['nodeheader:node-1', false],
+      ['nodeheader:node-2', false],
+      ['nodeheader:(unscheduled)', false],
+    ]);
+    expect(assumed({ ...cluster(pods), defaultNodes: true })[0]).toEqual([
+      'nodeheader:node-1',
+      true,
+    ]);
+  });
+
   it('draws an edge from the Service to each endpoint: pod, node or outside address', () => {
     const { edges } = toFlow(cluster(pods), view);
     expect(edges.map((e) => [e.target, e.data?.state])).toEqual([

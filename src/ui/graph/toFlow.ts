@@ -212,6 +212,7 @@ export function toFlow(summary: SimulationSummary | undefined, view: FlowView): 
       proxyMode: summary.proxyMode,
       nodePorts,
       selected: isSelected(view, 'node', name),
+      assumed: summary.defaultNodes,
     };
     nodes.push({
       id,
