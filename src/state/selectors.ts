@@ -13,7 +13,6 @@ const noNodes: NodeSummary[] = [];
 
 export const selectText = (s: AppState): string => s.text;
 export const selectScenario = (s: AppState): string | null => s.scenario;
-export const selectSetText = (s: AppState) => s.setText;
 export const selectLoadScenario = (s: AppState) => s.loadScenario;
 
 export const selectSummary = (s: AppState) => s.summary;
@@ -27,7 +26,6 @@ export const selectSummaryIsStale = (s: AppState): boolean => s.summaryIsStale;
 export const selectDurationMs = (s: AppState): number => s.durationMs;
 
 export const selectSelectedService = (s: AppState): string | null => s.selectedService;
-export const selectSelectService = (s: AppState) => s.selectService;
 export const selectReveal = (s: AppState) => s.reveal;
 export const selectRevealPosition = (s: AppState) => s.revealPosition;
 export const selectActivePanel = (s: AppState): string => s.activePanel;
@@ -57,7 +55,6 @@ export const selectRedo = (s: AppState) => s.redo;
 export const selectCanUndo = canUndo;
 export const selectCanRedo = canRedo;
 export const selectWhatIfNotice = (s: AppState) => s.whatIfNotice;
-export const selectDefaultNodes = (s: AppState): boolean => s.summary?.defaultNodes ?? false;
 export const selectProxyMode = (s: AppState) => s.summary?.proxyMode;
 
 export const selectLesson = (s: AppState) => s.lesson;

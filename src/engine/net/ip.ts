@@ -168,10 +168,6 @@ export function isIPv6(text: string): boolean {
   return parseIP(text)?.family === 6;
 }
 
-export function ipFamilyOf(text: string): Family | undefined {
-  return parseIP(text)?.family;
-}
-
 /** Parses `a.b.c.d/n` or `x::/n`; undefined when it is not a CIDR. Host bits may be set (ip keeps them). */
 export function parseCIDR(text: string): CIDR | undefined {
   if (typeof text !== 'string') return undefined;
