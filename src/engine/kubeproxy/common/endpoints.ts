@@ -63,6 +63,19 @@ function toSet(list: { name?: string }[] | undefined): ReadonlySet<string> | und
 }
 
 /**
+ * One slice per name, sorted by name: kube-proxy caches a Service's slices by name, so a slice
+ * given twice (a snapshot read as it is) counts once, as its last copy, the one an update
+ * leaves (pkg/proxy/endpointslicecache.go updatePending, endpointSliceCacheKeys).
+ */
+function slicesByName(slices: readonly EndpointSlice[]): EndpointSlice[] {
+  const byName = new Map<string, EndpointSlice>();
+  for (const slice of slices) byName.set(slice.metadata?.name ?? '', slice);
+  return [...byName.values()].sort((a, b) =>
+    (a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1,
+  );
+}
+
+/**
  * The endpoints of each port of one Service, for one family and one node: merged across the
  * Service's slices, deduplicated by `ip:port` (a local copy wins), sorted by `ip:port` as strings
  * (pkg/proxy/endpointslicecache.go endpointInfoByServicePort, addEndpoints, endpointsMapFromEndpointInfo).
@@ -73,10 +86,7 @@ export function computeServiceEndpoints(
   nodeName: string,
 ): Map<string, EndpointInfo[]> {
   const byPort = new Map<string, Map<string, EndpointInfo>>();
-  const ordered = [...slices].sort((a, b) =>
-    (a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1,
-  );
-  for (const slice of ordered) {
+  for (const slice of slicesByName(slices)) {
     const ports = Array.isArray(slice.ports) ? slice.ports : [];
     const name = slice.metadata?.labels?.['kubernetes.io/service-name'] ?? '';
     const namespace = slice.metadata?.namespace ?? '';
