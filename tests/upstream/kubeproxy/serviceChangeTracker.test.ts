@@ -448,5 +448,27 @@ describe('the service map through updates (pkg/proxy/servicechangetracker_test.g
       expect(Object.keys(map)).toHaveLength(2);
       expect(healthCheckNodePorts(map)).toEqual(healthChecks);
     }
+    // Each update as one snapshot holding the Service twice: the later copy is the update.
+    for (const [before, after, healthChecks] of [
+      [servicev1, servicev2, { 'ns1/svc1': 345 }],
+      [servicev2, servicev2, { 'ns1/svc1': 345 }],
+      [servicev2, servicev1, {}],
+    ] as const) {
+      const map = serviceMapOf(clusterOf([before, after]));
+      expect(map).toEqual(serviceMapOf(clusterOf([after])));
+      expect(healthCheckNodePorts(map)).toEqual(healthChecks);
+    }
+  });
+
+  it('TestBuildServiceMapAddRemove: the port removed by the update, with both copies given', () => {
+    const before = clusterIPService;
+    const oneService = service('ns2', 'cluster-ip', {
+      type: 'ClusterIP',
+      clusterIP: '172.16.55.4',
+      ports: [port('p2', 'UDP', 1235, 5321)],
+    });
+    expect(Object.keys(serviceMapOf(clusterOf([before, oneService])))).toEqual([
+      'ns2/cluster-ip:p2/UDP',
+    ]);
   });
 });

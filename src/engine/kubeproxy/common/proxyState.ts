@@ -123,6 +123,24 @@ export function computeNodeContext(
   };
 }
 
+/** `namespace/name` of a Service, as its ports' serviceKey. */
+function serviceKeyOf(service: Service): string {
+  return `${service.metadata?.namespace ?? ''}/${service.metadata?.name ?? ''}`;
+}
+
+/**
+ * The ports of every Service, one per ServicePortName, the later of two winning: kube-proxy's
+ * service map is keyed by port name (pkg/proxy/servicechangetracker.go serviceToServiceMap),
+ * and a Service given twice (a snapshot read as it is) is kept as its last copy, the one an
+ * update leaves, so `portsByService` holds one entry per Service.
+ */
+function uniquePorts(portsByService: Iterable<readonly ServicePortInfo[]>): ServicePortInfo[] {
+  const byName = new Map<string, ServicePortInfo>();
+  for (const ports of portsByService)
+    for (const p of ports) byName.set(servicePortKey(p.nameString, p.protocol), p);
+  return [...byName.values()];
+}
+
 function serviceOrder(a: ServicePortInfo, b: ServicePortInfo): number {
   if (a.serviceKey !== b.serviceKey) return a.serviceKey < b.serviceKey ? -1 : 1;
   return a.index - b.index;
@@ -141,8 +159,7 @@ export function computeProxyState(
   const context = computeNodeContext(cluster, nodeName, family);
   const patched = patchProxyState(cluster, nodeName, family, cache);
   if (patched) return { context, ports: patched };
-  const infos: ServicePortInfo[] = [];
-  const seen = new Set<string>();
+  const portsByService = new Map<string, ServicePortInfo[]>();
   for (const service of cluster.services) {
     if (typeof service !== 'object' || service === null) continue;
     let ports = cache.services.get(service);
@@ -150,13 +167,9 @@ export function computeProxyState(
       ports = computeServicePorts(service, family);
       cache.services.set(service, ports);
     }
-    for (const p of ports) {
-      const key = servicePortKey(p.nameString, p.protocol);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      infos.push(p);
-    }
+    portsByService.set(serviceKeyOf(service), ports);
   }
+  const infos = uniquePorts(portsByService.values());
   infos.sort(serviceOrder);
 
   const grouped = groupSlicesByService(cluster.endpointSlices);
