@@ -1,12 +1,13 @@
 /**
  * How kube-proxy's endpoints map follows EndpointSlice changes: kubernetes/kubernetes
- * pkg/proxy/endpointschangetracker_test.go at commit 2c348bf1863f3e1db9e0078151452dbad075cf01
- * (TestUpdateEndpointsMap, TestEndpointSliceUpdate, TestCheckoutChanges). The engine computes
- * from whole states rather than changes, so each case is read as the states it names, one
- * snapshot each (`--admitted`): the slices before (upstream's previous map) and after (its
- * expected result); a slice updated in place is the later of two copies of its name. Maps are
- * compared as upstream's compareEndpointsMapsStr compares them, and LocalReadyEndpoints is the
- * map's count of distinct local ready IPs by Service, as upstream's is.
+ * pkg/proxy/endpointschangetracker_test.go at commit f2963eff6352cb5e4fc986d54e642f3fead7ff2b
+ * (TestUpdateEndpointsMap, TestEndpointSliceUpdate, TestCheckoutChanges), the same cases as at
+ * commit 2c348bf1863f3e1db9e0078151452dbad075cf01, whose trackers also take an event recorder.
+ * The engine computes from whole states rather than changes, so each case is read as the states
+ * it names, one snapshot each (`--admitted`): the slices before (upstream's previous map) and
+ * after (its expected result); a slice updated in place is the later of two copies of its
+ * name. Maps are compared as upstream's compareEndpointsMapsStr compares them, and
+ * LocalReadyEndpoints is the map's count of distinct local ready IPs by Service, as upstream's is.
  */
 import { describe, expect, it } from 'vitest';
 import {

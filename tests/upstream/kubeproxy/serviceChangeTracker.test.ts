@@ -1,8 +1,9 @@
 /**
  * How kube-proxy reads Services into its service map: kubernetes/kubernetes
- * pkg/proxy/servicechangetracker_test.go at commit 2c348bf1863f3e1db9e0078151452dbad075cf01
+ * pkg/proxy/servicechangetracker_test.go at commit f2963eff6352cb5e4fc986d54e642f3fead7ff2b
  * (TestServiceToServiceMap, TestServiceMapUpdateHeadless, TestUpdateServiceTypeExternalName,
- * TestBuildServiceMapAddRemove, TestBuildServiceMapServiceUpdate). Each Service is a snapshot
+ * TestBuildServiceMapAddRemove, TestBuildServiceMapServiceUpdate), the same cases as at commit
+ * 2c348bf1863f3e1db9e0078151452dbad075cf01, whose trackers also take an event recorder. Each Service is a snapshot
  * read as `--admitted` reads it; the map is the engine's (computeProxyState) for the case's IP
  * family, compared on the fields upstream compares (cluster IP, port, protocol, health check
  * node port, external IPs, source ranges, load-balancer VIPs; addresses as Go prints them).
