@@ -173,6 +173,11 @@ describe('ValidateServiceUpdate on a dual-stack cluster (validateUpgradeDowngrad
     ]);
   });
 
+  // Through the API server the storage's initIPFamilyFields refuses the reduced lists before
+  // validation runs (pkg/registry/core/service/storage/alloc.go at
+  // b0d609f08083d7a8aa3426540d6d5f9090944906; storage_test.go TestUpdateIPsFromDualStack), so
+  // validation's own "must be set to 'SingleStack' when releasing the secondary clusterIP" is
+  // never printed for this update.
   it('invalid, downgrade without changing to singleStack', () => {
     const sim = run([
       dualStack,
@@ -180,7 +185,8 @@ describe('ValidateServiceUpdate on a dual-stack cluster (validateUpgradeDowngrad
       dual({ ...both, clusterIPs: ['10.96.0.70'], ipFamilies: ['IPv4'] }),
     ]);
     expect(fieldErrors(sim, 'Service/default/svc')).toEqual([
-      'spec.ipFamilyPolicy: Invalid value: "RequireDualStack": must be set to \'SingleStack\' when releasing the secondary clusterIP',
+      'spec.ipFamilyPolicy: Invalid value: "RequireDualStack": must be \'SingleStack\' to release the secondary cluster IP',
+      'spec.ipFamilyPolicy: Invalid value: "RequireDualStack": must be \'SingleStack\' to release the secondary IP family',
     ]);
   });
 

@@ -158,6 +158,52 @@ function isEmpty(map: object): boolean {
   return true;
 }
 
+/** Whether two lists hold the same values in the same order. */
+function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** Whether an update lists fewer values than the stored Service (an unset list is no request). */
+function reduced(now: readonly unknown[] | undefined, before: readonly unknown[] | undefined) {
+  return (now ?? []).length > 0 && (now ?? []).length < (before ?? []).length;
+}
+
+/**
+ * The update-only step of initIPFamilyFields: SingleStack with the stored clusterIPs or
+ * ipFamilies unchanged gives up the secondary one (clusterIPs[0] is immutable, so it is kept);
+ * any other policy may not drop a value. Returns the errors; `spec` is trimmed in place.
+ */
+function prepareUpdate(spec: NonNullable<Service['spec']>, before: NonNullable<Service['spec']>) {
+  const errs: FieldErrors = [];
+  if (spec.ipFamilyPolicy === 'SingleStack') {
+    if (sameList(before.clusterIPs, spec.clusterIPs) && (spec.clusterIPs ?? []).length > 1)
+      spec.clusterIPs = spec.clusterIPs?.slice(0, 1);
+    if (sameList(before.ipFamilies, spec.ipFamilies) && (spec.ipFamilies ?? []).length > 1)
+      spec.ipFamilies = spec.ipFamilies?.slice(0, 1);
+    return errs;
+  }
+  const policy = goQuote(String(spec.ipFamilyPolicy));
+  if (reduced(spec.clusterIPs, before.clusterIPs))
+    errs.push(
+      invalidRaw(
+        'spec.ipFamilyPolicy',
+        policy,
+        "must be 'SingleStack' to release the secondary cluster IP",
+      ),
+    );
+  if (reduced(spec.ipFamilies, before.ipFamilies))
+    errs.push(
+      invalidRaw(
+        'spec.ipFamilyPolicy',
+        policy,
+        "must be 'SingleStack' to release the secondary IP family",
+      ),
+    );
+  return errs;
+}
+
 /**
  * initIPFamilyFields: picks ipFamilyPolicy and ipFamilies from the request, the stored Service and
  * the cluster's service CIDRs (`configured`, primary family first). Returns the errors that stop
@@ -178,8 +224,8 @@ export function initIPFamilyFields(
   }
   const early = validateClusterIPsRelatedFields(service);
   if (early.length > 0) return early;
-  const errs: FieldErrors = [];
   const policy: IPFamilyPolicy = spec.ipFamilyPolicy;
+  const errs: FieldErrors = old ? prepareUpdate(spec, old.spec ?? {}) : [];
   const ips = spec.clusterIPs ?? [];
   const ipFamilies: IPFamily[] = [...(spec.ipFamilies ?? [])];
   if (policy === 'SingleStack') {
