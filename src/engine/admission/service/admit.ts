@@ -7,7 +7,7 @@
 import type { Service } from '../../model';
 import { jsonStringSlice } from '../goFormat';
 import { invalid, invalidRaw, type FieldErrors } from '../fieldErrors';
-import type { Allocators } from './allocator';
+import type { AllocationError, Allocators } from './allocator';
 import { initIPFamilyFields } from './clusterIPs';
 import {
   defaultService,
@@ -106,6 +106,11 @@ function dropTypeDependentFields(service: Service, old: Service): void {
   if (spec.type !== 'LoadBalancer' && service.status) delete service.status.loadBalancer;
 }
 
+/** The NodePorts a stored Service's ports hold (collectServiceNodePorts), none for a create. */
+function heldNodePorts(service: Service | undefined): number[] {
+  return (service?.spec?.ports ?? []).map((p) => p.nodePort ?? 0).filter((n) => n !== 0);
+}
+
 /** Values held by a stored Service. */
 function heldValues(service: Service | undefined): { ips: string[]; ports: number[] } {
   const spec = service?.spec ?? {};
@@ -113,7 +118,7 @@ function heldValues(service: Service | undefined): { ips: string[]; ports: numbe
     spec.type === 'ExternalName'
       ? []
       : (spec.clusterIPs ?? []).filter((ip) => ip !== 'None' && ip !== '');
-  const ports = (spec.ports ?? []).map((p) => p.nodePort ?? 0).filter((n) => n !== 0);
+  const ports = heldNodePorts(service);
   if ((spec.healthCheckNodePort ?? 0) !== 0) ports.push(spec.healthCheckNodePort ?? 0);
   return { ips, ports };
 }
@@ -161,21 +166,48 @@ class Taken implements Reservation {
     return { failure };
   }
 
-  /** Reserves the NodePort `value` asked for at `spec.ports[i]`; the failure when it cannot. */
-  reservePort(i: number, value: number, creating: boolean): ServiceFailure | undefined {
-    const mine = this.alloc.portOwner(value) === this.owner;
-    // Within one create, a NodePort asked for twice is already allocated the second time.
-    const again = creating && this.ports.includes(value);
-    const error = again
-      ? { error: 'provided port is already allocated' }
-      : this.alloc.reservePort(value, this.owner);
+  /**
+   * Takes the port `value` for this request: free, or (`kept`) one the stored Service already
+   * holds for the same use. Any other port this Service holds, such as its healthCheckNodePort
+   * asked for as a NodePort, is already allocated, as the port allocator only knows numbers.
+   */
+  private takePort(value: number, kept: boolean): AllocationError | undefined {
+    if (kept) return undefined;
+    if (this.alloc.portOwner(value) === this.owner)
+      return { error: 'provided port is already allocated' };
+    const error = this.alloc.reservePort(value, this.owner);
+    if (!error) this.ports.push(value);
+    return error;
+  }
+
+  /**
+   * Reserves the NodePort `value` asked for at `spec.ports[i]`; the failure when it cannot. On
+   * update (portallocator in updateNodePorts), a NodePort the stored Service's ports held, or one
+   * this request took already, is kept as it is; on create a second request of one is refused.
+   */
+  reservePort(i: number, value: number): ServiceFailure | undefined {
+    const takenNow = this.ports.includes(value);
+    if (takenNow && !this.old)
+      return {
+        reason: 'Invalid',
+        errors: [invalid(`spec.ports[${i}].nodePort`, value, 'provided port is already allocated')],
+      };
+    const error = this.takePort(value, takenNow || heldNodePorts(this.old).includes(value));
     if (error)
       return {
         reason: 'Invalid',
         errors: [invalid(`spec.ports[${i}].nodePort`, value, error.error)],
       };
-    if (!mine) this.ports.push(value);
     return undefined;
+  }
+
+  /**
+   * Reserves the healthCheckNodePort `value` asked for (allocHealthCheckNodePort); the error when
+   * it cannot. A port this Service holds, or took for a NodePort in this request, is already
+   * allocated.
+   */
+  reserveHealthCheckNodePort(value: number): AllocationError | undefined {
+    return this.takePort(value, false);
   }
 }
 
@@ -264,7 +296,7 @@ export function admitService(
               (q) => q.port === port && typeof q.nodePort === 'number' && q.nodePort !== 0,
             )?.nodePort ?? 0);
       if (wanted !== 0) {
-        const failure = taken.reservePort(i, wanted, !old);
+        const failure = taken.reservePort(i, wanted);
         if (failure) return taken.fail(failure);
         p.nodePort = wanted;
       } else {
@@ -282,18 +314,18 @@ export function admitService(
     }
   }
 
-  if (needsHealthCheck(service)) {
+  // On update, a Service that needed a healthCheckNodePort before keeps the one it holds
+  // (updateHealthCheckNodePort); validation refuses a change of it.
+  if (needsHealthCheck(service) && !(old && needsHealthCheck(old))) {
     const requested = typeof spec.healthCheckNodePort === 'number' ? spec.healthCheckNodePort : 0;
     if (requested !== 0) {
-      const mine = alloc.portOwner(requested) === owner;
-      const error = alloc.reservePort(requested, owner);
+      const error = taken.reserveHealthCheckNodePort(requested);
       if (error)
         return taken.fail({
           reason: 'InternalError',
           message: `failed to allocate requested HealthCheck NodePort ${requested}: ${error.error}`,
           path: 'spec.healthCheckNodePort',
         });
-      if (!mine) takenPorts.push(requested);
     } else {
       const got = alloc.allocatePort(`${identity}:healthCheckNodePort`, owner);
       if (typeof got !== 'number')
