@@ -92,11 +92,13 @@ function initIPFieldsService(ips: string, policy: string, fams: string): Service
     spec.clusterIP = 'None';
     spec.clusterIPs = ['None'];
   } else if (ips !== 'unset') {
-    spec.clusterIP = clusterIPs[ips]?.[0];
-    spec.clusterIPs = clusterIPs[ips];
+    spec.clusterIPs = clusterIPs[ips] ?? [];
+    spec.clusterIP = spec.clusterIPs[0] ?? '';
   }
-  if (policy !== '-') spec.ipFamilyPolicy = policies[policy];
-  if (fams !== '-') spec.ipFamilies = families[fams];
+  const policyValue = policies[policy];
+  if (policyValue) spec.ipFamilyPolicy = policyValue;
+  const familiesValue = families[fams];
+  if (familiesValue) spec.ipFamilies = familiesValue;
   // SetSelector(nil) leaves an empty selector.
   if (ips === 'HS') spec.selector = {};
   return makeService(spec);
@@ -500,7 +502,7 @@ const setClusterIP =
 const setClusterIPs =
   (...ips: string[]): Tweak =>
   (s) => {
-    s.clusterIP = ips[0];
+    s.clusterIP = ips[0] ?? '';
     s.clusterIPs = ips;
   };
 const setHeadless: Tweak = (s) => {
@@ -546,7 +548,7 @@ const setExternalTrafficPolicy =
   (policy: string): Tweak =>
   (s) => {
     if (policy === '') delete s.externalTrafficPolicy;
-    else s.externalTrafficPolicy = policy as Spec['externalTrafficPolicy'];
+    else s.externalTrafficPolicy = policy as NonNullable<Spec['externalTrafficPolicy']>;
   };
 const setInternalTrafficPolicy =
   (policy: 'Cluster' | 'Local'): Tweak =>

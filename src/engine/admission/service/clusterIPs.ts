@@ -178,10 +178,11 @@ function reduced(now: readonly unknown[] | undefined, before: readonly unknown[]
 function prepareUpdate(spec: NonNullable<Service['spec']>, before: NonNullable<Service['spec']>) {
   const errs: FieldErrors = [];
   if (spec.ipFamilyPolicy === 'SingleStack') {
-    if (sameList(before.clusterIPs, spec.clusterIPs) && (spec.clusterIPs ?? []).length > 1)
-      spec.clusterIPs = spec.clusterIPs?.slice(0, 1);
-    if (sameList(before.ipFamilies, spec.ipFamilies) && (spec.ipFamilies ?? []).length > 1)
-      spec.ipFamilies = spec.ipFamilies?.slice(0, 1);
+    const ips = spec.clusterIPs ?? [];
+    const families = spec.ipFamilies ?? [];
+    if (ips.length > 1 && sameList(before.clusterIPs, ips)) spec.clusterIPs = ips.slice(0, 1);
+    if (families.length > 1 && sameList(before.ipFamilies, families))
+      spec.ipFamilies = families.slice(0, 1);
     return errs;
   }
   const policy = goQuote(String(spec.ipFamilyPolicy));
