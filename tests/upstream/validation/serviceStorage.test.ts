@@ -1657,3 +1657,35 @@ for (const [test, cases] of Object.entries(featureCases))
   describe(test, () => {
     it.each(cases)('$name', (tc) => cud('v4v6', tc));
   });
+
+describe('updateClusterIPs: an update allocates only the secondary ClusterIP a Service gains', () => {
+  // alloc.go (b0d609f08083d7a8aa3426540d6d5f9090944906) allocates on update only when the Service
+  // leaves ExternalName or upgrades to dual-stack (then only clusterIPs[1]), and never for a stored
+  // headless Service; a changed clusterIPs[0] is validation's to refuse, even when another Service
+  // holds the new address.
+  const holder = { ...svc(setClusterIPs(ip4(5))), metadata: { name: 'holder' } } as Service;
+
+  it('an upgrade that also changes the primary ClusterIP is refused by validation', () => {
+    const sim = run([
+      clusterConfig('v4v6'),
+      holder,
+      svc(setIPFamilyPolicy('SingleStack'), setClusterIPs(ip4(1))),
+      svc(setIPFamilyPolicy('RequireDualStack'), setClusterIPs(ip4(5), ip6(1))),
+    ]);
+    expect(resultOf(sim, 'foo')?.error).toBe(
+      'The Service "foo" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.10.5","fd00:10:96::a1"]: may not change once set',
+    );
+  });
+
+  it('a stored headless Service allocates nothing', () => {
+    const sim = run([
+      clusterConfig('v4v6'),
+      holder,
+      svc(setHeadless),
+      svc(setIPFamilyPolicy('RequireDualStack'), setClusterIPs(ip4(5))),
+    ]);
+    expect(resultOf(sim, 'foo')?.error).toBe(
+      'The Service "foo" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.10.5"]: may not change once set',
+    );
+  });
+});

@@ -124,6 +124,23 @@ function heldValues(service: Service | undefined): { ips: string[]; ports: numbe
 }
 
 /**
+ * The first of a Service's families that this admission allocates a ClusterIP for, if any
+ * (alloc.go allocClusterIPs and updateClusterIPs): all of them on create or when the Service
+ * leaves ExternalName, none for ExternalName or headless Services (nor on update of a stored
+ * headless one), and on update only the secondary family a single-stack Service gains. Any other
+ * change of clusterIPs is left to validation.
+ */
+function firstFamilyToAllocate(service: Service, old: Service | undefined): number | undefined {
+  const spec = service.spec ?? {};
+  if (spec.type === 'ExternalName' || spec.clusterIPs?.[0] === 'None') return undefined;
+  if (!old || old.spec?.type === 'ExternalName') return 0;
+  if (old.spec?.clusterIPs?.[0] === 'None') return undefined;
+  const upgraded =
+    (old.spec?.ipFamilies ?? []).length === 1 && (spec.ipFamilies ?? []).length === 2;
+  return upgraded ? 1 : undefined;
+}
+
+/**
  * What one admission took from the allocators, given back when it fails; when it succeeds, the
  * reservation to commit. A class rather than closures made per Service (tsx's keepNames wraps
  * each closure in a defineProperty call).
@@ -233,16 +250,11 @@ export function admitService(
 
   const spec = (service.spec ??= {});
   const identity = owner.slice('Service/'.length);
-  // On update, IPs are only allocated when the Service leaves ExternalName or gains a family
-  // (alloc.go updateClusterIPs); any other change of clusterIPs is left to validation.
-  const oldFamilies = old?.spec?.ipFamilies ?? [];
-  const allocateIPs =
-    !old ||
-    old.spec?.type === 'ExternalName' ||
-    (oldFamilies.length === 1 && (spec.ipFamilies ?? []).length === 2);
-  if (allocateIPs && spec.type !== 'ExternalName' && spec.clusterIPs?.[0] !== 'None') {
+  const first = firstFamilyToAllocate(service, old);
+  if (first !== undefined) {
     const ips = [...(spec.clusterIPs ?? [])];
     for (const [i, family] of (spec.ipFamilies ?? []).entries()) {
+      if (i < first) continue;
       const requested = ips[i] ?? '';
       if (requested === '') {
         const got = alloc.allocateIP(family, owner);
@@ -255,8 +267,11 @@ export function admitService(
         ips[i] = got;
         takenIPs.push(got);
       } else {
-        const mine = alloc.ipOwner(requested) === owner;
-        const error = alloc.reserveIP(requested, owner);
+        // The allocator knows addresses, not owners: one this Service holds is taken too.
+        const error =
+          alloc.ipOwner(requested) === owner
+            ? { error: 'provided IP is already allocated' }
+            : alloc.reserveIP(requested, owner);
         if (error)
           return taken.fail({
             reason: 'Invalid',
@@ -268,7 +283,7 @@ export function admitService(
               ),
             ],
           });
-        if (!mine) takenIPs.push(requested);
+        takenIPs.push(requested);
       }
     }
     // Stored at its length: a list grown by assignment keeps room for 16 more, in every Service.
