@@ -66,6 +66,18 @@ function patchAllocatedValues(service: Service, old: Service): void {
 }
 
 /**
+ * sameNodePorts (strategy.go): the update adds no NodePort the stored Service did not hold; ports
+ * may be added, removed or changed, and their NodePorts dropped, as long as none is new.
+ */
+function noNewNodePorts(service: Service, old: Service): boolean {
+  const held = new Set((old.spec?.ports ?? []).map((p) => p.nodePort ?? 0));
+  return (service.spec?.ports ?? []).every((p) => {
+    const nodePort = p.nodePort ?? 0;
+    return nodePort === 0 || held.has(nodePort);
+  });
+}
+
+/**
  * dropTypeDependentFields (pkg/registry/core/service/strategy.go PrepareForUpdate): when the type
  * changes, values that the old type needed and the user did not change are wiped.
  */
@@ -81,11 +93,8 @@ function dropTypeDependentFields(service: Service, old: Service): void {
     if (same(oldSpec.ipFamilies, spec.ipFamilies)) delete spec.ipFamilies;
     if (oldSpec.ipFamilyPolicy === spec.ipFamilyPolicy) delete spec.ipFamilyPolicy;
   }
-  if (needsNodePorts(old) && !needsNodePorts(service)) {
-    const nodePorts = (s: Service) => (s.spec?.ports ?? []).map((p) => p.nodePort ?? 0);
-    if (same(nodePorts(old), nodePorts(service)))
-      for (const p of spec.ports ?? []) delete p.nodePort;
-  }
+  if (needsNodePorts(old) && !needsNodePorts(service) && noNewNodePorts(service, old))
+    for (const p of spec.ports ?? []) delete p.nodePort;
   if (
     needsHealthCheck(old) &&
     !needsHealthCheck(service) &&
@@ -103,7 +112,8 @@ function dropTypeDependentFields(service: Service, old: Service): void {
     oldSpec.externalTrafficPolicy === spec.externalTrafficPolicy
   )
     delete spec.externalTrafficPolicy;
-  if (spec.type !== 'LoadBalancer' && service.status) delete service.status.loadBalancer;
+  // The load balancer's status goes with the type: an empty struct, as the API serves it.
+  if (spec.type !== 'LoadBalancer') (service.status ??= {}).loadBalancer = {};
 }
 
 /** The NodePorts a stored Service's ports hold (collectServiceNodePorts), none for a create. */
