@@ -34,7 +34,14 @@
  * always has allocateLoadBalancerNodePorts (v1 defaulting), so upstream's "nil -> true" is true -> true.
  */
 import { describe, expect, it } from 'vitest';
-import type { KubeObject, Service, ServicePort, ServiceSpec } from '../../../src/engine/model';
+import type {
+  IPFamily,
+  IPFamilyPolicy,
+  KubeObject,
+  Service,
+  ServicePort,
+  ServiceSpec,
+} from '../../../src/engine/model';
 import { fieldErrors, resultOf, run, validNamespace } from './fixtures';
 
 const dualStack = {
@@ -68,7 +75,19 @@ function valid(spec: Spec = {}, metadata: Partial<Service['metadata']> = {}): Se
   };
 }
 
-const key = 'Service/valid/valid';
+const header = 'The Service "valid" is invalid: ';
+
+/** The API server's errors in its order, as kubectl prints them: one, or a list of `* ` lines. */
+function reported(error: string | undefined): string[] {
+  if (error === undefined) return [];
+  const body = error.startsWith(header) ? error.slice(header.length) : error;
+  return body.startsWith('\n')
+    ? body
+        .slice(1)
+        .split('\n')
+        .map((l) => l.replace(/^\* /, ''))
+    : [body];
+}
 
 /** Applies `old`, then `next`, on a single-stack cluster or, with `dual`, a dual-stack one. */
 function update(old: Service, next: Service, dual = false) {
@@ -76,7 +95,11 @@ function update(old: Service, next: Service, dual = false) {
   const stored = sim.cluster.services.find(
     (s) => s.metadata.name === 'valid' && s.metadata.namespace === 'valid',
   );
-  return { sim, outcome: resultOf(sim, 'valid')?.outcome, errors: fieldErrors(sim, key), stored };
+  const result = resultOf(sim, 'valid');
+  const errors = reported(result?.error);
+  // The editor marks each of them at its field.
+  expect([...fieldErrors(sim, 'Service/valid/valid')].sort()).toEqual([...errors].sort());
+  return { sim, outcome: result?.outcome, errors, stored };
 }
 
 /** The clusterIP the cluster allocates to upstream's valid Service (it asks for none). */
@@ -115,6 +138,15 @@ describe('TestValidateServiceUpdate: metadata, affinity, type', () => {
     const r = update(valid(), valid({}, { labels: { key2: 'value2' } }));
     expect(r.outcome).toBe('configured');
     expect(r.stored?.metadata.labels).toEqual({ key2: 'value2' });
+  });
+
+  it('an invalid label is reported before a changed cluster IP (ValidateObjectMetaUpdate runs first; ValidateService repeats it)', () => {
+    const labels = { 'NoUppercaseOrSpecialCharsLike=Equals': 'bar' };
+    const r = update(valid(withIP(ip)), valid(withIP('10.96.0.75'), { labels }));
+    expect(r.errors).toEqual([
+      `metadata.labels: Invalid value: "NoUppercaseOrSpecialCharsLike=Equals": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      mayNotChange('spec.clusterIPs[0]', ['10.96.0.75']),
+    ]);
   });
 
   it('change cluster IP', () => {
@@ -276,11 +308,11 @@ describe('TestValidateServiceUpdate: IP families', () => {
   });
 
   it('invalid: convert to ExternalName: upstream counts 3 errors; the strategy drops the unchanged clusterIPs, ipFamilies and ipFamilyPolicy', () => {
-    const ipFields = {
+    const ipFields: Spec = {
       ...withIP('10.96.0.60'),
       ipFamilies: ['IPv4'],
       ipFamilyPolicy: 'SingleStack',
-    } as const;
+    };
     const r = update(
       valid(ipFields),
       valid({ type: 'ExternalName', externalName: 'foo', ...ipFields }),
@@ -355,13 +387,13 @@ describe('TestValidateServiceUpdate: IP families', () => {
 });
 
 describe('TestValidateServiceUpdate: upgrade and downgrade (dual-stack cluster)', () => {
-  const single = { ...withIP(ip), ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4'] } as const;
-  const dual = {
+  const single: Spec = { ...withIP(ip), ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4'] };
+  const dual: Spec = {
     clusterIP: ip,
     clusterIPs: [ip, v6],
     ipFamilyPolicy: 'RequireDualStack',
     ipFamilies: ['IPv4', 'IPv6'],
-  } as const;
+  };
 
   it('valid: upgrade to dual stack with preferDualStack', () => {
     const r = update(valid(single), valid({ ...single, ipFamilyPolicy: 'PreferDualStack' }), true);
@@ -388,7 +420,7 @@ describe('TestValidateServiceUpdate: upgrade and downgrade (dual-stack cluster)'
     expect(r.stored?.spec?.clusterIPs).toEqual([ip, v6]);
   });
 
-  const headless = (ipFamilyPolicy: Spec['ipFamilyPolicy'], ipFamilies: Spec['ipFamilies']) =>
+  const headless = (ipFamilyPolicy: IPFamilyPolicy, ipFamilies: IPFamily[]) =>
     valid({ ...withIP('None'), ipFamilyPolicy, ipFamilies });
 
   it('valid: change families for a headless service', () => {
@@ -594,11 +626,13 @@ describe('TestDropTypeDependentFields (strategy_test.go): what an update of the 
   const loadBalancer = { type: 'LoadBalancer' } as const;
   /** setNodePorts: 30000 + the port's index; changeNodePorts adds 100. */
   const nodePorts = (first: number, count = 2, extra?: ServicePort): ServicePort[] =>
-    [
-      { name: 'p', protocol: 'TCP', port: 8675, targetPort: 8675 },
-      { name: 'q', protocol: 'TCP', port: 309, targetPort: 309 },
-      ...(extra ? [extra] : []),
-    ]
+    (
+      [
+        { name: 'p', protocol: 'TCP', port: 8675, targetPort: 8675 },
+        { name: 'q', protocol: 'TCP', port: 309, targetPort: 309 },
+        ...(extra ? [extra] : []),
+      ] as ServicePort[]
+    )
       .slice(0, count)
       .map((p, i) => (first === 0 ? p : { ...p, nodePort: first + i }));
   /** addPort's port, on 80 rather than upstream's 0, which validation would turn down. */
@@ -638,7 +672,7 @@ describe('TestDropTypeDependentFields (strategy_test.go): what an update of the 
   });
 
   it("don't clear nodePorts for type=NodePort", () => {
-    const before = { type: 'NodePort', ports: nodePorts(30000) } as const;
+    const before: Spec = { type: 'NodePort', ports: nodePorts(30000) };
     expect(change(before, before).outcome).toBe('unchanged');
   });
 
