@@ -483,19 +483,18 @@ describe('TestValidateServiceUpdate: upgrade and downgrade (dual-stack cluster)'
     );
   });
 
-  // Upstream's storage refuses these before validation (alloc.go initIPFamilyFields, update-only
+  // Upstream's storage answers these before validation (alloc.go initIPFamilyFields, update-only
   // part): a SingleStack update that keeps the stored families trims them to the primary one, and
   // a non-SingleStack update that drops a clusterIP or a family is told to be SingleStack in the
-  // allocator's words. initIPFamilyFields (clusterIPs.ts) does this from the svc-storage branch's
-  // commit 1e0eacb on: with it, both pass; un-skip them once it is merged.
-  it.skip('downgrade keeping the families: the storage trims the families to the primary one', () => {
+  // allocator's words (clusterIPs.ts initIPFamilyFields).
+  it('downgrade keeping the families: the storage trims the families to the primary one', () => {
     const r = update(valid(dual), valid({ ...single, ipFamilies: ['IPv4', 'IPv6'] }), true);
     expect(r.outcome).toBe('configured');
     expect(r.stored?.spec?.ipFamilies).toEqual(['IPv4']);
     expect(r.stored?.spec?.clusterIPs).toEqual([ip]);
   });
 
-  it.skip('valid: upgrade to dual stack with requiredDualStack (upstream sets the policy on the old Service: through the storage it is a downgrade that keeps RequireDualStack)', () => {
+  it('valid: upgrade to dual stack with requiredDualStack (upstream sets the policy on the old Service: through the storage it is a downgrade that keeps RequireDualStack)', () => {
     const r = update(
       valid({ ...withIP(ip), ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4'] }),
       valid({ ...withIP(ip), ipFamilies: ['IPv4'] }),
