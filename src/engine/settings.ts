@@ -56,7 +56,7 @@ function findConfig<K extends 'ClusterConfiguration' | 'KubeProxyConfiguration'>
 }
 
 function warn(source: SourcedObject, path: string, message: string, by: string): Diagnostic {
-  const at = source.locate(path) ?? { document: 0, line: 1, column: 1 };
+  const at = source.locate(path) ?? source.locate('') ?? { document: 0, line: 1, column: 1 };
   return {
     severity: 'error',
     message,
@@ -103,6 +103,39 @@ export function resolveClusterSettings(
   };
 }
 
+/** The detectLocal field a detect-local mode matches pod traffic by, if it has one. */
+const interfaceFieldOfMode: Readonly<Record<string, 'bridgeInterface' | 'interfaceNamePrefix'>> = {
+  BridgeInterface: 'bridgeInterface',
+  InterfaceNamePrefix: 'interfaceNamePrefix',
+};
+
+/**
+ * The interface fields of `detectLocal` (v1alpha1), "" when unset. The one the mode matches
+ * by must not be empty: kube-proxy's validation refuses the configuration, reporting the field
+ * by its v1alpha1 path (pkg/proxy/apis/config/validation validateDetectLocalConfiguration;
+ * field_paths_test.go TestValidateV1Alpha1FieldPaths).
+ */
+function readDetectLocal(
+  config: KubeProxyConfiguration,
+  mode: string,
+  source: SourcedObject | undefined,
+  diagnostics: Diagnostic[],
+): ProxySettings['detectLocal'] {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const detectLocal = {
+    bridgeInterface: text(config.detectLocal?.bridgeInterface),
+    interfaceNamePrefix: text(config.detectLocal?.interfaceNamePrefix),
+  };
+  const field = interfaceFieldOfMode[mode];
+  if (field && detectLocal[field] === '' && source) {
+    const path = `detectLocal.${field}`;
+    diagnostics.push(
+      warn(source, path, `${path}: Invalid value: "": must not be empty`, 'kube-proxy'),
+    );
+  }
+  return detectLocal;
+}
+
 /** kube-proxy's defaults (pkg/proxy/apis/config/v1alpha1/defaults.go); clusterCIDR from the pod subnet, as kubeadm sets it. */
 export function resolveProxySettings(
   objects: SourcedObject[],
@@ -128,10 +161,12 @@ export function resolveProxySettings(
   // kubeadm fills an absent clusterCIDR with the pod subnet; an explicit "" means no local-traffic detector.
   const clusterCIDRs =
     config.clusterCIDR !== undefined ? splitList(config.clusterCIDR) : cluster.podSubnets;
+  const detectLocalMode = config.detectLocalMode || 'ClusterCIDR';
   return {
     mode,
     clusterCIDRs,
-    detectLocalMode: config.detectLocalMode || 'ClusterCIDR',
+    detectLocalMode,
+    detectLocal: readDetectLocal(config, detectLocalMode, source, diagnostics),
     nodePortAddresses: config.nodePortAddresses ?? [],
     iptables: {
       masqueradeBit: config.iptables?.masqueradeBit ?? 14,

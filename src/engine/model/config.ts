@@ -18,6 +18,8 @@ export interface KubeProxyConfiguration {
   mode?: ProxyMode | '';
   clusterCIDR?: string;
   detectLocalMode?: DetectLocalMode;
+  /** What BridgeInterface and InterfaceNamePrefix modes match pod traffic by. */
+  detectLocal?: { bridgeInterface?: string; interfaceNamePrefix?: string };
   nodePortAddresses?: string[];
   iptables?: {
     masqueradeBit?: number;

@@ -101,6 +101,8 @@ export interface ProxySettings {
   mode: ProxyMode;
   clusterCIDRs: string[];
   detectLocalMode: string;
+  /** The interface of BridgeInterface mode and the name prefix of InterfaceNamePrefix mode ("" when unset). */
+  detectLocal: { bridgeInterface: string; interfaceNamePrefix: string };
   nodePortAddresses: string[];
   iptables: { masqueradeBit: number; masqueradeAll: boolean; localhostNodePorts: boolean };
   ipvs: { scheduler: string; excludeCIDRs: string[]; strictARP: boolean };

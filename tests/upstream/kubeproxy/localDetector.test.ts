@@ -1,16 +1,19 @@
 /**
  * How kube-proxy tells pod traffic from other traffic: kubernetes/kubernetes
  * pkg/proxy/util/localdetector_test.go at commit 0411cc704533ed25a1bfc6e21a3195d9c6a2f0f2
- * (TestGetLocalTrafficDetectors, with TestDetectLocalByCIDR's and TestNoOpLocalDetector's
- * outputs). Each case is a KubeProxyConfiguration (v1alpha1: detectLocalMode, and the cluster
- * CIDRs as its comma-separated clusterCIDR, which converts to DetectLocal.ClusterCIDRs), a Node
- * with the case's podCIDRs and a dual-stack Service with one endpoint per family, read as
- * `--admitted` reads them. The detector of each family is the one the engine's node context
- * holds, and it shows in the Service's iptables rules of that family: traffic to the cluster IP
- * from outside the detector's CIDR is masqueraded (`! -s <cidr> ... -j KUBE-MARK-MASQ`); a no-op
- * detector writes no such rule. The primary IP family changes only upstream's warnings, so it is
- * not part of our fixtures. Left out: the BridgeInterface and InterfaceNamePrefix modes (4
- * cases): the engine's settings do not read detectLocal.bridgeInterface or interfaceNamePrefix.
+ * (TestGetLocalTrafficDetectors, with the outputs of TestDetectLocalByCIDR,
+ * TestDetectLocalByBridgeInterface, TestDetectLocalNFTByBridgeInterface,
+ * TestDetectLocalByInterfaceNamePrefix, TestDetectLocalNFTByInterfaceNamePrefix and
+ * TestNoOpLocalDetector). Each case is a KubeProxyConfiguration (v1alpha1: detectLocalMode,
+ * detectLocal.bridgeInterface / interfaceNamePrefix, and the cluster CIDRs as its
+ * comma-separated clusterCIDR, which converts to DetectLocal.ClusterCIDRs), a Node with the
+ * case's podCIDRs and a dual-stack Service with one endpoint per family, read as `--admitted`
+ * reads them. The detector of each family is the one the engine's node context holds, its
+ * iptables and nftables arguments both, and it shows in the Service's iptables rules of that
+ * family: traffic to the cluster IP from outside the detector's match is masqueraded
+ * (`! -s <cidr>` or `! -i <interface>` ... `-j KUBE-MARK-MASQ`); a no-op detector writes no such
+ * rule. The primary IP family changes only upstream's warnings, so it is not part of our
+ * fixtures.
  */
 import { describe, expect, it } from 'vitest';
 import { computeNodeContext } from '../../../src/engine/kubeproxy/common';
@@ -18,7 +21,12 @@ import { clusterOf, endpointSlice, iptablesSaveOf } from './trackers';
 
 const nodeName = 'test-node';
 
-function fixture(mode: string, clusterCIDRs: string[], podCIDRs?: string[]): object[] {
+function fixture(
+  mode: string,
+  clusterCIDRs: string[],
+  podCIDRs?: string[],
+  detectLocal?: { bridgeInterface?: string; interfaceNamePrefix?: string },
+): object[] {
   return [
     {
       apiVersion: 'v1',
@@ -37,6 +45,7 @@ function fixture(mode: string, clusterCIDRs: string[], podCIDRs?: string[]): obj
       kind: 'KubeProxyConfiguration',
       mode: 'iptables',
       detectLocalMode: mode,
+      ...(detectLocal ? { detectLocal } : {}),
       clusterCIDR: clusterCIDRs.join(','),
     },
     {
@@ -59,8 +68,32 @@ function fixture(mode: string, clusterCIDRs: string[], podCIDRs?: string[]): obj
 const port80 = [{ name: 'p80', port: 80, protocol: 'TCP' }];
 
 /** NewDetectLocalByCIDR's outputs, or NewNoOpLocalDetector's (undefined: no IfLocal/IfNotLocal). */
-const byCIDR = (cidr: string) => ({ ifLocal: ['-s', cidr], ifNotLocal: ['!', '-s', cidr] });
+const byCIDR = (cidr: string) => {
+  const nftFamily = cidr.includes(':') ? 'ip6' : 'ip';
+  return {
+    ifLocal: ['-s', cidr],
+    ifNotLocal: ['!', '-s', cidr],
+    ifLocalNFT: [nftFamily, 'saddr', cidr],
+    ifNotLocalNFT: [nftFamily, 'saddr', '!=', cidr],
+  };
+};
 const noOp = undefined;
+
+/** NewDetectLocalByBridgeInterface's outputs. */
+const byBridge = (name: string) => ({
+  ifLocal: ['-i', name],
+  ifNotLocal: ['!', '-i', name],
+  ifLocalNFT: ['iifname', name],
+  ifNotLocalNFT: ['iifname', '!=', name],
+});
+
+/** NewDetectLocalByInterfaceNamePrefix's outputs. */
+const byPrefix = (prefix: string) => ({
+  ifLocal: ['-i', `${prefix}+`],
+  ifNotLocal: ['!', '-i', `${prefix}+`],
+  ifLocalNFT: ['iifname', `${prefix}*`],
+  ifNotLocalNFT: ['iifname', '!=', `${prefix}*`],
+});
 
 type Detector = ReturnType<typeof byCIDR> | undefined;
 
@@ -69,6 +102,7 @@ interface Case {
   mode: string;
   clusterCIDRs: string[];
   podCIDRs?: string[];
+  detectLocal?: { bridgeInterface?: string; interfaceNamePrefix?: string };
   expected: Record<4 | 6, Detector>;
 }
 
@@ -188,6 +222,37 @@ const cases: Case[] = [
     clusterCIDRs: [v4],
     expected: { 4: noOp, 6: noOp },
   },
+  {
+    name: 'LocalModeBridgeInterface',
+    mode: 'BridgeInterface',
+    clusterCIDRs: [v4],
+    detectLocal: { bridgeInterface: 'eth' },
+    expected: { 4: byBridge('eth'), 6: byBridge('eth') },
+  },
+  {
+    name: 'LocalModeBridgeInterface, strange bridge name',
+    mode: 'BridgeInterface',
+    clusterCIDRs: [v4],
+    detectLocal: { bridgeInterface: '1234567890123456789' },
+    expected: { 4: byBridge('1234567890123456789'), 6: byBridge('1234567890123456789') },
+  },
+  {
+    name: 'LocalModeInterfaceNamePrefix',
+    mode: 'InterfaceNamePrefix',
+    clusterCIDRs: [v4],
+    detectLocal: { interfaceNamePrefix: 'eth' },
+    expected: { 4: byPrefix('eth'), 6: byPrefix('eth') },
+  },
+  {
+    name: 'LocalModeInterfaceNamePrefix, strange interface name',
+    mode: 'InterfaceNamePrefix',
+    clusterCIDRs: [v4],
+    detectLocal: { interfaceNamePrefix: '1234567890123456789' },
+    expected: {
+      4: byPrefix('1234567890123456789'),
+      6: byPrefix('1234567890123456789'),
+    },
+  },
 ];
 
 /** The masquerade rules of traffic to svc1's cluster IP from outside the detector's CIDR. */
@@ -195,13 +260,13 @@ function notLocalMasquerade(dump: string): string[] {
   return dump
     .split('\n')
     .filter((l) => l.startsWith('-A KUBE-SVC-') && l.endsWith('-j KUBE-MARK-MASQ'))
-    .map((l) => / (! -s \S+) /.exec(l)?.[1] ?? l);
+    .map((l) => / (! -[si] \S+) /.exec(l)?.[1] ?? l);
 }
 
 describe('TestGetLocalTrafficDetectors (pkg/proxy/util/localdetector_test.go)', () => {
   for (const tc of cases) {
     it(tc.name, () => {
-      const cluster = clusterOf(fixture(tc.mode, tc.clusterCIDRs, tc.podCIDRs));
+      const cluster = clusterOf(fixture(tc.mode, tc.clusterCIDRs, tc.podCIDRs, tc.detectLocal));
       for (const family of [4, 6] as const) {
         const expected = tc.expected[family];
         expect(computeNodeContext(cluster, nodeName, family).localDetector).toEqual(expected);

@@ -118,24 +118,63 @@ export function nodePortIPs(
   return out;
 }
 
-/** The local-traffic detector: iptables matches for "from a pod of this cluster" and its negation (pkg/proxy/util/localdetector.go). */
+/**
+ * The local-traffic detector: the matches of "from a pod of this cluster" and of its negation,
+ * as iptables arguments and as nftables expressions (pkg/proxy/util/localdetector.go).
+ */
 export interface LocalTrafficDetector {
   ifLocal: string[];
   ifNotLocal: string[];
+  ifLocalNFT: string[];
+  ifNotLocalNFT: string[];
 }
 
-function firstOfFamily(cidrs: readonly string[], family: Family): string | undefined {
+/** Traffic from a CIDR is local (NewDetectLocalByCIDR). */
+function detectLocalByCIDR(cidr: CIDR): LocalTrafficDetector {
+  const text = formatCIDR(cidr);
+  const nftFamily = cidr.ip.family === 4 ? 'ip' : 'ip6';
+  return {
+    ifLocal: ['-s', text],
+    ifNotLocal: ['!', '-s', text],
+    ifLocalNFT: [nftFamily, 'saddr', text],
+    ifNotLocalNFT: [nftFamily, 'saddr', '!=', text],
+  };
+}
+
+/** Traffic that comes in on one interface, the pods' bridge, is local (NewDetectLocalByBridgeInterface). */
+function detectLocalByBridgeInterface(name: string): LocalTrafficDetector {
+  return {
+    ifLocal: ['-i', name],
+    ifNotLocal: ['!', '-i', name],
+    ifLocalNFT: ['iifname', name],
+    ifNotLocalNFT: ['iifname', '!=', name],
+  };
+}
+
+/** Traffic that comes in on any interface whose name starts with the prefix is local (NewDetectLocalByInterfaceNamePrefix). */
+function detectLocalByInterfaceNamePrefix(prefix: string): LocalTrafficDetector {
+  return {
+    ifLocal: ['-i', `${prefix}+`],
+    ifNotLocal: ['!', '-i', `${prefix}+`],
+    ifLocalNFT: ['iifname', `${prefix}*`],
+    ifNotLocalNFT: ['iifname', '!=', `${prefix}*`],
+  };
+}
+
+function firstOfFamily(cidrs: readonly string[], family: Family): CIDR | undefined {
   for (const text of cidrs) {
     const cidr = parseCIDR(typeof text === 'string' ? text.trim() : '');
-    if (cidr && cidr.ip.family === family) return formatCIDR(cidr);
+    if (cidr && cidr.ip.family === family) return cidr;
   }
   return undefined;
 }
 
 /**
- * The detector kube-proxy builds for a family from `detectLocalMode` (ClusterCIDR: the first
- * cluster CIDR of the family; NodeCIDR: the node's pod CIDR); undefined when it has none
- * (cmd/kube-proxy/app/server_linux.go getLocalDetectors).
+ * The detector kube-proxy builds for a family from `detectLocalMode`: ClusterCIDR, the first
+ * cluster CIDR of the family; NodeCIDR, the node's pod CIDR of the family; BridgeInterface and
+ * InterfaceNamePrefix, the same interface match for both families. Undefined when it has none:
+ * no CIDR of the family, an unknown mode, or an empty interface name, which kube-proxy's
+ * validation refuses (pkg/proxy/util/localdetector.go GetLocalTrafficDetectors).
  */
 export function computeLocalDetector(
   proxy: ProxySettings,
@@ -143,12 +182,25 @@ export function computeLocalDetector(
   node: Node | undefined,
 ): LocalTrafficDetector | undefined {
   const mode = proxy.detectLocalMode || 'ClusterCIDR';
-  let cidr: string | undefined;
-  if (mode === 'ClusterCIDR') cidr = firstOfFamily(proxy.clusterCIDRs, family);
-  else if (mode === 'NodeCIDR') {
-    const podCIDRs = node?.spec?.podCIDRs ?? (node?.spec?.podCIDR ? [node.spec.podCIDR] : []);
-    cidr = firstOfFamily(podCIDRs, family);
+  switch (mode) {
+    case 'ClusterCIDR': {
+      const cidr = firstOfFamily(proxy.clusterCIDRs, family);
+      return cidr && detectLocalByCIDR(cidr);
+    }
+    case 'NodeCIDR': {
+      const podCIDRs = node?.spec?.podCIDRs ?? (node?.spec?.podCIDR ? [node.spec.podCIDR] : []);
+      const cidr = firstOfFamily(podCIDRs, family);
+      return cidr && detectLocalByCIDR(cidr);
+    }
+    case 'BridgeInterface': {
+      const name = proxy.detectLocal.bridgeInterface;
+      return name === '' ? undefined : detectLocalByBridgeInterface(name);
+    }
+    case 'InterfaceNamePrefix': {
+      const prefix = proxy.detectLocal.interfaceNamePrefix;
+      return prefix === '' ? undefined : detectLocalByInterfaceNamePrefix(prefix);
+    }
+    default:
+      return undefined;
   }
-  if (!cidr) return undefined;
-  return { ifLocal: ['-s', cidr], ifNotLocal: ['!', '-s', cidr] };
 }

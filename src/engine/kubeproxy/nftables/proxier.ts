@@ -107,11 +107,6 @@ function nftablesNodePortAddresses(cluster: Cluster, context: ProxyNodeContext):
   return computeNodePortAddresses(['primary'], context.family, context.node);
 }
 
-function sourceCIDR(context: ProxyNodeContext): string | undefined {
-  const args = context.localDetector?.ifLocal;
-  return args && args[0] === '-s' ? args[1] : undefined;
-}
-
 interface SetupObjects {
   sets: { clusterIPs: NftSet };
   maps: {
@@ -285,7 +280,7 @@ export function computeNftablesTable(cluster: Cluster, nodeName: string, family:
   const { sets, maps } = setupTable(table, context, options);
   const ipX = table.family;
   const addrType = family === 4 ? 'ipv4_addr' : 'ipv6_addr';
-  const local = sourceCIDR(context);
+  const detector = context.localDetector;
 
   for (const { info, endpoints } of state.ports) {
     const protocol = info.protocol.toLowerCase();
@@ -389,11 +384,11 @@ export function computeNftablesTable(cluster: Cluster, nodeName: string, family:
     if (hasInternal) {
       if (options.masqueradeAll) {
         addRule(table, internalChain, `${ipX} daddr ${info.clusterIP} jump ${markMasqChain}`);
-      } else if (local) {
+      } else if (detector) {
         addRule(
           table,
           internalChain,
-          `${ipX} daddr ${info.clusterIP} ${ipX} saddr != ${local} jump ${markMasqChain}`,
+          `${ipX} daddr ${info.clusterIP} ${detector.ifNotLocalNFT.join(' ')} jump ${markMasqChain}`,
         );
       }
     }
@@ -401,11 +396,11 @@ export function computeNftablesTable(cluster: Cluster, nodeName: string, family:
       if (!info.externalPolicyLocal) {
         addRule(table, names.externalChain, `jump ${markMasqChain}`);
       } else {
-        if (local) {
+        if (detector) {
           addRule(
             table,
             names.externalChain,
-            `${ipX} saddr ${local} goto ${names.clusterPolicyChain}`,
+            `${detector.ifLocalNFT.join(' ')} goto ${names.clusterPolicyChain}`,
             'short-circuit pod traffic',
           );
         }
