@@ -24,10 +24,13 @@ import {
   type ModeTraceResult,
   type TracePacket,
 } from './modeTrace';
+import { interfaceMatches } from './tracer';
 
 interface Packet {
   source: string;
   destination: string;
+  inInterface: string | undefined;
+  physdevIn: string | undefined;
   port: number;
   protocol: string;
   mark: number;
@@ -117,9 +120,11 @@ class IpvsInterpreter {
       } else if (a === '--match-set') {
         ok = this.setMatch(args[i + 1] ?? '', args[i + 2] ?? '', p);
         i += 3;
+      } else if (a === '-i') {
+        ok = interfaceMatches(args[i + 1] ?? '', p.inInterface);
+        i += 2;
       } else if (a === '--physdev-is-in') {
-        const detector = this.state.context.localDetector;
-        ok = !!detector && inCIDR(p.source, detector.ifLocal[1] ?? '');
+        ok = p.physdevIn !== undefined;
         i += 1;
       } else if (a === '--src-type' || a === '--dst-type') {
         ok =
@@ -216,6 +221,8 @@ export function traceIpvs(
   const p: Packet = {
     source: packet.source,
     destination: packet.destination,
+    inInterface: packet.inInterface,
+    physdevIn: packet.physdevIn,
     port: packet.port,
     protocol: packet.protocol.toLowerCase(),
     mark: 0,

@@ -34,6 +34,7 @@ export interface NftTraceOptions {
 interface PacketState {
   source: string;
   destination: string;
+  inInterface: string | undefined;
   port: number;
   protocol: string;
   mark: number;
@@ -84,6 +85,16 @@ function addressIn(address: string, item: string): boolean {
     return !!cidr && cidrContains(cidr, ip);
   }
   return sameAddress(address, item);
+}
+
+/**
+ * Whether the interface a packet came in on matches an `iifname` operand, where a trailing `*`
+ * matches any name with that prefix; a packet the node sends has none, and its name reads as
+ * empty (nft(8) meta iifname).
+ */
+function iifnameMatches(pattern: string, name: string | undefined): boolean {
+  const text = name ?? '';
+  return pattern.endsWith('*') ? text.startsWith(pattern.slice(0, -1)) : text === pattern;
 }
 
 function splitEndpoint(text: string): { ip: string; port: number } {
@@ -194,6 +205,11 @@ class NftInterpreter {
         else matched = addressIn(address, operand);
         if (matched === negate) return [[p, 'next']];
         i = j + 1;
+      } else if (a === 'iifname') {
+        const negate = b === '!=';
+        const operand = w[negate ? i + 2 : i + 1] ?? '';
+        if (iifnameMatches(operand, p.inInterface) === negate) return [[p, 'next']];
+        i += negate ? 3 : 2;
       } else if (a === 'fib' && w[i + 2] === 'type' && w[i + 3] === 'local') {
         if (!this.isLocal(b === 'saddr' ? p.source : p.destination)) return [[p, 'next']];
         i += 4;
@@ -307,6 +323,7 @@ export function traceNftables(
     {
       source: packet.source,
       destination: packet.destination,
+      inInterface: packet.inInterface,
       port: packet.port,
       protocol: packet.protocol.toLowerCase(),
       mark: 0,

@@ -14,6 +14,7 @@ import { nodeInterfaceAddresses } from '../kubeproxy/common/node';
 import { findNode } from '../kubeproxy/common/proxyState';
 import { createUserspaceState, traceUserspace, type UserspaceState } from '../kubeproxy/userspace';
 import { parseIP, type Family } from '../net/ip';
+import { arrivalOf, type Arrival } from './arrival';
 import { traceIpvs } from './ipvs';
 import type { ModeTraceResult, TracePacket } from './modeTrace';
 import { traceNftables, type NftDynamicSets } from './nftables';
@@ -34,6 +35,8 @@ interface NodeState {
   nftables?: NftTable;
   dynamicSets: NftDynamicSets;
   userspace: UserspaceState;
+  /** Where each source's packets come in (arrivalOf), looked up once per source. */
+  arrivals: Map<string, Arrival>;
 }
 
 /** A tracer for one batch: rules are computed once per node and family, state is kept per node. */
@@ -48,15 +51,20 @@ export function createNodeTracer(cluster: Cluster, random: () => number): NodeTr
         scheduler: createSchedulerState(),
         dynamicSets: new Map(),
         userspace: createUserspaceState(),
+        arrivals: new Map(),
       };
       states.set(key, state);
     }
     return state;
   };
   return {
-    trace(nodeName, packet, sequence) {
-      const family: Family = parseIP(packet.destination)?.family ?? 4;
+    trace(nodeName, sent, sequence) {
+      const family: Family = parseIP(sent.destination)?.family ?? 4;
       const state = stateOf(nodeName, family);
+      let arrival = state.arrivals.get(sent.source);
+      if (!arrival)
+        state.arrivals.set(sent.source, (arrival = arrivalOf(cluster, nodeName, sent.source)));
+      const packet: TracePacket = { ...sent, ...arrival };
       switch (cluster.proxy.mode) {
         case 'ipvs':
           state.ipvs ??= computeIpvsState(cluster, nodeName, family);

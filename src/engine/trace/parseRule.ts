@@ -7,6 +7,7 @@
 export type Match =
   | { kind: 'protocol'; value: string; negated: boolean }
   | { kind: 'source' | 'destination'; value: string; negated: boolean }
+  | { kind: 'inInterface'; value: string; negated: boolean }
   | { kind: 'dport'; value: number; negated: boolean }
   | { kind: 'srcType' | 'dstType'; value: string; negated: boolean }
   | { kind: 'ctstate'; states: string[]; negated: boolean }
@@ -87,6 +88,9 @@ export function parseRule(text: string): ParsedRule {
       case '-s':
       case '-d':
         matches.push({ kind: w === '-s' ? 'source' : 'destination', value: next(), negated });
+        break;
+      case '-i':
+        matches.push({ kind: 'inInterface', value: next(), negated });
         break;
       case '--dport':
         matches.push({ kind: 'dport', value: Number(next()), negated });

@@ -8,6 +8,7 @@ import { computeIptablesRules } from '../kubeproxy/iptables';
 import { computeServicePorts } from '../kubeproxy/common/servicePort';
 import { nodeInterfaceAddresses, nodePrimaryIP } from '../kubeproxy/common/node';
 import { canonicalIP, parseIP, type Family } from '../net/ip';
+import { arrivalOf } from './arrival';
 import { traceIptables, type TracePacket, type TraceResult } from './tracer';
 
 /** Who sends the request. */
@@ -156,6 +157,7 @@ export function computeRequestTrace(cluster: Cluster, input: RequestInput): Requ
     destination: input.destination,
     port: input.port,
     protocol: input.protocol ?? 'TCP',
+    ...arrivalOf(cluster, name, source),
   };
   const decision = traceIptables(ruleSet, packet);
   const receivingIP = nodePrimaryIP(receiving, family);

@@ -31,6 +31,23 @@ export interface TracePacket {
   destination: string;
   port: number;
   protocol: 'TCP' | 'UDP' | 'SCTP';
+  /**
+   * The interface the packet came in on (what `-i` and nftables `iifname` match); none for a
+   * packet the node itself sends (trace/arrival.ts says which for a source).
+   */
+  inInterface?: string | undefined;
+  /** The bridge port it came in through, when it was bridged (what `-m physdev --physdev-is-in` matches). */
+  physdevIn?: string | undefined;
+}
+
+/**
+ * Whether the interface a packet came in on matches an iptables `-i` argument, where a trailing
+ * `+` matches any name with that prefix; a packet the node sends has no input interface, whose
+ * name is empty, so it matches no name and every negated one (iptables(8)).
+ */
+export function interfaceMatches(pattern: string, name: string | undefined): boolean {
+  const text = name ?? '';
+  return pattern.endsWith('+') ? text.startsWith(pattern.slice(0, -1)) : text === pattern;
 }
 
 /** `-m recent` lists: list name -> source addresses seen (the sampling mode's ClientIP affinity state). */
@@ -74,6 +91,7 @@ function parsedOf(ruleSet: IptablesRuleSet): Parsed {
 interface PacketState {
   source: string;
   destination: string;
+  inInterface: string | undefined;
   port: number;
   protocol: string;
   mark: number;
@@ -126,6 +144,8 @@ class Interpreter {
         return addressMatches(m.value, p.source) !== m.negated;
       case 'destination':
         return addressMatches(m.value, p.destination) !== m.negated;
+      case 'inInterface':
+        return interfaceMatches(m.value, p.inInterface) !== m.negated;
       case 'dport':
         return (m.value === p.port) !== m.negated;
       case 'srcType':
@@ -225,6 +245,7 @@ export function traceIptables(
   const p: PacketState = {
     source: packet.source,
     destination: packet.destination,
+    inInterface: packet.inInterface,
     port: Number(packet.port),
     protocol: String(packet.protocol ?? 'TCP').toLowerCase(),
     mark: 0,

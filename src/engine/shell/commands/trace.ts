@@ -6,6 +6,7 @@
 import { computeIptablesRules } from '../../kubeproxy/iptables';
 import { parseIP } from '../../net/ip';
 import { sampleIptables, traceIptables, type TraceResult } from '../../trace';
+import { arrivalOf } from '../../trace/arrival';
 import { runModeTrace } from '../../trace/byMode';
 import type { Command, CommandContext } from '../command';
 
@@ -71,7 +72,13 @@ export const trace: Command = {
     }
     const family = parseIP(dest.ip)?.family ?? 4;
     const ruleSet = computeIptablesRules(context.simulation.cluster, nodeName, family);
-    const packet = { source: from, destination: dest.ip, port: dest.port, protocol } as const;
+    const packet = {
+      source: from,
+      destination: dest.ip,
+      port: dest.port,
+      protocol,
+      ...arrivalOf(context.simulation.cluster, nodeName, from),
+    } as const;
     const byMode = runModeTrace(context.simulation.cluster, nodeName, packet, {
       sample: flag(context, 'sample'),
       seed: flag(context, 'seed'),
