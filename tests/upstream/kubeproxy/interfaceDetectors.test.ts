@@ -25,7 +25,10 @@
  *   with the prefix), so it is local; an external client, a pod of another node routed over the
  *   node network, and the node itself are not. Our fixture: node-a (pod CIDR 10.244.1.0/24)
  *   with the client pod 10.244.1.5; a NodePort Service with externalTrafficPolicy Local whose
- *   only endpoint runs on node-b.
+ *   only endpoint runs on node-b. IPVS mode's ACCEPT of external-IP traffic that was not bridged
+ *   in (`-m physdev ! --physdev-is-in`, ipvs/proxier.go writeIptablesRules) sees a pod of the
+ *   node come through the bridge's port, except in InterfaceNamePrefix mode, where each pod has
+ *   its own routed interface.
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine';
@@ -282,6 +285,47 @@ describe('traces through the interface detectors', () => {
       });
     }
   }
+});
+
+/** A Service on node-a's address as an external IP, served by the same endpoint. */
+const externalIPService = `---
+apiVersion: v1
+kind: Service
+metadata: {name: ext, namespace: default}
+spec:
+  clusterIP: 10.96.0.60
+  clusterIPs: [10.96.0.60]
+  externalIPs: [192.168.0.2]
+  ports: [{name: http, port: 8081, targetPort: 8080, protocol: TCP}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: ext-abc
+  namespace: default
+  labels: {kubernetes.io/service-name: ext}
+addressType: IPv4
+endpoints: [{addresses: [10.244.2.7], nodeName: node-b, conditions: {ready: true}}]
+ports: [{name: http, port: 8080, protocol: TCP}]
+`;
+
+describe('IPVS external IPs: -m physdev --physdev-is-in is a packet bridged in', () => {
+  const physdevAccept =
+    '-A KUBE-SERVICES -m comment --comment "Kubernetes service external ip + port for masquerade and filter purpose" -m set --match-set KUBE-EXTERNAL-IP dst,dst -m physdev ! --physdev-is-in -m addrtype ! --src-type LOCAL -j ACCEPT';
+  const acceptedUnbridged = (t: Trace) => t.hops.some((h) => h.rule === physdevAccept);
+  const [bridge, prefix] = detectors as [Detector, Detector];
+
+  it("BridgeInterface: a pod of the node comes through the bridge's port, an external client does not", () => {
+    const yaml = fixture('ipvs', bridge.config) + externalIPService;
+    expect(acceptedUnbridged(trace(yaml, '10.244.1.5', '192.168.0.2:8081'))).toBe(false);
+    expect(acceptedUnbridged(trace(yaml, '203.0.113.9', '192.168.0.2:8081'))).toBe(true);
+  });
+
+  it('InterfaceNamePrefix: a pod of the node has its own routed interface, so neither is bridged', () => {
+    const yaml = fixture('ipvs', prefix.config) + externalIPService;
+    expect(acceptedUnbridged(trace(yaml, '10.244.1.5', '192.168.0.2:8081'))).toBe(true);
+    expect(acceptedUnbridged(trace(yaml, '203.0.113.9', '192.168.0.2:8081'))).toBe(true);
+  });
 });
 
 describe("the graph's request trace comes in where the client is", () => {
