@@ -88,12 +88,14 @@ export function runControllers(input: ControllerInput): ControllerOutput {
   const computedEndpoints = new Map<string, () => Endpoints>();
   const computedSlices: EndpointSlice[] = [];
   const memo = serviceEndpointsMemo(seed, workloads.nodes);
+  const synced = new Set<string>();
   for (const service of services) {
     const ns = namespaceOf(service);
     const name = service.metadata?.name ?? '';
     const key = `${ns}/${name}`;
     const pairs = serviceSelector(service.spec?.selector);
     const reuseKey = `${endpointSliceControllerName}/${key}`;
+    synced.add(reuseKey);
     if (service.spec?.type === 'ExternalName' || pairs === undefined) {
       keptSlices.push(...(reusable.get(reuseKey) ?? []));
       continue;
@@ -152,6 +154,7 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     computedEndpoints.set(key, result.endpoints);
     computedSlices.push(...result.slices);
   }
+  keptSlices.push(...slicesOfMissingServices(reusable, synced));
   // The v1 Endpoints, given ones first (the controller's own in their place), made when read.
   const endpoints = () => {
     const list = givenEndpoints.map(
@@ -187,4 +190,20 @@ export function runControllers(input: ControllerInput): ControllerOutput {
     findings,
   };
   return defineOnRead(output, 'endpoints', endpoints);
+}
+
+/**
+ * The slices labelled as the EndpointSlice controller's for a Service that does not exist: they
+ * stay, as its sync of a missing Service only forgets it (endpointslice_controller.go
+ * syncService); the mirroring controller's, unlike them, are deleted with their Endpoints.
+ */
+function slicesOfMissingServices(
+  reusable: ReadonlyMap<string, EndpointSlice[]>,
+  synced: ReadonlySet<string>,
+): EndpointSlice[] {
+  const kept: EndpointSlice[] = [];
+  const prefix = `${endpointSliceControllerName}/`;
+  for (const [key, slices] of reusable)
+    if (key.startsWith(prefix) && !synced.has(key)) kept.push(...slices);
+  return kept;
 }
