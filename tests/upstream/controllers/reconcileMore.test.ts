@@ -4,8 +4,9 @@
  * 023307e2fce5a78d1ee6383f39dacea96557ed3f) that the engine can play:
  * TestReconcileEndpointSlicesUpdating, TestReconcileEndpointSlicesServicesLabelsUpdating,
  * TestReconcileEndpointSlicesServicesReservedLabels, TestReconcileEndpointSlicesReplaceDeprecated,
- * the cases of TestReconcilerPodMissingNode that reconcileExisting.test.ts leaves, and the rows
- * of TestPlaceHolderSliceCompare with two slices. A second reconcile is played with the slices
+ * the cases of TestReconcilerPodMissingNode that reconcileExisting.test.ts leaves, the
+ * ipv4-bad-labels case of TestReconcile1Pod, and the rows of TestPlaceHolderSliceCompare with two
+ * slices. A second reconcile is played with the slices
  * of the first one as the stored ones. Helpers as in reconcileExisting.test.ts:
  * newServiceAndEndpointMeta (Service foo, UID test-foo, one port named foo to 80),
  * newEmptyEndpointSlice (slice foo-N owned by it) and newPod (1.2.3.<4+n> on node-1).
@@ -90,6 +91,30 @@ describe('every slice of a Service changes (reconciler_test.go)', () => {
     };
     const out = reconcile(svc({}, { labels: reserved }), pods, first).slices;
     expect(out).toEqual(first);
+  });
+});
+
+describe('a Service carrying the reserved labels (TestReconcile1Pod ipv4-bad-labels)', () => {
+  it('gets the labels of the slice, not its own', () => {
+    const bad = svc(
+      {},
+      {
+        labels: {
+          'kubernetes.io/service-name': 'bad',
+          'endpointslice.kubernetes.io/managed-by': 'actor',
+          'service.kubernetes.io/headless': 'invalid',
+        },
+      },
+    );
+    const { slices } = reconcile(bad, [newPod(1)], []);
+    expect(slices.map((s) => s.metadata.labels)).toEqual([
+      {
+        'service.kubernetes.io/headless': '',
+        'kubernetes.io/service-name': 'foo',
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      },
+    ]);
+    expect(slices[0]?.endpoints?.map((e) => e.addresses)).toEqual([['1.2.3.5']]);
   });
 });
 
