@@ -387,7 +387,7 @@ describe('recycleSlices (TestRecycleSlices)', () => {
   const mirror = (subsets: EndpointSubset[], existing: EndpointSlice[]) =>
     mirrorEndpoints(endpointsOf('foo', subsets), service('foo'), {
       random: seededRandom(1, 'mirror'),
-      taken: new Set(existing.map((s) => s.metadata.name)),
+      taken: new Set(existing.map((s) => s.metadata.name ?? '')),
       existing,
     })
       .slices.map((s) => [

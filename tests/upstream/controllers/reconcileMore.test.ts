@@ -126,7 +126,7 @@ describe('slices of the deprecated IP address type (TestReconcileEndpointSlicesR
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: { name: `foo-${n}`, namespace: 'test', ownerReferences: [owner] },
-      addressType: 'IP' as EndpointSlice['addressType'],
+      addressType: 'IP' as NonNullable<EndpointSlice['addressType']>,
       ports: [{ name: 'foo', port: 80, protocol: 'TCP' }],
       endpoints: pods.map((p) => podToEndpoint(p, undefined, plain, 'IPv4')),
     });

@@ -145,14 +145,14 @@ describe('the slices a Service owns (TestSyncServiceEndpointSliceLabelSelection)
 
   it('keeps one of its two slices as the placeholder, deletes the other, leaves the rest', () => {
     const slices = slicesFor(createService(), ...matching, ...others);
-    const names = slices.map((s) => s.metadata.name);
+    const names = slices.map((s) => s.metadata.name ?? '');
     expect(names.filter((n) => n.startsWith('matching-'))).toHaveLength(1);
     expect(names.filter((n) => !n.startsWith('matching-')).sort()).toEqual([
       'not-matching-1',
       'not-matching-2',
       'partially-matching-1',
     ]);
-    const placeholder = slices.find((s) => s.metadata.name.startsWith('matching-'));
+    const placeholder = slices.find((s) => s.metadata.name?.startsWith('matching-'));
     expect(placeholder?.endpoints ?? []).toEqual([]);
     expect(placeholder?.ports ?? []).toEqual([]);
     for (const other of others) expect(slices).toContainEqual(other);
