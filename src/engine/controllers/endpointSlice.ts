@@ -45,7 +45,8 @@ import {
 import { generateName, type Random } from './random';
 import { sortInPlace } from './sort';
 import { lastChangeTriggerTime, triggerTimeAnnotation } from './triggerTime';
-import { addCloseHints, closeHeuristic } from './trafficDistribution';
+import { addTopologyHints, zoneRatios, type ZoneRatios } from './topologyHints';
+import { addCloseHints, closeHeuristic, hintsEnabled } from './trafficDistribution';
 
 export const serviceNameLabel = 'kubernetes.io/service-name';
 export const managedByLabel = 'endpointslice.kubernetes.io/managed-by';
@@ -285,6 +286,9 @@ export function computeEndpointSlices(
   const svcPorts = servicePorts(service);
   const headlessWithoutPorts = svcPorts.length === 0 && service.spec?.clusterIP === 'None';
   const close = closeHeuristic(service);
+  const topology = hintsEnabled(service.metadata?.annotations);
+  let ratios: { value: ZoneRatios | undefined } | undefined;
+  const ratiosOfNodes = () => (ratios ??= { value: zoneRatios(nodes.values()) }).value;
   for (const addressType of addressTypesForService(service)) {
     const groups = new Map<string, { ports: EndpointSlicePort[]; endpoints: Endpoint[] }>();
     for (let p = 0; p < pods.length; p++) {
@@ -319,6 +323,7 @@ export function computeEndpointSlices(
         labels: maker.labels,
         triggerTime,
         max: maxEndpointsPerSlice,
+        zoneRatios: ratiosOfNodes,
       };
       slices.push(...reconcileExisting(factory, service, sorted, existing));
       continue;
@@ -336,7 +341,8 @@ export function computeEndpointSlices(
     }
     if (made.length === 0) made.push(newSlice(maker, addressType, [], []));
     // The hints of what reconcileExisting wrote are set there, on its own copies.
-    if (close) addCloseHints(made, close);
+    if (topology) addTopologyHints({ create: made, update: [], unchanged: [] }, ratiosOfNodes());
+    else if (close) addCloseHints(made, close);
     slices.push(...made);
   }
   const error =

@@ -2,12 +2,19 @@
  * finalize for an address type the Service already has slices of
  * (staging/src/k8s.io/endpointslice/reconciler.go at 020438690733e56d2c3d04f7369908c3eddec113:
  * reconcileByAddressType's placeholder, finalize's recycling and addTriggerTimeAnnotation),
- * with the hints trafficDistribution asks for (trafficdist.ReconcileHints, or
- * RemoveHintsFromSlices when no heuristic applies).
+ * with the hints the topology annotation asks for (topologycache AddHints, ./topologyHints.ts)
+ * or else trafficDistribution (trafficdist.ReconcileHints, or RemoveHintsFromSlices when no
+ * heuristic applies).
  */
 import type { Endpoint, EndpointSlice, EndpointSlicePort, ObjectMeta, Service } from '../model';
 import { isPlaceholder, ownedBy, planWithExisting } from './endpointSliceReconcile';
-import { addCloseHints, closeHeuristic, needsCloseHints } from './trafficDistribution';
+import { addTopologyHints, type ZoneRatios } from './topologyHints';
+import {
+  addCloseHints,
+  closeHeuristic,
+  hintsEnabled,
+  needsCloseHints,
+} from './trafficDistribution';
 import { triggerTimeAnnotation } from './triggerTime';
 
 /** How the Service's new slices are made. */
@@ -22,6 +29,8 @@ export interface SliceFactory {
   triggerTime: string | undefined;
   /** maxEndpointsPerSlice. */
   max: number;
+  /** The zones' shares of the nodes' CPU, for topology hints (read when the Service asks). */
+  zoneRatios: () => ZoneRatios | undefined;
 }
 
 /**
@@ -39,10 +48,34 @@ function withTriggerTime(slice: EndpointSlice, time: string | undefined): Endpoi
 }
 
 /**
+ * trafficdist.ReconcileHints, or RemoveHintsFromSlices when no heuristic applies: unchanged
+ * slices whose hints are not what the heuristic wants are updated too.
+ */
+function reconcileCloseHints(
+  service: Service,
+  plan: { create: EndpointSlice[]; update: EndpointSlice[]; unchanged: EndpointSlice[] },
+): void {
+  const close = closeHeuristic(service);
+  const stale = (x: EndpointSlice) =>
+    close ? needsCloseHints(x, close) : (x.endpoints ?? []).some((e) => e.hints !== undefined);
+  for (const x of plan.unchanged.filter(stale)) {
+    plan.unchanged.splice(plan.unchanged.indexOf(x), 1);
+    plan.update.push({
+      ...x,
+      metadata: { ...x.metadata },
+      endpoints: (x.endpoints ?? []).map((e) => ({ ...e })),
+    });
+  }
+  const written = [...plan.create, ...plan.update];
+  if (close) addCloseHints(written, close);
+  else for (const x of written) for (const e of x.endpoints ?? []) delete e.hints;
+}
+
+/**
  * reconcileByAddressType and finalize for an address type the Service already has slices of:
  * the plan (./endpointSliceReconcile.ts), the placeholder, removed slices' names recycled,
- * the hints of trafficDistribution, the trigger time on what is written. Slices come out in
- * their stored order, the new ones last.
+ * the hints of the topology annotation or of trafficDistribution, the trigger time on what is
+ * written. Slices come out in their stored order, the new ones last.
  */
 export function reconcileExisting(
   f: SliceFactory,
@@ -60,6 +93,9 @@ export function reconcileExisting(
       plan.unchanged.push(only);
     } else plan.create.push(placeholder);
   }
+  // The topology annotation's hints are given before finalize, on the slices to create first.
+  const topology = hintsEnabled(service.metadata?.annotations);
+  if (topology) Object.assign(plan, addTopologyHints(plan, f.zoneRatios()));
   // finalize: a slice to create takes the name of a slice of the Service to delete.
   for (let i = 0; i < plan.remove.length && plan.create.length > 0;) {
     const removed = plan.remove[i] as EndpointSlice;
@@ -73,21 +109,7 @@ export function reconcileExisting(
   }
   if (service.metadata?.deletionTimestamp) plan.create = [];
   for (const c of plan.create) c.metadata.name = f.generate();
-  // Hints: unchanged slices whose hints are not what the heuristic wants are updated too.
-  const close = closeHeuristic(service);
-  const stale = (x: EndpointSlice) =>
-    close ? needsCloseHints(x, close) : (x.endpoints ?? []).some((e) => e.hints !== undefined);
-  for (const x of plan.unchanged.filter(stale)) {
-    plan.unchanged.splice(plan.unchanged.indexOf(x), 1);
-    plan.update.push({
-      ...x,
-      metadata: { ...x.metadata },
-      endpoints: (x.endpoints ?? []).map((e) => ({ ...e })),
-    });
-  }
-  const written = [...plan.create, ...plan.update];
-  if (close) addCloseHints(written, close);
-  else for (const x of written) for (const e of x.endpoints ?? []) delete e.hints;
+  if (!topology) reconcileCloseHints(service, plan);
   // PrepareForUpdate: a slice whose content or labels change gets the next generation.
   const generations = new Map(
     existing.map((x) => [x.metadata?.name ?? '', x.metadata?.generation]),

@@ -12,7 +12,7 @@ const topologyModeAnnotation = 'service.kubernetes.io/topology-mode';
  * hintsEnabled (staging/src/k8s.io/endpointslice/utils.go): the topology-aware-hints
  * annotation, else topology-mode, is Auto or auto.
  */
-function hintsEnabled(annotations: Readonly<Record<string, string>> | undefined): boolean {
+export function hintsEnabled(annotations: Readonly<Record<string, string>> | undefined): boolean {
   const a = annotations ?? {};
   const value = Object.hasOwn(a, topologyAwareHintsAnnotation)
     ? a[topologyAwareHintsAnnotation]
