@@ -30,7 +30,8 @@ export interface HintedSlices {
   unchanged: EndpointSlice[];
 }
 
-interface Allocation {
+/** How many endpoints a zone should be hinted: the fewest, the most and the ideal number. */
+export interface Allocation {
   minimum: number;
   maximum: number;
   desired: number;
@@ -130,7 +131,7 @@ export function removeTopologyHints(si: HintedSlices): HintedSlices {
  * must be rewritten (a ready endpoint without a zone hint, a hint for a zone not allocated, or
  * more hints than a zone may take).
  */
-function hintsByZone(
+export function hintsByZone(
   slice: EndpointSlice,
   allocated: ReadonlyMap<string, number>,
   allocations: ReadonlyMap<string, Allocation>,
@@ -167,7 +168,7 @@ function most(zones: ReadonlyMap<string, number>): [string, number] {
  * getGivingAndReceivingZones: how many endpoints each zone gives to others, and how many each
  * receives, to bring the hints of the zones near their desired allocation.
  */
-function givingAndReceiving(
+export function givingAndReceiving(
   allocations: ReadonlyMap<string, Allocation>,
   allocated: ReadonlyMap<string, number>,
 ): [Map<string, number>, Map<string, number>] {
@@ -204,7 +205,7 @@ function takeOne(counts: Map<string, number>, zone: string): void {
  * redistributeHints: ready endpoints of the giving zones, in slice order, are hinted for a
  * receiving zone instead of their own. Returns the change of each zone's hints.
  */
-function redistribute(
+export function redistribute(
   slices: readonly EndpointSlice[],
   giving: Map<string, number>,
   receiving: Map<string, number>,
