@@ -12,6 +12,8 @@ import type {
   SimulateOptions,
   SourcedObject,
 } from './model';
+import { concerns } from './config/fieldErrors';
+import { validateProxyConfiguration } from './config/proxyValidation';
 
 /** kubeadm's defaults (cmd/kubeadm/app/apis/kubeadm/v1beta4/defaults.go); the pod subnet is the one kind and flannel use. */
 export const defaultClusterSettings: ClusterSettings = {
@@ -20,8 +22,6 @@ export const defaultClusterSettings: ClusterSettings = {
   dnsDomain: 'cluster.local',
   nodePortRange: { base: 30000, size: 2768 },
 };
-
-const proxyModes: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
 
 function splitList(value: string | undefined): string[] {
   return (value ?? '')
@@ -103,40 +103,20 @@ export function resolveClusterSettings(
   };
 }
 
-/** The detectLocal field a detect-local mode matches pod traffic by, if it has one. */
-const interfaceFieldOfMode: Readonly<Record<string, 'bridgeInterface' | 'interfaceNamePrefix'>> = {
-  BridgeInterface: 'bridgeInterface',
-  InterfaceNamePrefix: 'interfaceNamePrefix',
-};
-
-/**
- * The interface fields of `detectLocal` (v1alpha1), "" when unset. The one the mode matches
- * by must not be empty: kube-proxy's validation refuses the configuration, reporting the field
- * by its v1alpha1 path (pkg/proxy/apis/config/validation validateDetectLocalConfiguration;
- * field_paths_test.go TestValidateV1Alpha1FieldPaths).
- */
-function readDetectLocal(
-  config: KubeProxyConfiguration,
-  mode: string,
-  source: SourcedObject | undefined,
-  diagnostics: Diagnostic[],
-): ProxySettings['detectLocal'] {
+/** The interface fields of `detectLocal` (v1alpha1), "" when unset. */
+function readDetectLocal(config: KubeProxyConfiguration): ProxySettings['detectLocal'] {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const detectLocal = {
+  return {
     bridgeInterface: text(config.detectLocal?.bridgeInterface),
     interfaceNamePrefix: text(config.detectLocal?.interfaceNamePrefix),
   };
-  const field = interfaceFieldOfMode[mode];
-  if (field && detectLocal[field] === '' && source) {
-    const path = `detectLocal.${field}`;
-    diagnostics.push(
-      warn(source, path, `${path}: Invalid value: "": must not be empty`, 'kube-proxy'),
-    );
-  }
-  return detectLocal;
 }
 
-/** kube-proxy's defaults (pkg/proxy/apis/config/v1alpha1/defaults.go); clusterCIDR from the pod subnet, as kubeadm sets it. */
+/**
+ * kube-proxy's defaults (pkg/proxy/apis/config/v1alpha1/defaults.go); clusterCIDR from the pod
+ * subnet, as kubeadm sets it. Each error of kube-proxy's validation is reported on its field; a
+ * real kube-proxy would refuse to start, the playground runs with that field's default instead.
+ */
 export function resolveProxySettings(
   objects: SourcedObject[],
   cluster: ClusterSettings,
@@ -145,41 +125,36 @@ export function resolveProxySettings(
 ): ProxySettings {
   const source = findConfig(objects, 'KubeProxyConfiguration');
   const config = (source?.object ?? { kind: 'KubeProxyConfiguration' }) as KubeProxyConfiguration;
-  let mode: ProxyMode = 'iptables';
-  if (config.mode !== undefined && config.mode !== '') {
-    if (proxyModes.includes(config.mode)) mode = config.mode;
-    else if (source)
-      diagnostics.push(
-        warn(
-          source,
-          'mode',
-          `KubeProxyConfiguration.mode: Invalid value: "${String(config.mode)}": must be iptables, ipvs or nftables`,
-          'kube-proxy',
-        ),
-      );
-  }
+  const errors = source ? validateProxyConfiguration(config) : [];
+  if (source)
+    for (const e of errors) diagnostics.push(warn(source, e.path, e.message, 'kube-proxy'));
+  const valid = <T>(field: string, value: T | undefined, fallback: T): T =>
+    value === undefined || errors.some((e) => concerns(e, field)) ? fallback : value;
+  const mode: ProxyMode = valid('mode', config.mode || undefined, 'iptables');
   // kubeadm fills an absent clusterCIDR with the pod subnet; an explicit "" means no local-traffic detector.
-  const clusterCIDRs =
-    config.clusterCIDR !== undefined ? splitList(config.clusterCIDR) : cluster.podSubnets;
+  const clusterCIDR = valid('clusterCIDR', config.clusterCIDR, undefined);
+  const clusterCIDRs = clusterCIDR !== undefined ? splitList(clusterCIDR) : cluster.podSubnets;
+  // An unsupported detect-local mode is kept: kube-proxy's getLocalDetectors gives it no
+  // detector (localdetector_test.go "unknown LocalMode"), which is what the rules then show.
   const detectLocalMode = config.detectLocalMode || 'ClusterCIDR';
   return {
     mode,
     clusterCIDRs,
     detectLocalMode,
-    detectLocal: readDetectLocal(config, detectLocalMode, source, diagnostics),
-    nodePortAddresses: config.nodePortAddresses ?? [],
+    detectLocal: readDetectLocal(config),
+    nodePortAddresses: valid('nodePortAddresses', config.nodePortAddresses, []),
     iptables: {
-      masqueradeBit: config.iptables?.masqueradeBit ?? 14,
+      masqueradeBit: valid('iptables.masqueradeBit', config.iptables?.masqueradeBit, 14),
       masqueradeAll: config.iptables?.masqueradeAll ?? false,
       localhostNodePorts: config.iptables?.localhostNodePorts ?? true,
     },
     ipvs: {
       scheduler: config.ipvs?.scheduler || 'rr',
-      excludeCIDRs: config.ipvs?.excludeCIDRs ?? [],
+      excludeCIDRs: valid('ipvs.excludeCIDRs', config.ipvs?.excludeCIDRs, []),
       strictARP: config.ipvs?.strictARP ?? false,
     },
     nftables: {
-      masqueradeBit: config.nftables?.masqueradeBit ?? 14,
+      masqueradeBit: valid('nftables.masqueradeBit', config.nftables?.masqueradeBit, 14),
       masqueradeAll: config.nftables?.masqueradeAll ?? false,
     },
     conntrack: { tcpBeLiberal: config.conntrack?.tcpBeLiberal ?? false },
