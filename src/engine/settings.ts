@@ -12,6 +12,7 @@ import type {
   SimulateOptions,
   SourcedObject,
 } from './model';
+import { extraArgOf, validateClusterNetworking } from './config/clusterValidation';
 import { concerns } from './config/fieldErrors';
 import { validateProxyConfiguration } from './config/proxyValidation';
 
@@ -40,12 +41,6 @@ export function parsePortRange(value: string): { base: number; size: number } | 
   return size > 0 && base + size - 1 <= 65535 ? { base, size } : undefined;
 }
 
-function extraArg(config: ClusterConfiguration, name: string): string | undefined {
-  const args = config.apiServer?.extraArgs;
-  if (Array.isArray(args)) return args.find((a) => a.name === name)?.value;
-  return args?.[name];
-}
-
 function findConfig<K extends 'ClusterConfiguration' | 'KubeProxyConfiguration'>(
   objects: SourcedObject[],
   kind: K,
@@ -68,7 +63,11 @@ function warn(source: SourcedObject, path: string, message: string, by: string):
   };
 }
 
-/** The last ClusterConfiguration of the input wins, as the last `--config` would. */
+/**
+ * The last ClusterConfiguration of the input wins, as the last `--config` would. Each error of
+ * kubeadm's validation is reported on its field; a real kubeadm would refuse the configuration,
+ * the playground uses kubeadm's default for that field instead.
+ */
 export function resolveClusterSettings(
   objects: SourcedObject[],
   diagnostics: Diagnostic[],
@@ -77,7 +76,11 @@ export function resolveClusterSettings(
   if (!source) return defaultClusterSettings;
   const config = source.object as ClusterConfiguration;
   const net = config.networking ?? {};
-  const range = extraArg(config, 'service-node-port-range');
+  const errors = validateClusterNetworking(config);
+  for (const e of errors) diagnostics.push(warn(source, e.path, e.message, 'kubeadm'));
+  const valid = (field: string, value: string | undefined): string | undefined =>
+    errors.some((e) => concerns(e, field)) ? undefined : value;
+  const range = extraArgOf(config.apiServer?.extraArgs, 'service-node-port-range');
   let nodePortRange = defaultClusterSettings.nodePortRange;
   if (range !== undefined) {
     const parsed = parsePortRange(range);
@@ -92,13 +95,13 @@ export function resolveClusterSettings(
         ),
       );
   }
-  const serviceSubnets = splitList(net.serviceSubnet);
-  const podSubnets = splitList(net.podSubnet);
+  const serviceSubnets = splitList(valid('networking.serviceSubnet', net.serviceSubnet));
+  const podSubnets = splitList(valid('networking.podSubnet', net.podSubnet));
   return {
     serviceSubnets:
       serviceSubnets.length > 0 ? serviceSubnets : defaultClusterSettings.serviceSubnets,
     podSubnets: podSubnets.length > 0 ? podSubnets : defaultClusterSettings.podSubnets,
-    dnsDomain: net.dnsDomain?.replace(/\.$/, '') || defaultClusterSettings.dnsDomain,
+    dnsDomain: valid('networking.dnsDomain', net.dnsDomain) || defaultClusterSettings.dnsDomain,
     nodePortRange,
   };
 }

@@ -41,12 +41,17 @@ export interface KubeProxyConfiguration {
   [extra: string]: unknown;
 }
 
+/** A control-plane component's extra flags: v1beta4's list of name/value pairs, or v1beta3's map. */
+export type ExtraArgs = Record<string, string> | { name?: string; value?: string }[];
+
 /** kubeadm ClusterConfiguration (kubeadm.k8s.io/v1beta3 or v1beta4), the fields the playground reads. */
 export interface ClusterConfiguration {
   apiVersion?: string;
   kind: 'ClusterConfiguration';
   metadata?: ObjectMeta;
   networking?: { serviceSubnet?: string; podSubnet?: string; dnsDomain?: string };
-  apiServer?: { extraArgs?: Record<string, string> | { name?: string; value?: string }[] };
+  apiServer?: { extraArgs?: ExtraArgs };
+  /** Read for the node CIDR mask kubeadm checks the pod subnet against. */
+  controllerManager?: { extraArgs?: ExtraArgs };
   [extra: string]: unknown;
 }
