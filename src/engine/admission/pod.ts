@@ -12,7 +12,14 @@ import {
   validateLabels,
   validateObjectMeta,
 } from './meta';
-import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './names';
+import {
+  inclusiveRangeError,
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isQualifiedName,
+  isValidPortName,
+  isValidPortNum,
+} from './names';
 import { validatePodDNSConfig } from './podDNS';
 import { defaultContainerDetails, defaultVolumes, podSpecDefaults } from './podDefaults';
 import { protocols } from './service/validate';
@@ -28,14 +35,22 @@ function pullPolicy(image: string): string {
   return image.length === colon + 7 && image.endsWith('latest') ? 'Always' : 'IfNotPresent';
 }
 
+/**
+ * Whether a string field is at its zero value, which the v1 defaults fill: absent, null or "" all
+ * decode to "" in Go, so `restartPolicy: ""` is defaulted as an absent one is.
+ */
+function unset(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 function defaultContainers(list: unknown): void {
   if (!Array.isArray(list)) return;
   for (const c of list as Container[]) {
     if (!isRecord(c)) continue;
-    if (typeof c.image === 'string' && c.imagePullPolicy === undefined)
+    if (typeof c.image === 'string' && unset(c.imagePullPolicy))
       c.imagePullPolicy = pullPolicy(c.image);
-    c.terminationMessagePath ??= '/dev/termination-log';
-    c.terminationMessagePolicy ??= 'File';
+    if (unset(c.terminationMessagePath)) c.terminationMessagePath = '/dev/termination-log';
+    if (unset(c.terminationMessagePolicy)) c.terminationMessagePolicy = 'File';
     if (Array.isArray(c.ports))
       for (const p of c.ports) if (isRecord(p) && (p.protocol ?? '') === '') p.protocol = 'TCP';
     defaultContainerDetails(c);
@@ -44,10 +59,10 @@ function defaultContainers(list: unknown): void {
 
 /** SetDefaults_PodSpec and the container defaults, in place. */
 export function defaultPodSpec(spec: PodSpec): void {
-  spec.dnsPolicy ??= 'ClusterFirst';
-  spec.restartPolicy ??= 'Always';
+  if (unset(spec.dnsPolicy)) spec.dnsPolicy = 'ClusterFirst';
+  if (unset(spec.restartPolicy)) spec.restartPolicy = 'Always';
   spec.terminationGracePeriodSeconds ??= 30;
-  spec.schedulerName ??= 'default-scheduler';
+  if (unset(spec.schedulerName)) spec.schedulerName = 'default-scheduler';
   spec.securityContext ??= {};
   spec.enableServiceLinks ??= true;
   defaultContainers(spec.containers);
@@ -91,32 +106,60 @@ function validateContainerPorts(errs: FieldErrors, ports: unknown, path: string)
   });
 }
 
-/** validateContainers with validateContainerCommon's name, image and port checks, into `errs`. */
-function validateContainers(
-  errs: FieldErrors,
-  list: unknown,
-  path: string,
-  requireOne: boolean,
-): void {
+/** validateContainerCommon's name, image and port checks of one container, into `errs`. */
+function validateContainerCommon(errs: FieldErrors, c: unknown, at: string): string {
+  const ctr = isRecord(c) ? c : {};
+  const name = typeof ctr.name === 'string' ? ctr.name : '';
+  if (name === '') errs.push(required(`${at}.name`));
+  else for (const m of isDNS1123Label(name)) errs.push(invalid(`${at}.name`, name, m));
+  if (typeof ctr.image !== 'string' || ctr.image === '') errs.push(required(`${at}.image`));
+  validateContainerPorts(errs, ctr.ports, `${at}.ports`);
+  return name;
+}
+
+/**
+ * validateContainers: at least one, each checked, names unique among them, then host ports
+ * unique across all of them (they run side by side).
+ */
+function validateContainers(errs: FieldErrors, list: unknown, path: string): void {
   const containers = Array.isArray(list) ? list : [];
   if (containers.length === 0) {
-    if (requireOne) errs.push(required(path));
+    errs.push(required(path));
     return;
   }
   // A single container cannot repeat a name: the names are kept only for several.
   const names = containers.length > 1 ? new Set<string>() : undefined;
   containers.forEach((c: Container, i) => {
-    const at = `${path}[${i}]`;
-    const ctr = isRecord(c) ? c : {};
-    const name = typeof ctr.name === 'string' ? ctr.name : '';
-    if (name === '') errs.push(required(`${at}.name`));
-    else for (const m of isDNS1123Label(name)) errs.push(invalid(`${at}.name`, name, m));
-    if (typeof ctr.image !== 'string' || ctr.image === '') errs.push(required(`${at}.image`));
-    validateContainerPorts(errs, ctr.ports, `${at}.ports`);
-    if (names?.has(name)) errs.push(duplicate(`${at}.name`, name));
+    const name = validateContainerCommon(errs, c, `${path}[${i}]`);
+    if (names?.has(name)) errs.push(duplicate(`${path}[${i}].name`, name));
     else names?.add(name);
   });
-  if (requireOne) checkHostPortConflicts(errs, containers, path);
+  checkHostPortConflicts(errs, containers, path);
+}
+
+/**
+ * validateInitContainers: each init container checked as any container, its name unique among the
+ * regular and the init containers (an empty one is not counted), and its host ports unique within
+ * itself only, as init containers run one by one. The conflict is checked on a list of that one
+ * container, so upstream's path names it `[0]` whatever its index.
+ */
+function validateInitContainers(
+  errs: FieldErrors,
+  list: unknown,
+  regular: unknown,
+  path: string,
+): void {
+  if (!Array.isArray(list) || list.length === 0) return;
+  const names = new Set<string>();
+  if (Array.isArray(regular))
+    for (const c of regular as unknown[])
+      names.add(isRecord(c) && typeof c.name === 'string' ? c.name : '');
+  list.forEach((c: Container, i) => {
+    const name = validateContainerCommon(errs, c, `${path}[${i}]`);
+    if (names.has(name)) errs.push(duplicate(`${path}[${i}].name`, name));
+    else if (name !== '') names.add(name);
+    checkHostPortConflicts(errs, [c], path);
+  });
 }
 
 /** checkHostPortConflicts: two ports of the containers may not take the same host port. */
@@ -158,6 +201,33 @@ function validateHostNetworkPorts(errs: FieldErrors, s: PodSpec, path: string, i
   });
 }
 
+const maxInt32 = 2147483647;
+
+/** validateReadinessGates: each condition type is a qualified name. */
+function validateReadinessGates(errs: FieldErrors, gates: unknown, path: string): void {
+  if (!Array.isArray(gates)) return;
+  gates.forEach((gate: unknown, i) => {
+    const type = isRecord(gate) && typeof gate.conditionType === 'string' ? gate.conditionType : '';
+    for (const m of isQualifiedName(type))
+      errs.push(invalid(`${path}[${i}].conditionType`, type, m));
+  });
+}
+
+/**
+ * validateSchedulingGates: each name a qualified name and none repeated; the errors name the
+ * gate itself (`schedulingGates[i]`), not its `name` field.
+ */
+function validateSchedulingGates(errs: FieldErrors, gates: unknown, path: string): void {
+  if (!Array.isArray(gates)) return;
+  const seen = new Set<string>();
+  gates.forEach((gate: unknown, i) => {
+    const name = isRecord(gate) && typeof gate.name === 'string' ? gate.name : '';
+    for (const m of isQualifiedName(name)) errs.push(invalid(`${path}[${i}]`, name, m));
+    if (seen.has(name)) errs.push(duplicate(`${path}[${i}]`, name));
+    seen.add(name);
+  });
+}
+
 /** The parts of ValidatePodSpec the playground checks, in its order; `isPod`: opts.ResourceIsPod. */
 export function validatePodSpec(
   spec: PodSpec | undefined,
@@ -166,8 +236,8 @@ export function validatePodSpec(
 ): FieldErrors {
   const s: PodSpec = spec ?? {};
   const errs: FieldErrors = [];
-  validateContainers(errs, s.containers, `${path}.containers`, true);
-  validateContainers(errs, s.initContainers, `${path}.initContainers`, false);
+  validateContainers(errs, s.containers, `${path}.containers`);
+  validateInitContainers(errs, s.initContainers, s.containers, `${path}.initContainers`);
   validateHostNetworkPorts(errs, s, path, isPod);
   const restart = String(s.restartPolicy ?? '');
   if (restart === '') errs.push(required(`${path}.restartPolicy`));
@@ -180,9 +250,17 @@ export function validatePodSpec(
   if (s.nodeSelector !== undefined)
     errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
   validatePodDNSConfig(errs, s, path);
-  if (typeof s.nodeName === 'string' && s.nodeName !== '')
-    for (const m of isDNS1123Subdomain(s.nodeName))
-      errs.push(invalid(`${path}.nodeName`, s.nodeName, m));
+  validateReadinessGates(errs, s.readinessGates, `${path}.readinessGates`);
+  validateSchedulingGates(errs, s.schedulingGates, `${path}.schedulingGates`);
+  // ValidateServiceAccountName and ValidateNodeName: both DNS-1123 subdomains.
+  for (const key of ['serviceAccountName', 'nodeName'] as const) {
+    const value = s[key];
+    if (typeof value === 'string' && value !== '')
+      for (const m of isDNS1123Subdomain(value)) errs.push(invalid(`${path}.${key}`, value, m));
+  }
+  const deadline = s.activeDeadlineSeconds;
+  if (typeof deadline === 'number' && (deadline < 1 || deadline > maxInt32))
+    errs.push(invalid(`${path}.activeDeadlineSeconds`, deadline, inclusiveRangeError(1, maxInt32)));
   for (const key of ['hostname', 'subdomain'] as const) {
     const value = s[key];
     if (typeof value === 'string' && value !== '')

@@ -92,6 +92,9 @@ export interface PodSpec {
   schedulerName?: string;
   tolerations?: Toleration[];
   readinessGates?: { conditionType?: string }[];
+  schedulingGates?: { name?: string }[];
+  serviceAccountName?: string;
+  activeDeadlineSeconds?: number;
   [extra: string]: unknown;
 }
 
