@@ -150,6 +150,13 @@ function renderStrategy(
   });
 }
 
+/** ValidateNonnegativeField of spec.replicas, the first check of both specs. */
+function validateReplicas(spec: { replicas?: number }): FieldErrors {
+  return typeof spec.replicas === 'number' && spec.replicas < 0
+    ? [invalid('spec.replicas', spec.replicas, 'must be greater than or equal to 0')]
+    : [];
+}
+
 /** The selector and template checks shared by Deployments and ReplicaSets. */
 function validateSelectorAndTemplate(
   spec: Deployment['spec'] & object,
@@ -157,8 +164,6 @@ function validateSelectorAndTemplate(
   kind: string,
 ): FieldErrors {
   const errs: FieldErrors = [];
-  if (typeof spec.replicas === 'number' && spec.replicas < 0)
-    errs.push(invalid('spec.replicas', spec.replicas, 'must be greater than or equal to 0'));
   const selector = isRecord(spec.selector) ? (spec.selector as LabelSelector) : undefined;
   let usable = true;
   if (!selector) errs.push(required('spec.selector'));
@@ -213,6 +218,7 @@ function validateSelectorAndTemplate(
 export function validateDeployment(d: Deployment, old?: Deployment): FieldErrors {
   const errs = validateObjectMeta(d.metadata, true, nameIsDNSSubdomain);
   const spec = d.spec ?? {};
+  errs.push(...validateReplicas(spec));
   errs.push(...validateSelectorAndTemplate(spec, 'deployment', 'ReplicaSet'));
   const strategy = spec.strategy ?? {};
   if (strategy.type === 'Recreate') {
@@ -290,6 +296,8 @@ export function validateDeployment(d: Deployment, old?: Deployment): FieldErrors
 export function validateReplicaSet(rs: ReplicaSet, old?: ReplicaSet): FieldErrors {
   const errs = validateObjectMeta(rs.metadata, true, nameIsDNSSubdomain);
   const spec = rs.spec ?? {};
+  // ValidateReplicaSetSpec: replicas, then minReadySeconds, then the selector and template.
+  errs.push(...validateReplicas(spec));
   if (typeof spec.minReadySeconds === 'number' && spec.minReadySeconds < 0)
     errs.push(
       invalid('spec.minReadySeconds', spec.minReadySeconds, 'must be greater than or equal to 0'),
