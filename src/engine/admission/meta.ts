@@ -8,6 +8,7 @@ import type { LabelSelector, ObjectMeta } from '../model';
 import { jsonStringMap } from './goFormat';
 import { forbidden, invalid, required, tooLong, type FieldErrors } from './fieldErrors';
 import {
+  byteLength,
   isDNS1035Label,
   isDNS1123Label,
   isDNS1123Subdomain,
@@ -17,9 +18,19 @@ import {
 
 export type NameCheck = (name: string, prefix: boolean) => readonly string[];
 
-/** A name check of a value check: a generateName prefix may end in a dash. */
+/**
+ * maskTrailingDash (apimachinery generic.go): a generateName prefix longer than one character
+ * that ends in a dash is checked as if its last two characters were `a`, since a suffix is
+ * appended to it. Upstream drops the character before the dash as well, so `A-` passes as `a`
+ * and a lone `-` is checked as it is.
+ */
+function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
+}
+
+/** A name check of a value check: a generateName prefix is checked with its dash masked. */
 function nameCheck(check: (value: string) => readonly string[]): NameCheck {
-  return (name, prefix) => check(prefix && name.endsWith('-') ? `${name.slice(0, -1)}a` : name);
+  return (name, prefix) => check(prefix ? maskTrailingDash(name) : name);
 }
 
 /** `NameIsDNSSubdomain`, `NameIsDNS1035Label` and `NameIsDNSLabel`, made once. */
@@ -52,18 +63,36 @@ function addLabelErrors(errs: FieldErrors, labels: unknown, path: string): void 
   }
 }
 
-/** ValidateAnnotations: keys are qualified names, case aside; the total size is capped at 256 KiB. */
+/** TotalAnnotationSizeLimitB: 256 KiB of keys and values. */
+const annotationSizeLimit = 256 * 1024;
+
+/**
+ * ValidateAnnotations: keys are qualified names, case aside; the keys and values together hold at
+ * most 256 KiB, counted in UTF-8 bytes as Go's len() counts them. A UTF-16 unit is at most three
+ * bytes, so the bytes are counted only when a third of the limit in units is passed.
+ */
 export function validateAnnotations(annotations: unknown, path: string): FieldErrors {
   const errs: FieldErrors = [];
   if (!isRecord(annotations)) return errs;
-  let size = 0;
+  let units = 0;
   for (const key in annotations) {
     const value = annotations[key];
     for (const msg of isQualifiedName(key.toLowerCase())) errs.push(invalid(path, key, msg));
-    size += key.length + (typeof value === 'string' ? value.length : 0);
+    units += key.length + (typeof value === 'string' ? value.length : 0);
   }
-  if (size > 256 * 1024) errs.push(tooLong(path, 256 * 1024));
+  if (units * 3 > annotationSizeLimit && annotationBytes(annotations) > annotationSizeLimit)
+    errs.push(tooLong(path, annotationSizeLimit));
   return errs;
+}
+
+/** ValidateAnnotationsSize's total: the UTF-8 bytes of every key and value. */
+function annotationBytes(annotations: Record<string, unknown>): number {
+  let size = 0;
+  for (const key in annotations) {
+    const value = annotations[key];
+    size += byteLength(key) + (typeof value === 'string' ? byteLength(value) : 0);
+  }
+  return size;
 }
 
 /** ValidateLabelSelector with strict label values (apps validation passes AllowInvalidLabelValueInSelector false). */

@@ -45,7 +45,7 @@ function maxBytesError(length: number): string {
  * code points (a string per character), a surrogate pair counting as its code point's four bytes
  * and a lone surrogate as three.
  */
-function byteLength(value: string): number {
+export function byteLength(value: string): number {
   let n = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
