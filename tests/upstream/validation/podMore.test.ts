@@ -2,7 +2,8 @@
  * More of upstream's pod validation tables, applied as Pods (and a Deployment where upstream checks
  * a template) through kubectl apply: TestValidatePorts, the name, image and port rows of
  * TestValidateContainers and TestValidateInitContainers, TestValidateRestartPolicy,
- * TestValidateDNSPolicy, TestValidatePodDNSConfig, TestValidatePodReadinessGates and the rows of
+ * TestValidateDNSPolicy, TestValidatePodDNSConfig, TestValidatePodReadinessGates,
+ * TestValidateSchedulingGates and the rows of
  * TestValidatePodSpec about fields a Service playground meets (kubernetes/kubernetes
  * pkg/apis/core/validation/validation_test.go at b1ce15c54586daabffbc79d6ef36feabbf5a0875). Upstream
  * checks the error type and field (and at times a part of the message); here the whole line is
@@ -37,6 +38,8 @@ const dns1123Label =
 const dns1123Subdomain =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 const portRange = 'must be between 1 and 65535, inclusive';
+const qualifiedNamePart =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 const protocols = 'supported values: "SCTP", "TCP", "UDP"';
 
 describe('TestValidatePorts through a container of a Pod', () => {
@@ -409,6 +412,57 @@ describe('TestValidatePodReadinessGates through a Pod', () => {
       "spec.readinessGates[0].conditionType: Invalid value: \"invalid/condition/type\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
     ]);
   });
+});
+
+describe('TestValidateSchedulingGates through a Pod', () => {
+  const gates = (...names: string[]) => names.map((name) => ({ name }));
+  it('accepts no gates and legal gates', () => {
+    expect(errorsOf(withSpec({}))).toEqual([]);
+    expect(errorsOf(withSpec({ schedulingGates: gates('foo', 'bar') }))).toEqual([]);
+  });
+  const cases: { name: string; names: string[]; errors: string[] }[] = [
+    {
+      name: 'empty string in gates',
+      names: ['foo', ''],
+      errors: [
+        'spec.schedulingGates[1]: Invalid value: "": name part must be non-empty',
+        `spec.schedulingGates[1]: Invalid value: "": ${qualifiedNamePart}`,
+      ],
+    },
+    {
+      name: 'illegal gates',
+      names: ['foo', '\nbar'],
+      errors: [`spec.schedulingGates[1]: Invalid value: "\\nbar": ${qualifiedNamePart}`],
+    },
+    {
+      name: 'duplicated gates (single duplication)',
+      names: ['foo', 'bar', 'bar'],
+      errors: ['spec.schedulingGates[2]: Duplicate value: "bar"'],
+    },
+    {
+      name: 'duplicated gates (multiple duplications)',
+      names: ['foo', 'bar', 'foo', 'baz', 'foo', 'bar'],
+      errors: [
+        'spec.schedulingGates[2]: Duplicate value: "foo"',
+        'spec.schedulingGates[4]: Duplicate value: "foo"',
+        'spec.schedulingGates[5]: Duplicate value: "bar"',
+      ],
+    },
+  ];
+  for (const c of cases)
+    it(c.name, () => {
+      const sim = run([withSpec({ schedulingGates: gates(...c.names) })]);
+      const error = resultOf(sim, 'p')?.error ?? '';
+      expect(error.startsWith('The Pod "p" is invalid: ')).toBe(true);
+      const lines =
+        c.errors.length === 1
+          ? [error.slice('The Pod "p" is invalid: '.length)]
+          : error
+              .split('\n')
+              .slice(1)
+              .map((line) => line.slice(2));
+      expect(lines).toEqual(c.errors);
+    });
 });
 
 describe('TestValidatePodSpec: the rows about fields a Service playground meets', () => {
