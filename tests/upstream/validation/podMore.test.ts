@@ -3,7 +3,7 @@
  * a template) through kubectl apply: TestValidatePorts, the name, image and port rows of
  * TestValidateContainers and TestValidateInitContainers, TestValidateRestartPolicy,
  * TestValidateDNSPolicy, TestValidatePodDNSConfig, TestValidatePodReadinessGates,
- * TestValidateSchedulingGates and the rows of
+ * TestValidateSchedulingGates, TestValidatePod's rows on images and labels, and the rows of
  * TestValidatePodSpec about fields a Service playground meets (kubernetes/kubernetes
  * pkg/apis/core/validation/validation_test.go at b1ce15c54586daabffbc79d6ef36feabbf5a0875). Upstream
  * checks the error type and field (and at times a part of the message); here the whole line is
@@ -463,6 +463,32 @@ describe('TestValidateSchedulingGates through a Pod', () => {
               .map((line) => line.slice(2));
       expect(lines).toEqual(c.errors);
     });
+});
+
+describe('TestValidatePod: the rows about names, images and labels', () => {
+  it('image whitespace', () => {
+    expect(errorsOf(pod({ containers: [ctr('ctr', { image: ' ' })] }))).toEqual([
+      'spec.containers[0].image: Invalid value: " ": must not have leading or trailing whitespace',
+    ]);
+  });
+  it('image leading and trailing whitespace', () => {
+    expect(errorsOf(pod({ containers: [ctr('ctr', { image: ' something ' })] }))).toEqual([
+      'spec.containers[0].image: Invalid value: " something ": must not have leading or trailing whitespace',
+    ]);
+  });
+  it('bad spec', () => {
+    expect(errorsOf(pod({ containers: [{} as Container] }))).toEqual([
+      'spec.containers[0].name: Required value',
+      'spec.containers[0].image: Required value',
+    ]);
+  });
+  it('bad label', () => {
+    const p = pod({ containers: [ctr('ctr')] });
+    p.metadata.labels = { 'NoUppercaseOrSpecialCharsLike=Equals': 'bar' };
+    expect(errorsOf(p)).toEqual([
+      `metadata.labels: Invalid value: "NoUppercaseOrSpecialCharsLike=Equals": ${qualifiedNamePart}`,
+    ]);
+  });
 });
 
 describe('TestValidatePodSpec: the rows about fields a Service playground meets', () => {
