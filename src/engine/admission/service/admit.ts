@@ -116,9 +116,12 @@ function dropTypeDependentFields(service: Service, old: Service): void {
   if (spec.type !== 'LoadBalancer') (service.status ??= {}).loadBalancer = {};
 }
 
-/** The NodePorts a stored Service's ports hold (collectServiceNodePorts), none for a create. */
-function heldNodePorts(service: Service | undefined): number[] {
-  return (service?.spec?.ports ?? []).map((p) => p.nodePort ?? 0).filter((n) => n !== 0);
+/**
+ * Whether a stored Service's ports hold the NodePort `value` (non-zero; collectServiceNodePorts),
+ * never for a create; asked per port, so no list of them is made.
+ */
+function holdsNodePort(service: Service | undefined, value: number): boolean {
+  return (service?.spec?.ports ?? []).some((p) => p.nodePort === value);
 }
 
 /** Values held by a stored Service. */
@@ -128,7 +131,7 @@ function heldValues(service: Service | undefined): { ips: string[]; ports: numbe
     spec.type === 'ExternalName'
       ? []
       : (spec.clusterIPs ?? []).filter((ip) => ip !== 'None' && ip !== '');
-  const ports = heldNodePorts(service);
+  const ports = (spec.ports ?? []).map((p) => p.nodePort ?? 0).filter((n) => n !== 0);
   if ((spec.healthCheckNodePort ?? 0) !== 0) ports.push(spec.healthCheckNodePort ?? 0);
   return { ips, ports };
 }
@@ -219,7 +222,7 @@ class Taken implements Reservation {
         reason: 'Invalid',
         errors: [invalid(`spec.ports[${i}].nodePort`, value, 'provided port is already allocated')],
       };
-    const error = this.takePort(value, takenNow || heldNodePorts(this.old).includes(value));
+    const error = this.takePort(value, takenNow || holdsNodePort(this.old, value));
     if (error)
       return {
         reason: 'Invalid',
