@@ -160,11 +160,23 @@ export function validateObjectMeta(
   }
   if (typeof meta.generation === 'number' && meta.generation < 0)
     errs.push(invalid(`${path}.generation`, meta.generation, 'must be greater than or equal to 0'));
+  validateObjectMetaUpdate(errs, meta, path);
+  return errs;
+}
+
+/**
+ * The checks of ValidateObjectMetaAccessorUpdate that an apply can fail, which ValidateObjectMeta
+ * ends with too: the labels and the annotations, into `errs`.
+ */
+export function validateObjectMetaUpdate(
+  errs: FieldErrors,
+  meta: ObjectMeta,
+  path = 'metadata',
+): void {
   // Absent (as in most requests): no path to make, and no list of errors to add.
   if (meta.labels !== undefined) addLabelErrors(errs, meta.labels, `${path}.labels`);
   if (meta.annotations !== undefined)
     errs.push(...validateAnnotations(meta.annotations, `${path}.annotations`));
-  return errs;
 }
 
 /** The label map of a template as the API server prints it in `selector does not match` errors. */

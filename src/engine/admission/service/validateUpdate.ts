@@ -6,7 +6,7 @@
 import type { Service, ServiceSpec } from '../../model';
 import { forbidden, invalidRaw, type FieldErrors } from '../fieldErrors';
 import { jsonQuote, jsonStringSlice } from '../goFormat';
-import { validateAnnotations, validateLabels } from '../meta';
+import { validateObjectMetaUpdate } from '../meta';
 import { isHeadless } from './clusterIPs';
 import { needsHealthCheck } from './defaults';
 
@@ -82,24 +82,13 @@ function validateIPFamiliesChange(errs: FieldErrors, service: Service, old: Serv
 }
 
 /**
- * ValidateObjectMetaUpdate's checks that an apply can fail (apimachinery
- * ValidateObjectMetaAccessorUpdate): the labels and annotations, before anything of the spec.
- * ValidateService checks them again; the repeated errors are printed once, here first.
- */
-function validateMetadataUpdate(errs: FieldErrors, service: Service): void {
-  const meta = service.metadata;
-  if (meta.labels !== undefined) errs.push(...validateLabels(meta.labels, 'metadata.labels'));
-  if (meta.annotations !== undefined)
-    errs.push(...validateAnnotations(meta.annotations, 'metadata.annotations'));
-}
-
-/**
  * ValidateServiceUpdate's checks before ValidateService's, in its order: the metadata, clusterIPs
  * and ipFamilies (upgrade and downgrade), a LoadBalancer's class, and healthCheckNodePort.
  */
 export function validateServiceUpdate(service: Service, old: Service): FieldErrors {
   const errs: FieldErrors = [];
-  validateMetadataUpdate(errs, service);
+  // ValidateService checks the labels and annotations again; the repeats are printed once, these first.
+  validateObjectMetaUpdate(errs, service.metadata);
   const spec = service.spec ?? {};
   const oldSpec = old.spec ?? {};
   validateClusterIPsChange(errs, service, old);
