@@ -5,7 +5,7 @@
  */
 import { isDNS1123Subdomain } from '../admission/names';
 import type { ClusterConfiguration, ExtraArgs } from '../model';
-import { bits, type CIDR, formatCIDR, parseCIDRSloppy } from '../net/ip';
+import { bits, type CIDR, cidrSize, formatCIDR, parseCIDRSloppy } from '../net/ip';
 import { type ConfigFieldError, invalid } from './fieldErrors';
 
 /** kubeadm's constants: the fewest addresses a subnet may hold, the widest Service subnet. */
@@ -21,13 +21,16 @@ export function extraArgOf(args: ExtraArgs | undefined, name: string): string | 
   return args?.[name];
 }
 
-/** netutils.RangeSize: how many addresses a subnet holds (0 for /31, /32 and /127, /128). */
+/**
+ * netutils.RangeSize: how many addresses a subnet holds, at most MaxInt64. Upstream's guard
+ * against /31 and /32 compares host bits, not prefix bits, so it is /0 and /1 (of either family)
+ * that give 0.
+ */
 function rangeSize(cidr: CIDR): bigint {
   const hostBits = bits(cidr.ip.family) - cidr.prefix;
   if ((cidr.ip.family === 4 && hostBits >= 31) || (cidr.ip.family === 6 && hostBits >= 127))
     return 0n;
-  if (hostBits >= 63) return 2n ** 63n - 1n;
-  return 1n << BigInt(hostBits);
+  return hostBits >= 63 ? 2n ** 63n - 1n : cidrSize(cidr);
 }
 
 /** The comma-separated subnets, or undefined when one of them does not parse (netutils.ParseCIDRs). */
