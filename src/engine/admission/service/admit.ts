@@ -197,12 +197,11 @@ class Taken implements Reservation {
   }
 
   /**
-   * Takes the port `value` for this request: free, or (`kept`) one the stored Service already
-   * holds for the same use. Any other port this Service holds, such as its healthCheckNodePort
-   * asked for as a NodePort, is already allocated, as the port allocator only knows numbers.
+   * Takes the port `value` for this request, as allocHealthCheckNodePort takes a requested
+   * healthCheckNodePort; the error when it cannot. A port this Service holds (or took earlier in
+   * this request) is already allocated, as the port allocator only knows numbers.
    */
-  private takePort(value: number, kept: boolean): AllocationError | undefined {
-    if (kept) return undefined;
+  takePort(value: number): AllocationError | undefined {
     if (this.alloc.portOwner(value) === this.owner)
       return { error: 'provided port is already allocated' };
     const error = this.alloc.reservePort(value, this.owner);
@@ -214,6 +213,7 @@ class Taken implements Reservation {
    * Reserves the NodePort `value` asked for at `spec.ports[i]`; the failure when it cannot. On
    * update (portallocator in updateNodePorts), a NodePort the stored Service's ports held, or one
    * this request took already, is kept as it is; on create a second request of one is refused.
+   * Any other port the Service holds, such as its healthCheckNodePort, is already allocated.
    */
   reservePort(i: number, value: number): ServiceFailure | undefined {
     const takenNow = this.ports.includes(value);
@@ -222,22 +222,14 @@ class Taken implements Reservation {
         reason: 'Invalid',
         errors: [invalid(`spec.ports[${i}].nodePort`, value, 'provided port is already allocated')],
       };
-    const error = this.takePort(value, takenNow || holdsNodePort(this.old, value));
+    if (takenNow || holdsNodePort(this.old, value)) return undefined;
+    const error = this.takePort(value);
     if (error)
       return {
         reason: 'Invalid',
         errors: [invalid(`spec.ports[${i}].nodePort`, value, error.error)],
       };
     return undefined;
-  }
-
-  /**
-   * Reserves the healthCheckNodePort `value` asked for (allocHealthCheckNodePort); the error when
-   * it cannot. A port this Service holds, or took for a NodePort in this request, is already
-   * allocated.
-   */
-  reserveHealthCheckNodePort(value: number): AllocationError | undefined {
-    return this.takePort(value, false);
   }
 }
 
@@ -347,7 +339,7 @@ export function admitService(
   if (needsHealthCheck(service) && !(old && needsHealthCheck(old))) {
     const requested = typeof spec.healthCheckNodePort === 'number' ? spec.healthCheckNodePort : 0;
     if (requested !== 0) {
-      const error = taken.reserveHealthCheckNodePort(requested);
+      const error = taken.takePort(requested);
       if (error)
         return taken.fail({
           reason: 'InternalError',
