@@ -14,6 +14,7 @@ import {
   type FieldErrors,
 } from '../fieldErrors';
 import { goQuote, jsonStringSlice } from '../goFormat';
+import { sameItems } from '../json';
 import { validateLegacyIP } from '../legacyIP';
 
 const families: readonly string[] = ['IPv4', 'IPv6'];
@@ -158,13 +159,6 @@ function isEmpty(map: object): boolean {
   return true;
 }
 
-/** Whether two lists hold the same values in the same order. */
-function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
-  const x = a ?? [];
-  const y = b ?? [];
-  return x.length === y.length && x.every((v, i) => v === y[i]);
-}
-
 /** Whether an update lists fewer values than the stored Service (an unset list is no request). */
 function reduced(now: readonly unknown[] | undefined, before: readonly unknown[] | undefined) {
   return (now ?? []).length > 0 && (now ?? []).length < (before ?? []).length;
@@ -180,8 +174,9 @@ function prepareUpdate(spec: NonNullable<Service['spec']>, before: NonNullable<S
   if (spec.ipFamilyPolicy === 'SingleStack') {
     const ips = spec.clusterIPs ?? [];
     const families = spec.ipFamilies ?? [];
-    if (ips.length > 1 && sameList(before.clusterIPs, ips)) spec.clusterIPs = ips.slice(0, 1);
-    if (families.length > 1 && sameList(before.ipFamilies, families))
+    if (ips.length > 1 && sameItems(before.clusterIPs ?? [], ips))
+      spec.clusterIPs = ips.slice(0, 1);
+    if (families.length > 1 && sameItems(before.ipFamilies ?? [], families))
       spec.ipFamilies = families.slice(0, 1);
     return errs;
   }
