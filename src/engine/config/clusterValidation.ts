@@ -3,6 +3,7 @@
  * validation ValidateNetworking), reported on the fields of the document. A real kubeadm
  * refuses such a configuration; the playground reports it and uses kubeadm's defaults instead.
  */
+import { goQuote } from '../admission/goFormat';
 import { isDNS1123Subdomain } from '../admission/names';
 import type { ClusterConfiguration, ExtraArgs } from '../model';
 import { bits, type CIDR, cidrSize, formatCIDR, parseCIDRSloppy } from '../net/ip';
@@ -89,7 +90,7 @@ function nodeMaskOf(config: ClusterConfiguration, family: 4 | 6): number | strin
   const value = extraArgOf(config.controllerManager?.extraArgs, flag);
   if (value === undefined || value === '') return family === 4 ? 24 : 64;
   if (!/^[+-]?\d+$/.test(value))
-    return `could not parse the value of the kube-controller-manager flag ${flag} as an integer: strconv.Atoi: parsing ${JSON.stringify(value)}: invalid syntax`;
+    return `could not parse the value of the kube-controller-manager flag ${flag} as an integer: strconv.Atoi: parsing ${goQuote(value)}: invalid syntax`;
   return Number(value);
 }
 

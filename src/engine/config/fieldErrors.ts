@@ -3,6 +3,7 @@
  * them (`path: Invalid value: "x": detail`), which is how kube-proxy and kubeadm report an
  * invalid configuration before they refuse to start.
  */
+import { goQuote, goScalar, jsonStringSlice } from '../admission/goFormat';
 
 /** One problem with a field of a configuration document: where, and the component's text. */
 export interface ConfigFieldError {
@@ -12,16 +13,14 @@ export interface ConfigFieldError {
 }
 
 /**
- * A value as field.Error prints it: strings quoted, numbers as they are, a list of strings as
- * Go's %#v writes a []string.
+ * A value as field.Error prints it (apimachinery field/errors.go ErrorBody, as the API server's
+ * errors: see admission/goFormat.ts): strings quoted as `%q`, numbers and booleans as they are, a
+ * list as JSON since Kubernetes 1.34 (`["a","b"]`).
  */
 function printValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-    return `[]string{${value.map((v) => JSON.stringify(v)).join(', ')}}`;
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return jsonStringSlice(value);
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return goScalar(value);
 }
 
 /** field.Invalid. */
@@ -35,7 +34,7 @@ export function notSupported(
   value: unknown,
   supported: readonly string[],
 ): ConfigFieldError {
-  const values = supported.map((v) => JSON.stringify(v)).join(', ');
+  const values = supported.map(goQuote).join(', ');
   return {
     path,
     message: `${path}: Unsupported value: ${printValue(value)}: supported values: ${values}`,

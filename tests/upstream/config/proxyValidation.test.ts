@@ -18,7 +18,8 @@
  *   detectLocalMode, nodePortAddresses[1], iptables.masqueradeBit, nftables.masqueradeBit,
  *   ipvs.excludeCIDRs[1], and clusterCIDR for both a malformed entry and a single-stack pair).
  *   That test checks the field only: the value printed for clusterCIDR is the converted list's
- *   (the bad entry, or the list as Go's %#v prints a []string), which is our reading.
+ *   (the bad entry, or the list as JSON, as apimachinery's ErrorBody has printed a list since
+ *   Kubernetes 1.34), which is our reading.
  * - Mode-specific checks run in their mode, as Validate does: excludeCIDRs in ipvs mode,
  *   nftables.masqueradeBit in nftables mode; iptables.masqueradeBit in every mode.
  * - A real kube-proxy refuses to start on any of these; the playground runs with the field's
@@ -209,7 +210,7 @@ describe('TestValidateDetectLocalConfiguration and TestValidateDualStackCIDRStri
       'invalid number of cluster cidrs',
       '192.168.59.0/24,fd00:192:168::/64,10.0.0.0/16',
       [
-        `clusterCIDR: Invalid value: []string{"192.168.59.0/24", "fd00:192:168::/64", "10.0.0.0/16"}: ${pair}`,
+        `clusterCIDR: Invalid value: ["192.168.59.0/24","fd00:192:168::/64","10.0.0.0/16"]: ${pair}`,
       ],
     ],
     [
@@ -224,13 +225,13 @@ describe('TestValidateDetectLocalConfiguration and TestValidateDualStackCIDRStri
       'multiple ipv4 cidrs',
       '10.100.0.0/16,192.168.0.0/16,fde4:8dba:82e1::/48',
       [
-        `clusterCIDR: Invalid value: []string{"10.100.0.0/16", "192.168.0.0/16", "fde4:8dba:82e1::/48"}: ${pair}`,
+        `clusterCIDR: Invalid value: ["10.100.0.0/16","192.168.0.0/16","fde4:8dba:82e1::/48"]: ${pair}`,
       ],
     ],
     [
       'multiple ipv6 cidrs',
       'fd00:10:96::/112,fde4:8dba:82e1::/48',
-      [`clusterCIDR: Invalid value: []string{"fd00:10:96::/112", "fde4:8dba:82e1::/48"}: ${pair}`],
+      [`clusterCIDR: Invalid value: ["fd00:10:96::/112","fde4:8dba:82e1::/48"]: ${pair}`],
     ],
     [
       'malformed ipv4 cidr',
@@ -251,7 +252,7 @@ describe('TestValidateDetectLocalConfiguration and TestValidateDualStackCIDRStri
     [
       'single stack cluster CIDR pair',
       '192.168.0.0/16,10.0.0.0/8',
-      [`clusterCIDR: Invalid value: []string{"192.168.0.0/16", "10.0.0.0/8"}: ${pair}`],
+      [`clusterCIDR: Invalid value: ["192.168.0.0/16","10.0.0.0/8"]: ${pair}`],
     ],
   ];
   for (const [name, clusterCIDR, expected] of cases)
