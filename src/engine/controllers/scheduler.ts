@@ -104,7 +104,7 @@ export function fitErrorMessage(reasons: readonly string[]): string {
  * until they are all removed (pkg/scheduler/framework/plugins/schedulinggates).
  */
 export function isSchedulingGated(pod: Pod): boolean {
-  const gates = (pod.spec as { schedulingGates?: unknown } | undefined)?.schedulingGates;
+  const gates: unknown = pod.spec?.schedulingGates;
   return Array.isArray(gates) && gates.length > 0;
 }
 
