@@ -8,7 +8,12 @@
  */
 import type { Endpoint, EndpointSlice, EndpointSlicePort, ObjectMeta, Service } from '../model';
 import { isPlaceholder, ownedBy, planWithExisting } from './endpointSliceReconcile';
-import { addTopologyHints, type ZoneRatios } from './topologyHints';
+import {
+  addTopologyHints,
+  removeHintsFromSlices,
+  type HintedSlices,
+  type ZoneRatios,
+} from './topologyHints';
 import {
   addCloseHints,
   closeHeuristic,
@@ -51,24 +56,24 @@ function withTriggerTime(slice: EndpointSlice, time: string | undefined): Endpoi
  * trafficdist.ReconcileHints, or RemoveHintsFromSlices when no heuristic applies: unchanged
  * slices whose hints are not what the heuristic wants are updated too.
  */
-function reconcileCloseHints(
-  service: Service,
-  plan: { create: EndpointSlice[]; update: EndpointSlice[]; unchanged: EndpointSlice[] },
-): void {
+function reconcileCloseHints(service: Service, plan: HintedSlices): void {
   const close = closeHeuristic(service);
-  const stale = (x: EndpointSlice) =>
-    close ? needsCloseHints(x, close) : (x.endpoints ?? []).some((e) => e.hints !== undefined);
-  for (const x of plan.unchanged.filter(stale)) {
-    plan.unchanged.splice(plan.unchanged.indexOf(x), 1);
-    plan.update.push({
-      ...x,
-      metadata: { ...x.metadata },
-      endpoints: (x.endpoints ?? []).map((e) => ({ ...e })),
-    });
+  if (!close) {
+    Object.assign(plan, removeHintsFromSlices(plan));
+    return;
   }
-  const written = [...plan.create, ...plan.update];
-  if (close) addCloseHints(written, close);
-  else for (const x of written) for (const e of x.endpoints ?? []) delete e.hints;
+  const unchanged: EndpointSlice[] = [];
+  for (const x of plan.unchanged) {
+    if (!needsCloseHints(x, close)) unchanged.push(x);
+    else
+      plan.update.push({
+        ...x,
+        metadata: { ...x.metadata },
+        endpoints: (x.endpoints ?? []).map((e) => ({ ...e })),
+      });
+  }
+  plan.unchanged = unchanged;
+  addCloseHints([...plan.create, ...plan.update], close);
 }
 
 /**

@@ -107,9 +107,9 @@ function withoutHints(e: Endpoint): Endpoint {
 
 /**
  * RemoveHintsFromSlices: no hints on the slices written; an unchanged slice that has some is
- * written without them.
+ * written without them. Also what the reconciler does when no heuristic sets hints.
  */
-export function removeTopologyHints(si: HintedSlices): HintedSlices {
+export function removeHintsFromSlices(si: HintedSlices): HintedSlices {
   for (const slice of [...si.create, ...si.update])
     if (slice.endpoints) slice.endpoints = slice.endpoints.map(withoutHints);
   const unchanged: EndpointSlice[] = [];
@@ -242,7 +242,7 @@ export function addTopologyHints(si: HintedSlices, ratios: ZoneRatios | undefine
   const ready = (s: EndpointSlice) => (s.endpoints ?? []).filter(isReady).length;
   const total = [...si.create, ...si.update, ...si.unchanged].reduce((n, s) => n + ready(s), 0);
   const allocations = allocationsFor(ratios, total);
-  if (!allocations) return removeTopologyHints(si);
+  if (!allocations) return removeHintsFromSlices(si);
 
   // getAllocatedHintsByZone: the hints of the unchanged slices that still fit count as given.
   const allocated = new Map<string, number>();
@@ -271,7 +271,7 @@ export function addTopologyHints(si: HintedSlices, ratios: ZoneRatios | undefine
       const e = endpoints[i] as Endpoint;
       // Upstream clears the hints of a copy here: a not-ready endpoint keeps what it has.
       if (!isReady(e)) continue;
-      if (!e.zone) return removeTopologyHints(result);
+      if (!e.zone) return removeHintsFromSlices(result);
       allocated.set(e.zone, (allocated.get(e.zone) ?? 0) + 1);
       endpoints[i] = { ...e, hints: { forZones: [{ name: e.zone }] } };
     }
@@ -280,6 +280,6 @@ export function addTopologyHints(si: HintedSlices, ratios: ZoneRatios | undefine
   const [giving, receiving] = givingAndReceiving(allocations, allocated);
   for (const [zone, change] of redistribute(allocatable, giving, receiving))
     allocated.set(zone, (allocated.get(zone) ?? 0) + change);
-  if (allocated.size === 0) return removeTopologyHints(result);
+  if (allocated.size === 0) return removeHintsFromSlices(result);
   return result;
 }
