@@ -45,7 +45,7 @@ import {
 import { generateName, type Random } from './random';
 import { sortInPlace } from './sort';
 import { lastChangeTriggerTime, triggerTimeAnnotation } from './triggerTime';
-import { addTopologyHints, zoneRatios, type ZoneRatios } from './topologyHints';
+import { addTopologyHints, zoneRatiosOf } from './topologyHints';
 import { addCloseHints, closeHeuristic, hintsEnabled } from './trafficDistribution';
 
 export const serviceNameLabel = 'kubernetes.io/service-name';
@@ -287,8 +287,7 @@ export function computeEndpointSlices(
   const headlessWithoutPorts = svcPorts.length === 0 && service.spec?.clusterIP === 'None';
   const close = closeHeuristic(service);
   const topology = hintsEnabled(service.metadata?.annotations);
-  let ratios: { value: ZoneRatios | undefined } | undefined;
-  const ratiosOfNodes = () => (ratios ??= { value: zoneRatios(nodes.values()) }).value;
+  const ratiosOfNodes = () => zoneRatiosOf(nodes);
   for (const addressType of addressTypesForService(service)) {
     const groups = new Map<string, { ports: EndpointSlicePort[]; endpoints: Endpoint[] }>();
     for (let p = 0; p < pods.length; p++) {

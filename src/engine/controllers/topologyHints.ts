@@ -71,6 +71,20 @@ export function zoneRatios(nodes: Iterable<Node>): ZoneRatios | undefined {
   return ratios;
 }
 
+/** zoneRatios of each Nodes-by-name map, which a controller run shares among its Services. */
+const ratiosByNodes = new WeakMap<ReadonlyMap<string, Node>, ZoneRatios | undefined>();
+
+/**
+ * zoneRatios of the Nodes by name, computed once per map (the topology cache's SetNodes runs on
+ * a Node change, not on each Service's sync).
+ */
+export function zoneRatiosOf(nodes: ReadonlyMap<string, Node>): ZoneRatios | undefined {
+  if (ratiosByNodes.has(nodes)) return ratiosByNodes.get(nodes);
+  const ratios = zoneRatios(nodes.values());
+  ratiosByNodes.set(nodes, ratios);
+  return ratios;
+}
+
 /** The zones of a map, in name order (upstream's map order is random). */
 const zonesOf = <T>(map: ReadonlyMap<string, T>) => [...map.keys()].sort();
 
