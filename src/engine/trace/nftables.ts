@@ -18,6 +18,7 @@ import {
   type ModeTraceResult,
   type TracePacket,
 } from './modeTrace';
+import { interfaceMatches } from './tracer';
 
 /** nftables sets filled at run time (`update @set { ip saddr }`): set name -> addresses. */
 export type NftDynamicSets = Map<string, Set<string>>;
@@ -85,16 +86,6 @@ function addressIn(address: string, item: string): boolean {
     return !!cidr && cidrContains(cidr, ip);
   }
   return sameAddress(address, item);
-}
-
-/**
- * Whether the interface a packet came in on matches an `iifname` operand, where a trailing `*`
- * matches any name with that prefix; a packet the node sends has none, and its name reads as
- * empty (nft(8) meta iifname).
- */
-function iifnameMatches(pattern: string, name: string | undefined): boolean {
-  const text = name ?? '';
-  return pattern.endsWith('*') ? text.startsWith(pattern.slice(0, -1)) : text === pattern;
 }
 
 function splitEndpoint(text: string): { ip: string; port: number } {
@@ -208,7 +199,7 @@ class NftInterpreter {
       } else if (a === 'iifname') {
         const negate = b === '!=';
         const operand = w[negate ? i + 2 : i + 1] ?? '';
-        if (iifnameMatches(operand, p.inInterface) === negate) return [[p, 'next']];
+        if (interfaceMatches(operand, p.inInterface, '*') === negate) return [[p, 'next']];
         i += negate ? 3 : 2;
       } else if (a === 'fib' && w[i + 2] === 'type' && w[i + 3] === 'local') {
         if (!this.isLocal(b === 'saddr' ? p.source : p.destination)) return [[p, 'next']];

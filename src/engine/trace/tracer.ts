@@ -42,12 +42,17 @@ export interface TracePacket {
 
 /**
  * Whether the interface a packet came in on matches an iptables `-i` argument, where a trailing
- * `+` matches any name with that prefix; a packet the node sends has no input interface, whose
- * name is empty, so it matches no name and every negated one (iptables(8)).
+ * `+` matches any name with that prefix, or (wildcard `*`) an nftables `iifname` operand; a
+ * packet the node sends has no input interface, whose name is empty, so it matches no name and
+ * every negated one (iptables(8), nft(8) meta iifname).
  */
-export function interfaceMatches(pattern: string, name: string | undefined): boolean {
+export function interfaceMatches(
+  pattern: string,
+  name: string | undefined,
+  wildcard: '+' | '*' = '+',
+): boolean {
   const text = name ?? '';
-  return pattern.endsWith('+') ? text.startsWith(pattern.slice(0, -1)) : text === pattern;
+  return pattern.endsWith(wildcard) ? text.startsWith(pattern.slice(0, -1)) : text === pattern;
 }
 
 /** `-m recent` lists: list name -> source addresses seen (the sampling mode's ClientIP affinity state). */
