@@ -8,7 +8,7 @@
  * interface at all.
  */
 import { podIPsOf } from '../controllers/podUtil';
-import { nodeInterfaceAddresses } from '../kubeproxy/common/node';
+import { nodeInterfaceAddresses, nodePodCIDRs } from '../kubeproxy/common/node';
 import { findNode } from '../kubeproxy/common/proxyState';
 import type { Cluster, Node, Pod, ProxySettings } from '../model';
 import { cidrContains, parseCIDR, parseIP } from '../net/ip';
@@ -52,10 +52,6 @@ function podArrival(proxy: ProxySettings, podIP: string): Arrival {
   return { inInterface: bridge, physdevIn: `veth${suffix}` };
 }
 
-function podCIDRsOf(node: Node): string[] {
-  return node.spec?.podCIDRs ?? (node.spec?.podCIDR ? [node.spec.podCIDR] : []);
-}
-
 /** Whether the address is a pod's of the node: a pod on its pod network there, or an address of its pod CIDR. */
 function isPodOfNode(pods: readonly Pod[], node: Node, address: string): boolean {
   const name = node.metadata?.name;
@@ -65,7 +61,7 @@ function isPodOfNode(pods: readonly Pod[], node: Node, address: string): boolean
     if (pod?.spec?.nodeName !== name || pod.spec.hostNetwork) continue;
     if (podIPsOf(pod).some((podIP) => sameAddress(podIP, address))) return true;
   }
-  return podCIDRsOf(node).some((text) => {
+  return nodePodCIDRs(node).some((text) => {
     const cidr = typeof text === 'string' ? parseCIDR(text) : undefined;
     return !!cidr && cidrContains(cidr, ip);
   });

@@ -161,6 +161,11 @@ function detectLocalByInterfaceNamePrefix(prefix: string): LocalTrafficDetector 
   };
 }
 
+/** The node's pod CIDRs: spec.podCIDRs, else spec.podCIDR alone. */
+export function nodePodCIDRs(node: Node | undefined): string[] {
+  return node?.spec?.podCIDRs ?? (node?.spec?.podCIDR ? [node.spec.podCIDR] : []);
+}
+
 function firstOfFamily(cidrs: readonly string[], family: Family): CIDR | undefined {
   for (const text of cidrs) {
     const cidr = parseCIDR(typeof text === 'string' ? text.trim() : '');
@@ -188,8 +193,7 @@ export function computeLocalDetector(
       return cidr && detectLocalByCIDR(cidr);
     }
     case 'NodeCIDR': {
-      const podCIDRs = node?.spec?.podCIDRs ?? (node?.spec?.podCIDR ? [node.spec.podCIDR] : []);
-      const cidr = firstOfFamily(podCIDRs, family);
+      const cidr = firstOfFamily(nodePodCIDRs(node), family);
       return cidr && detectLocalByCIDR(cidr);
     }
     case 'BridgeInterface': {
