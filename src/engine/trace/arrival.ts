@@ -21,7 +21,7 @@ export interface Arrival {
 }
 
 /** The node's uplink: what traffic from off the node comes in on. */
-export const nodeUplinkInterface = 'eth0';
+const nodeUplinkInterface = 'eth0';
 
 /** The pods' bridge when the configuration names none (the bridge CNI plugin's default name). */
 const defaultPodBridge = 'cni0';
