@@ -162,12 +162,7 @@ export function computeProxyState(
   const portsByService = new Map<string, ServicePortInfo[]>();
   for (const service of cluster.services) {
     if (typeof service !== 'object' || service === null) continue;
-    let ports = cache.services.get(service);
-    if (!ports) {
-      ports = computeServicePorts(service, family);
-      cache.services.set(service, ports);
-    }
-    portsByService.set(serviceKeyOf(service), ports);
+    portsByService.set(serviceKeyOf(service), portsOf(cache, service, family));
   }
   const infos = uniquePorts(portsByService.values());
   infos.sort(serviceOrder);
