@@ -105,7 +105,7 @@ function NodeHeader({ data }: NodeProps<NodeHeaderFlowNode>) {
         {node ? shortName(name) : 'Not scheduled'}
         {node?.unschedulable ? <span className="flow-tag tag-warn">cordoned</span> : null}
         {node && assumed ? (
-          <span className="flow-count" title={assumedNodeTitle} data-testid="assumed-node">
+          <span className="flow-tag tag-muted" title={assumedNodeTitle} data-testid="assumed-node">
             default
           </span>
         ) : null}
