@@ -17,6 +17,7 @@ import {
   ep,
   generated,
   generatedSlice,
+  localReadyEndpoints,
   type EndpointView,
 } from './trackers';
 
@@ -357,21 +358,6 @@ function multipleServicesMap(): Record<string, EndpointView[]> {
     [port('ns2', 'ep2', 'p21')]: [ep('2.2.2.1:21'), ep('2.2.2.2:21', local)],
     [port('ns2', 'ep2', 'p22')]: [ep('2.2.2.1:22'), ep('2.2.2.2:22', local)],
   };
-}
-
-/** LocalReadyEndpoints: by Service, how many distinct IPs have a local ready endpoint. */
-function localReadyEndpoints(map: Record<string, EndpointView[]>): Record<string, number> {
-  const ips = new Map<string, Set<string>>();
-  for (const [key, endpoints] of Object.entries(map)) {
-    const [service = ''] = key.slice(0, key.lastIndexOf('/')).split(':');
-    for (const e of endpoints) {
-      if (!e.isLocal || !e.ready) continue;
-      const ip = e.endpoint.slice(0, e.endpoint.lastIndexOf(':'));
-      const set = ips.get(service) ?? new Set<string>();
-      ips.set(service, set.add(ip));
-    }
-  }
-  return Object.fromEntries([...ips].map(([service, set]) => [service, set.size]));
 }
 
 describe('TestUpdateEndpointsMap (pkg/proxy/endpointschangetracker_test.go)', () => {

@@ -80,6 +80,21 @@ export function ep(endpoint: string, flags: Partial<Omit<EndpointView, 'endpoint
   return { endpoint, isLocal: false, ready: true, serving: true, terminating: false, ...flags };
 }
 
+/** LocalReadyEndpoints: by Service, how many distinct IPs have a local ready endpoint. */
+export function localReadyEndpoints(map: Record<string, EndpointView[]>): Record<string, number> {
+  const ips = new Map<string, Set<string>>();
+  for (const [key, endpoints] of Object.entries(map)) {
+    const [service = ''] = key.slice(0, key.lastIndexOf('/')).split(':');
+    for (const e of endpoints) {
+      if (!e.isLocal || !e.ready) continue;
+      const ip = e.endpoint.slice(0, e.endpoint.lastIndexOf(':'));
+      const set = ips.get(service) ?? new Set<string>();
+      ips.set(service, set.add(ip));
+    }
+  }
+  return Object.fromEntries([...ips].map(([service, set]) => [service, set.size]));
+}
+
 function endpointView(e: EndpointInfo): EndpointView {
   const { endpoint, isLocal, ready, serving, terminating } = e;
   return { endpoint, isLocal, ready, serving, terminating };
